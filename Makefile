@@ -1,0 +1,56 @@
+# Townsquare: `make run` serves the demo county, `make test` runs lint and every test.
+SHELL := /bin/bash
+PY ?= $(shell for p in python3.13 python3.12 python3.11 python3; do command -v $$p >/dev/null && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' && { echo $$p; break; }; done)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export PORT
+
+.PHONY: run setup test test-sqlite test-postgres lint lock clean
+
+$(BIN)/python:
+	@test -n "$(PY)" || { echo "需要 Python 3.11 或更新版本"; exit 1; }
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install -q -r requirements.lock
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.lock
+	$(BIN)/python -m pip install -q -r requirements-dev.lock
+	touch $@
+
+setup: $(VENV)/.installed
+	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	$(BIN)/python manage.py load_demo
+
+run: setup
+	$(BIN)/python manage.py rundemo --port $(PORT)
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+
+test: lint test-sqlite test-postgres
+
+test-sqlite: $(VENV)/.installed-dev
+	$(BIN)/python -m pytest
+
+# The same suite against PostgreSQL where one answers on 127.0.0.1:5432 (browser tests excepted).
+test-postgres: $(VENV)/.installed-dev
+	@if $(BIN)/python scripts/service_up.py postgres; then \
+		DATABASE_URL=$${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/townsquare} \
+		REDIS_URL=$$($(BIN)/python scripts/service_up.py redis && echo redis://127.0.0.1:6379/15) \
+		$(BIN)/python -m pytest -m "not browser" -p no:cacheprovider; \
+	else echo "跳过 PostgreSQL 测试：127.0.0.1:5432 上没有可用的 PostgreSQL。"; fi
+
+# Re-pin dependencies after editing requirements*.in.
+lock: $(BIN)/python
+	rm -rf $(VENV)/lock && $(PY) -m venv $(VENV)/lock
+	$(VENV)/lock/bin/pip install -q -r requirements.in && $(VENV)/lock/bin/pip freeze --all | grep -vE '^(pip|setuptools|wheel)==' > requirements.lock
+	$(VENV)/lock/bin/pip install -q -r requirements.lock -r requirements-dev.in && $(VENV)/lock/bin/pip freeze --all | grep -vE '^(pip|setuptools|wheel)==' | grep -vxFf requirements.lock > requirements-dev.lock
+	rm -rf $(VENV)/lock
+
+clean:
+	rm -rf $(VENV) var

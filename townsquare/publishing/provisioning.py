@@ -1,0 +1,110 @@
+"""Give a unit its place on the platform: home page, columns, staff permissions, 三审.
+
+Idempotent: calling it again repairs what is missing and changes nothing else.
+"""
+
+from django.contrib.auth.models import Permission
+from django.db import transaction
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Workflow, WorkflowPage
+from wagtail.models import GroupApprovalTask
+
+from townsquare.units.models import Role, Unit, final_review_group
+
+from .models import SectionPage
+
+# Which page actions each role may take in its unit's part of the tree. Nobody gets
+# "publish": pages go live only through the 三审 workflow.
+ROLE_PAGE_PERMISSIONS = {
+    Role.EDITOR: ["add", "change"],
+    Role.REVIEWER: ["add", "change", "lock", "unlock"],
+    Role.HEAD: ["add", "change", "lock", "unlock"],
+}
+ROLE_MEDIA_PERMISSIONS = ["add", "choose"]
+
+DEFAULT_SECTIONS = {
+    Unit.Kind.COUNTY: [
+        ("news", "政务动态", "xinwen"),
+        ("notice", "通知公告", "tongzhi"),
+        ("publicity", "公示公告", "gongshi"),
+        ("policy", "政策文件", "zhengce"),
+        ("interpretation", "政策解读", "jiedu"),
+        ("topic", "专题专栏", "zhuanti"),
+    ],
+    Unit.Kind.TOWN: [
+        ("news", "镇村动态", "dongtai"),
+        ("notice", "通知公告", "tongzhi"),
+        ("publicity", "公示公告", "gongshi"),
+    ],
+    Unit.Kind.DEPARTMENT: [
+        ("news", "工作动态", "dongtai"),
+        ("notice", "通知公告", "tongzhi"),
+        ("publicity", "公示公告", "gongshi"),
+        ("policy", "政策文件", "zhengce"),
+        ("interpretation", "政策解读", "jiedu"),
+    ],
+}
+DEFAULT_SECTIONS[Unit.Kind.STREET] = DEFAULT_SECTIONS[Unit.Kind.TOWN]
+DEFAULT_SECTIONS[Unit.Kind.VILLAGE] = DEFAULT_SECTIONS[Unit.Kind.TOWN][:2]
+
+REVIEW_STEPS = [
+    (Role.REVIEWER, "初审（单位审核）"),
+    (Role.HEAD, "复审（单位负责人）"),
+]
+FINAL_STEP_NAME = "终审（县融媒体中心）"
+
+
+def _page_permission(action):
+    return Permission.objects.get(content_type__app_label="wagtailcore", codename=f"{action}_page")
+
+
+def grant_unit_permissions(unit, home):
+    """Each role group of ``unit`` may work on ``home`` and everything below it, and nowhere else."""
+    root_collection = Collection.get_first_root_node()
+    for role, actions in ROLE_PAGE_PERMISSIONS.items():
+        group = unit.group_for(role)
+        group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+        for action in actions:
+            GroupPagePermission.objects.get_or_create(group=group, page=home, permission=_page_permission(action))
+        for action in ROLE_MEDIA_PERMISSIONS:
+            for app, model in (("wagtailimages", "image"), ("wagtaildocs", "document")):
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group,
+                    collection=root_collection,
+                    permission=Permission.objects.get(content_type__app_label=app, codename=f"{action}_{model}"),
+                )
+
+
+def review_workflow(unit, home):
+    """The unit's 三审 workflow (单位审核 → 单位负责人 → 县融媒体中心), attached to its home page."""
+    workflow, _ = Workflow.objects.get_or_create(name=f"{unit.name}三审", defaults={"active": True})
+    if not workflow.workflow_tasks.exists():
+        steps = [(unit.group_for(role), f"{unit.display_name}·{name}") for role, name in REVIEW_STEPS]
+        steps.append((final_review_group(), FINAL_STEP_NAME))
+        for order, (group, name) in enumerate(steps):
+            task = GroupApprovalTask.objects.filter(name=name).first()
+            if task is None:
+                task = GroupApprovalTask.objects.create(name=name)
+                task.groups.set([group])
+            workflow.workflow_tasks.create(task=task, sort_order=order)
+    WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
+    return workflow
+
+
+@transaction.atomic
+def provision_unit(unit, home, sections=None):
+    """Ensure ``home`` has the unit's default columns, permissions and workflow; return the columns."""
+    columns = []
+    for kind, title, slug in sections if sections is not None else DEFAULT_SECTIONS[unit.kind]:
+        column = SectionPage.objects.child_of(home).filter(slug=slug).first()
+        if column is None:
+            column = SectionPage(title=title, slug=slug, kind=kind)
+            home.add_child(instance=column)
+            column.save_revision().publish()
+        columns.append(column)
+    grant_unit_permissions(unit, home)
+    review_workflow(unit, home)
+    return columns
+
+
+def site_root():
+    return Page.get_first_root_node()
