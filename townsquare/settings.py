@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "townsquare.core",
     "townsquare.units",
     "townsquare.publishing",
+    "townsquare.resident_requests",
     "townsquare.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -168,12 +169,16 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
+        # Hashed, compressed files after `collectstatic`; in DEBUG, files straight from the apps.
         "BACKEND": os.environ.get(
-            "STATICFILES_BACKEND", "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            "STATICFILES_BACKEND",
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage",
         )
     },
 }
-WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", False)
+WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", DEBUG)
 
 # --- Wagtail -------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "示范县人民政府")
@@ -185,6 +190,7 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ofd", "wps", "zi
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_MODERATION_ENABLED = True
+WAGTAIL_FINISH_WORKFLOW_ACTION = "townsquare.publishing.workflows.publish_after_final_review"
 WAGTAILADMIN_COMMENTS_ENABLED = True
 
 # --- Authentication ----------------------------------------------------------------
@@ -212,7 +218,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "示范县政务服务
 # --- HTTPS and hardening (HTTPS=1 in production behind TLS) ---------------------------
 HTTPS = env_bool("HTTPS", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Wagtail's live preview shows the page in a same-origin frame, so DENY would break it;
+# SAMEORIGIN still blocks framing by other sites (hence W019 is silenced on purpose).
 X_FRAME_OPTIONS = "SAMEORIGIN"
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
 SESSION_COOKIE_HTTPONLY = True
 if HTTPS:
     SECURE_SSL_REDIRECT = True
@@ -236,8 +245,30 @@ LOGGING = {
 PUBLICITY_DEFAULT_DAYS = int(os.environ.get("PUBLICITY_DEFAULT_DAYS", "7"))
 # Scheduled work: how often the scheduler wakes up (seconds).
 SCHEDULER_TICK_SECONDS = int(os.environ.get("SCHEDULER_TICK_SECONDS", "30"))
+# Working days end at this local time; deadlines fall then (HH:MM).
+WORKDAY_ENDS_AT = os.environ.get("WORKDAY_ENDS_AT", "17:30")
+# A list whose newest item is older than this many days is flagged as not kept up (首页不更新: 2 weeks).
+STALE_LIST_DAYS = int(os.environ.get("STALE_LIST_DAYS", "14"))
 # Elderly mode (长辈版) remembers its choice in this cookie for a year.
 ELDER_MODE_COOKIE = "elder"
 ELDER_MODE_COOKIE_AGE = 365 * 24 * 3600
 # Titles longer than this get an editor warning (brief: titles under ~28 characters).
 TITLE_ADVISED_MAX_CHARS = int(os.environ.get("TITLE_ADVISED_MAX_CHARS", "28"))
+
+# Residents' requests (接诉即办). Working days; local defaults from Guangdong 2022 / Shandong 2020.
+REQUEST_ACCEPT_WORKING_DAYS = int(os.environ.get("REQUEST_ACCEPT_WORKING_DAYS", "1"))
+REQUEST_ANSWER_WORKING_DAYS = {
+    "consult": int(os.environ.get("REQUEST_CONSULT_WORKING_DAYS", "2")),
+    "suggest": int(os.environ.get("REQUEST_SUGGEST_WORKING_DAYS", "10")),
+    "help": int(os.environ.get("REQUEST_HELP_WORKING_DAYS", "10")),
+    "complain": int(os.environ.get("REQUEST_COMPLAIN_WORKING_DAYS", "15")),
+    "report": int(os.environ.get("REQUEST_REPORT_WORKING_DAYS", "15")),
+}
+# A wrongly assigned request goes back within this many working days of arriving at a unit.
+REQUEST_RETURN_WITHIN_WORKING_DAYS = int(os.environ.get("REQUEST_RETURN_WITHIN_WORKING_DAYS", "2"))
+# An extension adds at most this many working days.
+REQUEST_EXTENSION_MAX_WORKING_DAYS = int(os.environ.get("REQUEST_EXTENSION_MAX_WORKING_DAYS", "10"))
+# Reminders go out this many working days before the answer is due.
+REQUEST_REMIND_WORKING_DAYS = int(os.environ.get("REQUEST_REMIND_WORKING_DAYS", "1"))
+# A valid message unanswered for longer than this (days) is an inspection veto item.
+REQUEST_UNANSWERED_VETO_DAYS = int(os.environ.get("REQUEST_UNANSWERED_VETO_DAYS", "90"))

@@ -17,6 +17,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("elder/", core_views.elder_mode, name="elder_mode"),
     path("life/<slug:slug>/", core_views.life_service_page, name="life_service"),
+    path("liuyan/", include("townsquare.resident_requests.urls")),
+    path("open311/v2/", include("townsquare.resident_requests.open311.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -10,3 +10,11 @@ class CoreConfig(AppConfig):
 
         # Each app may declare periodic jobs in its jobs.py (see scheduling.py).
         autodiscover_modules("jobs")
+
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import WorkdayOverride
+        from .workdays import clear_overrides_cache
+
+        for signal in (post_save, post_delete):
+            signal.connect(clear_overrides_cache, sender=WorkdayOverride, dispatch_uid=f"workdays.{signal}")

@@ -13,6 +13,7 @@ def site_chrome(request):
     return {
         "elder_mode": elder_mode_on(request),
         "site_name": settings.WAGTAIL_SITE_NAME,
+        "platform_name": settings.WAGTAIL_SITE_NAME,
         "town_switcher": SimpleLazyObject(town_homes_for_switcher),
         "county_home": SimpleLazyObject(county_home),
     }

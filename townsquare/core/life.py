@@ -37,7 +37,7 @@ LIFE_SERVICES = [
     LifeService("culture", "文旅", "landmark", "活动、景点"),
     LifeService("offers", "消费", "shopping-bag", "优惠和消费券"),
     LifeService("services", "办事", "clipboard-check", "怎么办、带什么"),
-    LifeService("ask", "我要留言", "message-circle", "咨询、建议、投诉"),
+    LifeService("ask", "我要留言", "message-circle", "咨询、建议、投诉", url_name="resident_requests:submit"),
 ]
 
 

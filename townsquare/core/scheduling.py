@@ -7,9 +7,9 @@ process manager) runs each one when it is due and records the outcome.
 
 import logging
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Callable
 
 from django.db import transaction
 from django.utils import timezone
@@ -42,7 +42,9 @@ def due_jobs(now=None):
 
     now = now or timezone.now()
     last_started = dict(JobRun.objects.values_list("name", "last_started"))
-    return [job for job in JOBS.values() if last_started.get(job.name) is None or now - last_started[job.name] >= job.every]
+    return [
+        job for job in JOBS.values() if last_started.get(job.name) is None or now - last_started[job.name] >= job.every
+    ]
 
 
 def run_job(job, now=None):
@@ -56,7 +58,9 @@ def run_job(job, now=None):
         result = job.run()
     except Exception:  # a failing job must not stop the others
         logger.exception("scheduled job %s failed", job.name)
-        JobRun.objects.filter(name=job.name).update(last_finished=timezone.now(), last_error=traceback.format_exc()[-2000:])
+        JobRun.objects.filter(name=job.name).update(
+            last_finished=timezone.now(), last_error=traceback.format_exc()[-2000:]
+        )
         return False
     JobRun.objects.filter(name=job.name).update(
         last_finished=timezone.now(), last_error="", last_result=str(result or "")[:500]

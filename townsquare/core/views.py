@@ -9,7 +9,9 @@ from .life import LIFE_SERVICES, life_service
 
 def _safe_next(request, fallback="/"):
     target = request.POST.get("next") or request.GET.get("next") or request.META.get("HTTP_REFERER") or fallback
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return fallback
     return target
 
@@ -40,7 +42,7 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # No context processors: the error may come from them (or from the database).
-    from django.template import loader
     from django.http import HttpResponseServerError
+    from django.template import loader
 
     return HttpResponseServerError(loader.get_template("500.html").render())

@@ -3,10 +3,10 @@
 from django.core.cache import cache
 
 from .models import HomePage
-from .queries import town_homes
+from .queries import department_homes, town_homes
 
 CHROME_CACHE_SECONDS = 300
-CHROME_CACHE_KEY = "publishing:chrome:v1"
+CHROME_CACHE_KEY = "publishing:chrome:v2"
 
 
 def _chrome():
@@ -14,9 +14,17 @@ def _chrome():
     if data is None:
         home = HomePage.objects.live().select_related("unit").first()
         data = {
-            "home": {"title": home.title, "url": home.url, "unit": home.unit.name, "phone": home.unit.phone,
-                     "address": home.unit.address} if home else None,
+            "home": {
+                "title": home.title,
+                "url": home.url,
+                "unit": home.unit.name,
+                "phone": home.unit.phone,
+                "address": home.unit.address,
+            }
+            if home
+            else None,
             "towns": [{"name": t.unit.display_name, "title": t.title, "url": t.url} for t in town_homes()],
+            "departments": [{"name": d.unit.display_name, "url": d.url} for d in department_homes()],
         }
         cache.set(CHROME_CACHE_KEY, data, CHROME_CACHE_SECONDS)
     return data
@@ -32,3 +40,7 @@ def town_homes_for_switcher():
 
 def county_home():
     return _chrome()["home"]
+
+
+def department_homes_for_links():
+    return _chrome()["departments"]

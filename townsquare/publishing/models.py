@@ -15,7 +15,7 @@ from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.documents.models import Document
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.images.models import Image
 from wagtail.models import Orderable, Page
@@ -35,7 +35,9 @@ def images_with_card_renditions():
 
 class GraphicBlock(blocks.StructBlock):
     image = ImageChooserBlock(label="图片")
-    alt = blocks.CharBlock(label="替代文字", max_length=200, help_text="为看不到图片的读者描述图片内容（读屏软件会读出）。")
+    alt = blocks.CharBlock(
+        label="替代文字", max_length=200, help_text="为看不到图片的读者描述图片内容（读屏软件会读出）。"
+    )
     caption = blocks.CharBlock(label="图注", required=False, max_length=200)
 
     class Meta:
@@ -72,11 +74,13 @@ class ArticleForm(WagtailAdminPageForm):
 
 class UnitOwnedMixin:
     def nearest_unit(self):
-        """The unit whose home page (or the county home) is this page's closest ancestor."""
-        for ancestor in self.get_ancestors(inclusive=False).specific().order_by("-depth"):
-            unit = getattr(ancestor, "unit", None)
-            if unit is not None and isinstance(ancestor, (HomePage, UnitHomePage)):
-                return unit
+        """The unit whose home page (a unit home, else the county home) is this page's closest ancestor."""
+        step = self.steplen
+        paths = [self.path[:end] for end in range(step, len(self.path), step)]
+        for model in (UnitHomePage, HomePage):
+            home = model.objects.filter(path__in=paths).select_related("unit").order_by("-depth").first()
+            if home is not None:
+                return home.unit
         return None
 
 
@@ -88,11 +92,18 @@ class ArticlePage(UnitOwnedMixin, Page):
         REPOST = "repost", "转载"
 
     unit = models.ForeignKey(
-        Unit, verbose_name="发布单位", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        Unit,
+        verbose_name="发布单位",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         help_text="留空则为本栏目所属单位。",
     )
     summary = models.TextField(
-        "摘要", max_length=300, blank=True,
+        "摘要",
+        max_length=300,
+        blank=True,
         help_text="用一两句大白话说清：跟谁有关、要做什么、从什么时候起。",
     )
     origin = models.CharField("来源类型", max_length=10, choices=Origin.choices, default=Origin.ORIGINAL)
@@ -103,7 +114,9 @@ class ArticlePage(UnitOwnedMixin, Page):
     )
     body = StreamField(BodyBlock(), verbose_name="正文", blank=True)
     change_note = models.CharField(
-        "更新说明", max_length=200, blank=True,
+        "更新说明",
+        max_length=200,
+        blank=True,
         help_text="重要修改请写明改了什么，发布后公开显示在“更新记录”里；错别字等小修改留空即可。",
     )
 
@@ -125,7 +138,11 @@ class ArticlePage(UnitOwnedMixin, Page):
     ]
     meta_panels = [
         MultiFieldPanel(
-            [FieldPanel("unit"), FieldRowPanel([FieldPanel("origin"), FieldPanel("source_name")]), FieldPanel("source_url")],
+            [
+                FieldPanel("unit"),
+                FieldRowPanel([FieldPanel("origin"), FieldPanel("source_name")]),
+                FieldPanel("source_url"),
+            ],
             heading="发布单位与来源",
         ),
         FieldPanel("change_note"),
@@ -169,7 +186,6 @@ class ArticlePage(UnitOwnedMixin, Page):
         )
 
 
-
 class NewsPage(ArticlePage):
     summary_required = False
     template = "publishing/news_page.html"
@@ -183,15 +199,23 @@ class NewsPage(ArticlePage):
 
 class NoticePage(ArticlePage):
     summary_required = True
-    applies_to = models.CharField("适用对象", max_length=100, blank=True, help_text="如：青禾镇东街居民、60岁以上老人。")
-    valid_until = models.DateTimeField("有效期至", null=True, blank=True, help_text="过了这个时间，本通知不再出现在“正在进行”的列表里。")
+    applies_to = models.CharField(
+        "适用对象", max_length=100, blank=True, help_text="如：青禾镇东街居民、60岁以上老人。"
+    )
+    valid_until = models.DateTimeField(
+        "有效期至", null=True, blank=True, help_text="过了这个时间，本通知不再出现在“正在进行”的列表里。"
+    )
 
-    content_panels = Page.content_panels + [
-        FieldPanel("summary"),
-        FieldRowPanel([FieldPanel("applies_to"), FieldPanel("valid_until")]),
-        FieldPanel("body"),
-        FieldPanel("cover_image"),
-    ] + ArticlePage.meta_panels
+    content_panels = (
+        Page.content_panels
+        + [
+            FieldPanel("summary"),
+            FieldRowPanel([FieldPanel("applies_to"), FieldPanel("valid_until")]),
+            FieldPanel("body"),
+            FieldPanel("cover_image"),
+        ]
+        + ArticlePage.meta_panels
+    )
 
     class Meta:
         verbose_name = "通知公告"
@@ -217,13 +241,17 @@ class PublicityPage(ArticlePage):
         "异议联系方式", max_length=200, help_text="如：县民政局社会救助股，电话 0000-1234567，地址……"
     )
 
-    content_panels = Page.content_panels + [
-        FieldPanel("summary"),
-        FieldRowPanel([FieldPanel("period_starts"), FieldPanel("period_ends")]),
-        FieldPanel("objection_contact"),
-        FieldPanel("body"),
-        FieldPanel("cover_image"),
-    ] + ArticlePage.meta_panels
+    content_panels = (
+        Page.content_panels
+        + [
+            FieldPanel("summary"),
+            FieldRowPanel([FieldPanel("period_starts"), FieldPanel("period_ends")]),
+            FieldPanel("objection_contact"),
+            FieldPanel("body"),
+            FieldPanel("cover_image"),
+        ]
+        + ArticlePage.meta_panels
+    )
 
     class Meta:
         verbose_name = "公示"
@@ -295,31 +323,42 @@ class PolicyPage(ArticlePage):
         REPEALED = "repealed", "已废止"
 
     summary_required = True
-    document_number = models.CharField("文号", max_length=60, blank=True, db_index=True, help_text="如：示政办发〔2026〕12号")
+    document_number = models.CharField(
+        "文号", max_length=60, blank=True, db_index=True, help_text="如：示政办发〔2026〕12号"
+    )
     issuing_authority = models.CharField("发文机关", max_length=100)
     written_on = models.DateField("成文日期")
     published_on = models.DateField("发布日期")
     topic = models.CharField("主题分类", max_length=20, choices=PolicyTopic.choices, default=PolicyTopic.GENERAL)
     validity = models.CharField("有效性", max_length=10, choices=Validity.choices, default=Validity.VALID)
     replaced_by = models.ForeignKey(
-        "self", verbose_name="替代文件", null=True, blank=True, on_delete=models.SET_NULL, related_name="replaces",
+        "self",
+        verbose_name="替代文件",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="replaces",
         help_text="已修订或已废止时，选择现行的文件。",
     )
 
-    content_panels = Page.content_panels + [
-        FieldPanel("summary"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("document_number"), FieldPanel("issuing_authority")]),
-                FieldRowPanel([FieldPanel("written_on"), FieldPanel("published_on")]),
-                FieldRowPanel([FieldPanel("topic"), FieldPanel("validity")]),
-                PageChooserPanel("replaced_by", "publishing.PolicyPage"),
-            ],
-            heading="文件信息",
-        ),
-        FieldPanel("body"),
-        InlinePanel("attachments", label="附件"),
-    ] + ArticlePage.meta_panels
+    content_panels = (
+        Page.content_panels
+        + [
+            FieldPanel("summary"),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("document_number"), FieldPanel("issuing_authority")]),
+                    FieldRowPanel([FieldPanel("written_on"), FieldPanel("published_on")]),
+                    FieldRowPanel([FieldPanel("topic"), FieldPanel("validity")]),
+                    PageChooserPanel("replaced_by", "publishing.PolicyPage"),
+                ],
+                heading="文件信息",
+            ),
+            FieldPanel("body"),
+            InlinePanel("attachments", label="附件"),
+        ]
+        + ArticlePage.meta_panels
+    )
 
     search_fields = ArticlePage.search_fields + [
         index.SearchField("document_number"),
@@ -344,13 +383,20 @@ class PolicyPage(ArticlePage):
 
     def key_facts(self):
         """The facts a reader checks first, in order."""
-        facts = [("文号", self.document_number or "无"), ("发文机关", self.issuing_authority),
-                 ("成文日期", self.written_on), ("发布日期", self.published_on),
-                 ("主题分类", self.get_topic_display()), ("有效性", self.get_validity_display())]
+        facts = [
+            ("文号", self.document_number or "无"),
+            ("发文机关", self.issuing_authority),
+            ("成文日期", self.written_on),
+            ("发布日期", self.published_on),
+            ("主题分类", self.get_topic_display()),
+            ("有效性", self.get_validity_display()),
+        ]
         return facts
 
     def live_interpretations(self):
-        return InterpretationPage.objects.live().filter(policy=self).select_related("unit").order_by("-first_published_at")
+        return (
+            InterpretationPage.objects.live().filter(policy=self).select_related("unit").order_by("-first_published_at")
+        )
 
 
 class PolicyAttachment(Orderable):
@@ -368,6 +414,10 @@ class PolicyAttachment(Orderable):
 class InterpretationPage(ArticlePage):
     """政策解读: always tied to the policy it explains."""
 
+    @classmethod
+    def listing(cls):
+        return super().listing().select_related("policy")
+
     class Form(models.TextChoices):
         TEXT = "text", "文字解读"
         GRAPHIC = "graphic", "图解"
@@ -375,18 +425,26 @@ class InterpretationPage(ArticlePage):
 
     summary_required = True
     policy = models.ForeignKey(
-        PolicyPage, verbose_name="解读的文件", null=True, blank=False, on_delete=models.PROTECT,
+        PolicyPage,
+        verbose_name="解读的文件",
+        null=True,
+        blank=False,
+        on_delete=models.PROTECT,
         related_name="interpretations",
     )
     form = models.CharField("解读形式", max_length=10, choices=Form.choices, default=Form.TEXT)
 
-    content_panels = Page.content_panels + [
-        PageChooserPanel("policy", "publishing.PolicyPage"),
-        FieldPanel("form"),
-        FieldPanel("summary"),
-        FieldPanel("body"),
-        FieldPanel("cover_image"),
-    ] + ArticlePage.meta_panels
+    content_panels = (
+        Page.content_panels
+        + [
+            PageChooserPanel("policy", "publishing.PolicyPage"),
+            FieldPanel("form"),
+            FieldPanel("summary"),
+            FieldPanel("body"),
+            FieldPanel("cover_image"),
+        ]
+        + ArticlePage.meta_panels
+    )
 
     class Meta:
         verbose_name = "政策解读"
@@ -416,8 +474,12 @@ class SectionPage(UnitOwnedMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("kind"), FieldPanel("intro")]
     parent_page_types = ["publishing.HomePage", "publishing.UnitHomePage"]
     subpage_types = [
-        "publishing.NewsPage", "publishing.NoticePage", "publishing.PublicityPage",
-        "publishing.PolicyPage", "publishing.InterpretationPage", "publishing.TopicPage",
+        "publishing.NewsPage",
+        "publishing.NoticePage",
+        "publishing.PublicityPage",
+        "publishing.PolicyPage",
+        "publishing.InterpretationPage",
+        "publishing.TopicPage",
     ]
     template = "publishing/section_page.html"
 
@@ -426,8 +488,12 @@ class SectionPage(UnitOwnedMixin, Page):
         verbose_name_plural = "栏目"
 
     KIND_MODELS = {
-        Kind.NEWS: "NewsPage", Kind.NOTICE: "NoticePage", Kind.PUBLICITY: "PublicityPage",
-        Kind.POLICY: "PolicyPage", Kind.INTERPRETATION: "InterpretationPage", Kind.TOPIC: "TopicPage",
+        Kind.NEWS: "NewsPage",
+        Kind.NOTICE: "NoticePage",
+        Kind.PUBLICITY: "PublicityPage",
+        Kind.POLICY: "PolicyPage",
+        Kind.INTERPRETATION: "InterpretationPage",
+        Kind.TOPIC: "TopicPage",
     }
 
     def item_model(self):
@@ -438,7 +504,9 @@ class SectionPage(UnitOwnedMixin, Page):
         model = self.item_model()
         if model is None:
             return Page.objects.live().child_of(self).order_by("-first_published_at")
-        queryset = model.listing() if hasattr(model, "listing") else model.objects.live().order_by("-first_published_at")
+        queryset = (
+            model.listing() if hasattr(model, "listing") else model.objects.live().order_by("-first_published_at")
+        )
         return queryset.child_of(self)
 
     def get_context(self, request, *args, **kwargs):
@@ -461,12 +529,16 @@ class TopicPage(ArticlePage):
     """专题: gathers publications from any unit around one theme."""
 
     template = "publishing/topic_page.html"
-    content_panels = Page.content_panels + [
-        FieldPanel("summary"),
-        FieldPanel("cover_image"),
-        FieldPanel("body"),
-        InlinePanel("items", label="收录的内容"),
-    ] + ArticlePage.meta_panels
+    content_panels = (
+        Page.content_panels
+        + [
+            FieldPanel("summary"),
+            FieldPanel("cover_image"),
+            FieldPanel("body"),
+            InlinePanel("items", label="收录的内容"),
+        ]
+        + ArticlePage.meta_panels
+    )
 
     class Meta:
         verbose_name = "专题"
@@ -566,6 +638,17 @@ class UpdateRecord(models.Model):
 ARTICLE_MODELS = (NewsPage, NoticePage, PublicityPage, PolicyPage, InterpretationPage, TopicPage)
 
 __all__ = [
-    "ARTICLE_MODELS", "HomePage", "UnitHomePage", "SectionPage", "NewsPage", "NoticePage", "PublicityPage",
-    "PolicyPage", "PolicyAttachment", "InterpretationPage", "TopicPage", "TopicItem", "UpdateRecord",
+    "ARTICLE_MODELS",
+    "HomePage",
+    "UnitHomePage",
+    "SectionPage",
+    "NewsPage",
+    "NoticePage",
+    "PublicityPage",
+    "PolicyPage",
+    "PolicyAttachment",
+    "InterpretationPage",
+    "TopicPage",
+    "TopicItem",
+    "UpdateRecord",
 ]

@@ -5,8 +5,16 @@ Idempotent: calling it again repairs what is missing and changes nothing else.
 
 from django.contrib.auth.models import Permission
 from django.db import transaction
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Workflow, WorkflowPage
-from wagtail.models import GroupApprovalTask
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from townsquare.units.models import Role, Unit, final_review_group
 
@@ -85,7 +93,7 @@ def review_workflow(unit, home):
             if task is None:
                 task = GroupApprovalTask.objects.create(name=name)
                 task.groups.set([group])
-            workflow.workflow_tasks.create(task=task, sort_order=order)
+            WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=order)
     WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
     return workflow
 
@@ -108,3 +116,37 @@ def provision_unit(unit, home, sections=None):
 
 def site_root():
     return Page.get_first_root_node()
+
+
+def home_slug_for(unit):
+    """A readable URL name from the unit's Chinese name: 青禾镇 → qinghe (the level word dropped)."""
+    from django.utils.text import slugify
+    from pypinyin import lazy_pinyin
+
+    name = unit.display_name
+    for suffix in ("街道", "镇", "乡", "局", "委", "办"):
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            name = name[: -len(suffix)]
+            break
+    return slugify("".join(lazy_pinyin(name))) or unit.slug
+
+
+def ensure_unit_home(unit):
+    """Give a newly registered unit its home page ("网上的X") and columns under the county home."""
+    from .models import HomePage, UnitHomePage
+
+    existing = UnitHomePage.objects.filter(unit=unit).first()
+    if existing is not None:
+        provision_unit(unit, existing)
+        return existing
+    county = HomePage.objects.first()
+    if county is None or unit.kind == Unit.Kind.COUNTY:
+        return None
+    slug = home_slug_for(unit)
+    if Page.objects.child_of(county).filter(slug=slug).exists():
+        slug = f"{slug}-{unit.pk}"
+    home = UnitHomePage(title=f"网上的{unit.display_name}", slug=slug, unit=unit)
+    county.add_child(instance=home)
+    home.save_revision().publish()
+    provision_unit(unit, home)
+    return home

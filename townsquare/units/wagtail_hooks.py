@@ -14,7 +14,11 @@ class UnitViewSet(SnippetViewSet):
     search_fields = ["name", "short_name"]
     panels = [
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("name"), FieldPanel("short_name")]), FieldPanel("slug"), FieldRowPanel([FieldPanel("kind"), FieldPanel("parent")])],
+            [
+                FieldRowPanel([FieldPanel("name"), FieldPanel("short_name")]),
+                FieldPanel("slug"),
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("parent")]),
+            ],
             heading="基本信息",
         ),
         MultiFieldPanel(

@@ -21,7 +21,9 @@ class Command(BaseCommand):
             subprocess.Popen(manage + ["db_worker", "--interval", "2"]),
             subprocess.Popen(manage + ["runserver", "--noreload", f"{host}:{port}"]),
         ]
-        self.stdout.write(f"示范县已启动：http://{host}:{port}/  （后台管理：http://{host}:{port}/admin/，按 Ctrl+C 停止）")
+        self.stdout.write(
+            f"示范县已启动：http://{host}:{port}/  （后台管理：http://{host}:{port}/admin/，按 Ctrl+C 停止）"
+        )
 
         def stop(*_):
             for process in processes:

@@ -1,0 +1,27 @@
+from townsquare.core.privacy import mask_name, mask_text
+
+
+def test_phone_numbers_inside_text_are_masked():
+    masked = mask_text("请打我电话13812345678或者 138-1234-5678，座机0999-6123456。")
+    assert "13812345678" not in masked and "1234-5678" not in masked and "6123456" not in masked
+    assert "138****5678" in masked
+    assert "0999-****3456" in masked
+
+
+def test_id_numbers_are_masked_but_ordinary_numbers_stay():
+    masked = mask_text("身份证号11010519491231002X，编号2026112800012，金额300元")
+    assert "11010519491231002X" not in masked
+    assert masked.startswith("身份证号110") and "002X" in masked
+    assert "300元" in masked
+
+
+def test_email_and_names_are_masked():
+    masked = mask_text("我是王小明，邮箱 wxm2026@example.com，王小明的母亲", names=["王小明"])
+    assert "王小明" not in masked and "wxm2026" not in masked
+    assert "王**" in masked and "w***@example.com" in masked
+
+
+def test_mask_name():
+    assert mask_name("张三") == "张*"
+    assert mask_name("欧阳娜娜") == "欧***"
+    assert mask_name("") == ""

@@ -1,0 +1,70 @@
+"""Template helpers for publication pages; each costs at most one query, never one per item."""
+
+import datetime
+
+from django import template
+from django.conf import settings
+from django.utils import timezone
+
+register = template.Library()
+
+
+@register.filter
+def of_kind(sections, kind):
+    """The first section of ``kind`` in an already loaded list of sections (no query)."""
+    for section in sections or ():
+        if getattr(section, "kind", None) == kind:
+            return section
+    return None
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_trail(context, page):
+    """Ancestors of ``page`` below the Wagtail root, as (label, url) pairs; the site home is 首页."""
+    request = context.get("request")
+    trail = []
+    for ancestor in page.get_ancestors().filter(depth__gte=2).order_by("depth"):
+        trail.append(("首页" if ancestor.depth == 2 else ancestor.title, ancestor.get_url(request)))
+    return trail
+
+
+@register.simple_tag
+def policy_attachments(page):
+    """A policy's attachments with their documents, in one query."""
+    return list(page.attachments.select_related("document").order_by("sort_order", "pk"))
+
+
+@register.filter
+def by_group(gathered, default=""):
+    """Group a topic's (item, page) pairs by item.group, keeping the editors' order."""
+    groups = {}
+    for item, page in gathered or ():
+        groups.setdefault((item.group or "").strip() or default, []).append((item, page))
+    return list(groups.items())
+
+
+@register.simple_tag
+def page_numbers(page_obj):
+    """Page numbers for the pager with gaps elided: 1 … 4 5 6 … 20 (the gap is None)."""
+    paginator = page_obj.paginator
+    return [
+        None if number == paginator.ELLIPSIS else number
+        for number in paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1)
+    ]
+
+
+@register.simple_tag
+def department_links():
+    """County departments' home pages as {name, url} (from the cached site navigation)."""
+    from townsquare.publishing.chrome import department_homes_for_links
+
+    return department_homes_for_links()
+
+
+@register.filter
+def is_stale(moment, days=None):
+    """True when ``moment`` is older than STALE_LIST_DAYS (default 14, the 首页不更新 line) days."""
+    if moment is None:
+        return False
+    limit = int(days) if days else settings.STALE_LIST_DAYS
+    return timezone.now() - moment > datetime.timedelta(days=limit)
