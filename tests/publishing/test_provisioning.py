@@ -67,14 +67,14 @@ def test_the_workflow_is_attached_to_the_unit_home(town_a):
 def test_running_it_again_changes_nothing(town_a):
     before = (
         columns(town_a.home), GroupPagePermission.objects.count(), Workflow.objects.count(),
-        Page.objects.count(), list(WorkflowPage.objects.values_list("page_id", "workflow_id")),
+        Page.objects.count(), sorted(WorkflowPage.objects.values_list("page_id", "workflow_id")),
     )
 
     again = provision_unit(town_a.unit, town_a.home)
 
     after = (
         columns(town_a.home), GroupPagePermission.objects.count(), Workflow.objects.count(),
-        Page.objects.count(), list(WorkflowPage.objects.values_list("page_id", "workflow_id")),
+        Page.objects.count(), sorted(WorkflowPage.objects.values_list("page_id", "workflow_id")),
     )
     assert after == before
     assert [section.pk for section in again] == [town_a.sections[k].pk for k in ("news", "notice", "publicity")]

@@ -19,7 +19,6 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, self._stop)
         self.stdout.write(f"定时任务已启动：{', '.join(job.label for job in JOBS.values())}")
         while not self.stopping:
-            close_old_connections()
             results = run_due_jobs()
             for name, ok in results.items():
                 self.stdout.write(f"{name}: {'完成' if ok else '失败（详见日志）'}")
@@ -29,6 +28,8 @@ class Command(BaseCommand):
                 if self.stopping:
                     break
                 time.sleep(1)
+            # Long-running process: drop a connection the database may have closed meanwhile.
+            close_old_connections()
 
     def _stop(self, *args):
         self.stopping = True
