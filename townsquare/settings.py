@@ -48,6 +48,11 @@ INSTALLED_APPS = [
     "townsquare.units",
     "townsquare.publishing",
     "townsquare.resident_requests",
+    "townsquare.services",
+    "townsquare.appointments",
+    "townsquare.weather",
+    "townsquare.listings",
+    "townsquare.search",
     "townsquare.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -272,3 +277,78 @@ REQUEST_EXTENSION_MAX_WORKING_DAYS = int(os.environ.get("REQUEST_EXTENSION_MAX_W
 REQUEST_REMIND_WORKING_DAYS = int(os.environ.get("REQUEST_REMIND_WORKING_DAYS", "1"))
 # A valid message unanswered for longer than this (days) is an inspection veto item.
 REQUEST_UNANSWERED_VETO_DAYS = int(os.environ.get("REQUEST_UNANSWERED_VETO_DAYS", "90"))
+# Abuse limits for the public form: submissions per address per hour, per phone/e-mail per day.
+REQUEST_RATE_LIMIT_PER_IP_HOUR = int(os.environ.get("REQUEST_RATE_LIMIT_PER_IP_HOUR", "10"))
+REQUEST_RATE_LIMIT_PER_CONTACT_DAY = int(os.environ.get("REQUEST_RATE_LIMIT_PER_CONTACT_DAY", "5"))
+# Wrong tracking-number/password guesses allowed per address and per tracking number per hour.
+REQUEST_QUERY_FAILURES_PER_IP_HOUR = int(os.environ.get("REQUEST_QUERY_FAILURES_PER_IP_HOUR", "20"))
+REQUEST_QUERY_FAILURES_PER_NUMBER_HOUR = int(os.environ.get("REQUEST_QUERY_FAILURES_PER_NUMBER_HOUR", "5"))
+# The query password is shown again on the "done" page for this many minutes (refresh-safe).
+REQUEST_PASSWORD_SHOW_MINUTES = int(os.environ.get("REQUEST_PASSWORD_SHOW_MINUTES", "30"))
+# Behind a proxy that sets the client address in a header, its META name (e.g. "HTTP_X_REAL_IP").
+REQUEST_CLIENT_IP_HEADER = os.environ.get("REQUEST_CLIENT_IP_HEADER", "")
+# Photos: how many, how large (bytes), longest side kept (px), largest decoded image (pixels).
+REQUEST_PHOTO_MAX_COUNT = int(os.environ.get("REQUEST_PHOTO_MAX_COUNT", "3"))
+REQUEST_PHOTO_MAX_BYTES = int(os.environ.get("REQUEST_PHOTO_MAX_BYTES", str(5 * 1024 * 1024)))
+REQUEST_PHOTO_MAX_SIDE = int(os.environ.get("REQUEST_PHOTO_MAX_SIDE", "2560"))
+REQUEST_PHOTO_MAX_PIXELS = int(os.environ.get("REQUEST_PHOTO_MAX_PIXELS", "40000000"))
+# Public list page size.
+REQUEST_PUBLIC_PAGE_SIZE = int(os.environ.get("REQUEST_PUBLIC_PAGE_SIZE", "20"))
+# A form sent after its page sat open too long: 我要留言 comes back with everything typed, elsewhere a Chinese 403.
+CSRF_FAILURE_VIEW = "townsquare.resident_requests.views.csrf_failure"
+
+# Weather (天气): provider, key and API host; fetched every WEATHER_FETCH_MINUTES by the scheduler.
+# Without WEATHER_API_KEY nothing is fetched and the page says weather is not connected yet.
+WEATHER_PROVIDER = os.environ.get("WEATHER_PROVIDER", "qweather")
+WEATHER_API_KEY = os.environ.get("WEATHER_API_KEY", "")
+# QWeather gives each account its own API host (控制台-设置); the old shared host is the default.
+WEATHER_BASE_URL = os.environ.get("WEATHER_BASE_URL", "https://devapi.qweather.com")
+WEATHER_FETCH_MINUTES = int(os.environ.get("WEATHER_FETCH_MINUTES", "30"))
+WEATHER_TIMEOUT_SECONDS = float(os.environ.get("WEATHER_TIMEOUT_SECONDS", "8"))
+# Data older than this (minutes) is shown with its time and a note that it is not current.
+WEATHER_STALE_MINUTES = int(os.environ.get("WEATHER_STALE_MINUTES", "180"))
+# How long the home page keeps the weather summary (banner, tile) in the cache (seconds).
+WEATHER_CACHE_SECONDS = int(os.environ.get("WEATHER_CACHE_SECONDS", "300"))
+
+# Appointments (预约办理). A phone number may book one service this many times a day (against hoarding).
+APPOINTMENT_MAX_PER_PHONE_PER_DAY = int(os.environ.get("APPOINTMENT_MAX_PER_PHONE_PER_DAY", "1"))
+# How many days ahead a new service may be booked (each service can change it), and the least notice (minutes).
+APPOINTMENT_DAYS_AHEAD = int(os.environ.get("APPOINTMENT_DAYS_AHEAD", "14"))
+APPOINTMENT_MIN_NOTICE_MINUTES = int(os.environ.get("APPOINTMENT_MIN_NOTICE_MINUTES", "30"))
+# Wrong booking-code/phone-tail lookups allowed per address and per code per hour; new bookings per address per hour.
+APPOINTMENT_LOOKUP_FAILURES_PER_IP_HOUR = int(os.environ.get("APPOINTMENT_LOOKUP_FAILURES_PER_IP_HOUR", "20"))
+APPOINTMENT_LOOKUP_FAILURES_PER_CODE_HOUR = int(os.environ.get("APPOINTMENT_LOOKUP_FAILURES_PER_CODE_HOUR", "5"))
+APPOINTMENT_BOOKINGS_PER_IP_HOUR = int(os.environ.get("APPOINTMENT_BOOKINGS_PER_IP_HOUR", "30"))
+# Behind a proxy that sets the client address in a header, its META name (e.g. "HTTP_X_REAL_IP").
+APPOINTMENT_CLIENT_IP_HEADER = os.environ.get("APPOINTMENT_CLIENT_IP_HEADER", "")
+# SQLite only: attempts when the database is locked before the resident is asked to send again.
+APPOINTMENT_BUSY_RETRIES = int(os.environ.get("APPOINTMENT_BUSY_RETRIES", "3"))
+
+# Life-service listings (生活服务: 招聘、租房、教育、交通、文旅、消费).
+# Days a listing stays up when it has no date of its own, and days one renewal adds.
+LISTINGS_DEFAULT_DAYS = int(os.environ.get("LISTINGS_DEFAULT_DAYS", "30"))
+LISTINGS_RENEW_DAYS = int(os.environ.get("LISTINGS_RENEW_DAYS", "30"))
+# Public submissions per address per hour; contact reveals per address per hour; reports per address per day.
+LISTINGS_SUBMITS_PER_IP_HOUR = int(os.environ.get("LISTINGS_SUBMITS_PER_IP_HOUR", "5"))
+LISTINGS_CONTACT_REVEALS_PER_IP_HOUR = int(os.environ.get("LISTINGS_CONTACT_REVEALS_PER_IP_HOUR", "20"))
+LISTINGS_REPORTS_PER_IP_DAY = int(os.environ.get("LISTINGS_REPORTS_PER_IP_DAY", "10"))
+# Wrong management codes per address per hour; wrong e-mail codes per listing.
+LISTINGS_CODE_FAILURES_PER_IP_HOUR = int(os.environ.get("LISTINGS_CODE_FAILURES_PER_IP_HOUR", "10"))
+LISTINGS_VERIFY_MAX_ATTEMPTS = int(os.environ.get("LISTINGS_VERIFY_MAX_ATTEMPTS", "5"))
+# Rental photos: how many per listing (size and pixel limits are the REQUEST_PHOTO_* settings).
+LISTINGS_PHOTO_MAX_COUNT = int(os.environ.get("LISTINGS_PHOTO_MAX_COUNT", "6"))
+# List page size; how long the home tiles keep their summary in the cache (seconds).
+LISTINGS_PAGE_SIZE = int(os.environ.get("LISTINGS_PAGE_SIZE", "20"))
+LISTINGS_HOME_CACHE_SECONDS = int(os.environ.get("LISTINGS_HOME_CACHE_SECONDS", "60"))
+# Behind a proxy that sets the client address in a header, its META name (e.g. "HTTP_X_REAL_IP").
+LISTINGS_CLIENT_IP_HEADER = os.environ.get("LISTINGS_CLIENT_IP_HEADER", "")
+
+# 办事指南: a guide neither checked (核对日期) nor republished for this many days is flagged 长期未核对.
+# One year: fees, materials and windows mostly change with the yearly budget and the yearly review of
+# the county's service list, so every guide should be checked against practice at least once a year.
+SERVICE_GUIDE_STALE_DAYS = int(os.environ.get("SERVICE_GUIDE_STALE_DAYS", "365"))
+# Guides per page in the finder (/banshi/) and a unit's 办事指南 column.
+SERVICE_GUIDE_PAGE_SIZE = int(os.environ.get("SERVICE_GUIDE_PAGE_SIZE", "20"))
+
+# Smart routing (智能分拨): the trained model, built by `manage.py train_routing`, never committed.
+ROUTING_MODEL_PATH = Path(os.environ.get("ROUTING_MODEL_PATH", VAR_DIR / "routing" / "model.joblib"))

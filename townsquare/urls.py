@@ -18,7 +18,12 @@ urlpatterns = [
     path("elder/", core_views.elder_mode, name="elder_mode"),
     path("life/<slug:slug>/", core_views.life_service_page, name="life_service"),
     path("liuyan/", include("townsquare.resident_requests.urls")),
+    path("banshi/", include("townsquare.services.urls")),
+    path("yuyue/", include("townsquare.appointments.urls")),
+    path("tianqi/", include("townsquare.weather.urls")),
+    path("shenghuo/", include("townsquare.listings.urls")),
     path("open311/v2/", include("townsquare.resident_requests.open311.urls")),
+    path("", include("townsquare.search.urls")),
 ]
 
 if settings.SERVE_MEDIA:

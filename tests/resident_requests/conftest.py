@@ -30,6 +30,12 @@ class Desk:
         return request, password
 
 
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):
+    """Residents' photos go to the private storage; here a folder of the test's own."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
 @pytest.fixture
 def desk(county):
     roads = Category.objects.create(

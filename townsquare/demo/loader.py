@@ -34,6 +34,7 @@ from townsquare.publishing.models import (
 from townsquare.publishing.provisioning import provision_unit
 from townsquare.units.models import Membership, Role, Unit
 
+from .appointments import ensure_appointments
 from .content.news import DRAFT_FOR_REVIEW, NEWS
 from .content.notices import NOTICES, SCHEDULED
 from .content.policies import INTERPRETATIONS, POLICIES
@@ -43,6 +44,10 @@ from .content.topics import TOPICS
 from .content.units import COUNTY, UNITS
 from .dates import NEWEST_GAP, SHANGHAI, DateWords, moment, published
 from .images import ensure_images
+from .listings import ensure_listings
+from .requests import ensure_requests
+from .services import ensure_services
+from .weather import ensure_weather
 
 SITE_NAME = "示范县人民政府"
 ADMIN_LANGUAGE = "zh-hans"
@@ -129,6 +134,11 @@ class DemoLoader:
             self.ensure_topic(spec)
         self.ensure_scheduled_notice(SCHEDULED)
         self.ensure_draft_for_review(DRAFT_FOR_REVIEW)
+        ensure_weather(self.units, self.now, self.tally)
+        ensure_services(self.units, self.homes, self.now, self.tally)
+        ensure_appointments(self.units, self.now, self.tally)
+        ensure_requests(self.units, self.now, self.tally)
+        ensure_listings(self.units, self.now, self.tally)
 
     # --- units, site and home pages ----------------------------------------------------
 

@@ -18,6 +18,7 @@ from wagtail.models import (
 
 from townsquare.units.models import Role, Unit, final_review_group
 
+from .extensions import unit_provisioners
 from .models import SectionPage
 
 # Which page actions each role may take in its unit's part of the tree. Nobody gets
@@ -111,6 +112,8 @@ def provision_unit(unit, home, sections=None):
         columns.append(column)
     grant_unit_permissions(unit, home)
     review_workflow(unit, home)
+    for provisioner in unit_provisioners():
+        provisioner(unit, home)
     return columns
 
 

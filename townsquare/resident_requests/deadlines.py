@@ -41,12 +41,20 @@ def recompute_deadlines(request, now=None, policy=None):
     return request
 
 
+def _clock_running(request):
+    """Open and not waiting for the resident: while the clock is paused the deadline still moves, so
+    neither 即将超期 nor 已超期 applies (the same rule as ``inbox.due_soon_q`` / ``inbox.overdue_q``)."""
+    return request.is_open and request.paused_at is None
+
+
 def is_due_soon(request, now=None):
-    """True when an open request's answer is due within the next working day."""
+    """True when a running request's answer is due within the next REQUEST_REMIND_WORKING_DAYS working days."""
     now = now or timezone.now()
-    return request.is_open and now <= request.answer_due <= deadline_after(now, settings.REQUEST_REMIND_WORKING_DAYS)
+    return _clock_running(request) and (
+        now <= request.answer_due <= deadline_after(now, settings.REQUEST_REMIND_WORKING_DAYS)
+    )
 
 
 def is_overdue(request, now=None):
     now = now or timezone.now()
-    return request.is_open and request.paused_at is None and request.answer_due < now
+    return _clock_running(request) and request.answer_due < now

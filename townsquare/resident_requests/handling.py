@@ -14,7 +14,7 @@ from django.utils import timezone
 from townsquare.core.workdays import working_days_between
 
 from .deadlines import paused_working_days, recompute_deadlines
-from .models import OPEN_STATUSES, ExtensionRequest, RequestEvent, ResidentRequest, Status
+from .models import OPEN_STATUSES, ExtensionRequest, RequestEvent, ResidentRequest, Status, new_tracking_number
 
 Action = RequestEvent.Action
 
@@ -64,21 +64,62 @@ def submit(fields, submission_key=None, photos=(), actor=None, channel="web", no
         request.unit = request.category.unit
     request.set_query_password(password)
     recompute_deadlines(request, now)
+    from .routing import suggest_category  # smart routing (智能分拨): staff confirm or change it; never raises
+
+    request.suggested_category, request.suggestion_score = suggest_category(request.title, request.details)
+    photos = list(photos)
     try:
-        with transaction.atomic():
-            request.save()
-            for photo in photos:
-                photo.request = request
-                photo.save()
-            _record(request, Action.SUBMITTED, actor=actor, at=now)
-    except IntegrityError:
-        # Two copies of the same submission raced; the other one won.
-        if submission_key:
-            existing = ResidentRequest.objects.filter(submission_key=submission_key).first()
-            if existing is not None:
-                return existing, None
+        for attempt in range(1, TRACKING_NUMBER_ATTEMPTS + 1):
+            try:
+                _store(request, photos, actor, now)
+            except IntegrityError:
+                # Two copies of the same submission raced; the other one won.
+                if submission_key:
+                    existing = ResidentRequest.objects.filter(submission_key=submission_key).first()
+                    if existing is not None:
+                        _discard_files(photos)
+                        return existing, None
+                # The random tracking number was taken already: draw another (the savepoint undid this try).
+                taken = ResidentRequest.objects.filter(tracking_number=request.tracking_number).exists()
+                if not taken or attempt == TRACKING_NUMBER_ATTEMPTS:
+                    raise
+                request.tracking_number = new_tracking_number()
+                _unsaved(request, *photos)
+                continue
+            return request, password
+    except BaseException:
+        _discard_files(photos)  # nothing of the request was kept, so neither are its photos
         raise
-    return request, password
+
+
+# A clash of random tracking numbers is rare (one in a million per pair on a day); five draws in a row is not going
+# to happen unless something else is wrong, which then surfaces as the IntegrityError.
+TRACKING_NUMBER_ATTEMPTS = 5
+
+
+def _store(request, photos, actor, now):
+    with transaction.atomic():  # a savepoint when the caller has a transaction of its own
+        request.save()
+        for photo in photos:
+            photo.request = request
+            photo.save()
+        _record(request, Action.SUBMITTED, actor=actor, at=now)
+
+
+def _unsaved(*objects):
+    """Rows whose INSERT was rolled back: the next save must insert them again."""
+    for obj in objects:
+        obj.pk = None
+        obj._state.adding = True
+
+
+def _discard_files(photos):
+    for photo in photos:
+        if photo.image and getattr(photo.image, "_committed", False) and photo.image.name:
+            try:
+                photo.image.storage.delete(photo.image.name)
+            except OSError:
+                pass
 
 
 @transaction.atomic

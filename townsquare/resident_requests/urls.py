@@ -1,5 +1,34 @@
-from django.urls import path  # noqa: F401
+"""我要留言 under /liuyan/: the form, tracking, the resident's own list, the public list and statistics."""
+
+from django.urls import path, register_converter
+
+from . import stats_views, views
 
 app_name = "resident_requests"
 
-urlpatterns = []
+
+class TrackingNumberConverter:
+    regex = r"\d{8,20}"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return str(value)
+
+
+register_converter(TrackingNumberConverter, "rr_tracking")
+
+urlpatterns = [
+    path("", views.submit, name="submit"),
+    path("done/<rr_tracking:tracking_number>/", views.done, name="done"),
+    path("query/", views.query, name="query"),
+    path("query/<rr_tracking:tracking_number>/", views.detail, name="detail"),
+    path("query/<rr_tracking:tracking_number>/add/", views.add_information, name="add_information"),
+    path("query/<rr_tracking:tracking_number>/rate/", views.rate, name="rate"),
+    path("photo/<rr_tracking:tracking_number>/<int:photo_id>/", views.photo, name="photo"),
+    path("mine/", views.mine, name="mine"),
+    path("public/", views.public_list, name="public_list"),
+    path("public/<rr_tracking:tracking_number>/", views.public_detail, name="public_detail"),
+    path("stats/", stats_views.public_stats, name="stats"),
+]

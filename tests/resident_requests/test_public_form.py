@@ -1,0 +1,274 @@
+"""我要留言, the form: Chinese field errors that keep what was typed, honeypot, rate limits, resends, outages."""
+
+import re
+from unittest import mock
+
+import pytest
+from django.conf import settings
+from django.db import OperationalError
+from django.db.backends.utils import CursorWrapper
+from django.test import Client, override_settings
+
+from townsquare.resident_requests import routing as routing_package
+from townsquare.resident_requests.forms import normalize_phone
+from townsquare.resident_requests.models import RequestEvent, ResidentRequest
+
+from .test_public_helpers import SUBMIT_URL, done_url, new_key, typed
+
+pytestmark = pytest.mark.django_db
+
+
+def html(response):
+    return response.content.decode()
+
+
+def test_the_form_shows_types_with_their_time_limits_categories_and_the_emergency_numbers(client, desk):
+    response = client.get(SUBMIT_URL)
+    assert response.status_code == 200
+    page = html(response)
+    for text in ("咨询", "2个工作日内答复", "投诉", "15个工作日内答复", "道路照明（青禾镇办理）", "入学招生"):
+        assert text in page
+    for number in ("tel:110", "tel:119", "tel:120", "tel:12345"):
+        assert number in page
+    assert 'name="submission_key" value="' in page
+    assert 'class="hp-field" aria-hidden="true"' in page and 'tabindex="-1"' in page
+
+
+def test_errors_are_in_chinese_next_to_the_field_and_everything_typed_stays(client, desk):
+    data = typed(desk, category="", contact_phone="12345", details="很长的内容" * 900, lat="28.1")
+    response = client.post(SUBMIT_URL, data)
+    assert response.status_code == 400
+    page = html(response)
+    assert "请选择哪方面的事。" in page
+    assert "具体内容不能超过4000个字（现在有4500个字）。" in page
+    assert "电话号码不对" in page
+    assert "地图位置要同时填纬度和经度" in page
+    assert 'id="id_contact_phone_error"' in page and 'aria-invalid="true"' in page
+    # What was typed comes back.
+    assert 'value="东街口路灯坏了一个星期"' in page
+    assert "很长的内容很长的内容" in page
+    assert 'value="李小明"' in page and 'value="12345"' in page and 'value="28.1"' in page
+    assert 'value="consult" required checked' in page
+    assert data["submission_key"] in page
+    assert not ResidentRequest.objects.exists()
+
+
+def test_a_phone_or_an_email_is_needed_and_both_are_checked(client, desk):
+    response = client.post(SUBMIT_URL, typed(desk, contact_phone="", contact_email=""))
+    assert "请至少留一个电话或电子邮箱" in html(response)
+    response = client.post(SUBMIT_URL, typed(desk, contact_phone="", contact_email="wang@"))
+    assert "邮箱地址的格式不对" in html(response)
+    response = client.post(SUBMIT_URL, typed(desk, contact_phone="", contact_email="Wang@Example.com"))
+    assert response.status_code == 302
+    assert ResidentRequest.objects.get().contact_email == "wang@example.com"
+
+
+@pytest.mark.parametrize(
+    "typed_phone, stored",
+    [
+        ("139 0000 1111", "13900001111"),
+        ("+86 139-0000-1111", "13900001111"),
+        ("0731-88886666", "0731-88886666"),
+        ("(010)12345678", "010-12345678"),
+        ("0731 8888666 转 123", "0731-8888666转123"),
+    ],
+)
+def test_mainland_mobiles_and_landlines_are_accepted_and_tidied(typed_phone, stored):
+    assert normalize_phone(typed_phone) == stored
+
+
+@pytest.mark.parametrize("typed_phone", ["12345", "1390000111", "23900001111", "0731-123", "139000011112"])
+def test_other_numbers_are_refused(typed_phone):
+    with pytest.raises(ValueError):
+        normalize_phone(typed_phone)
+
+
+def test_map_point_outside_china_is_refused_and_a_good_one_is_rounded(client, desk):
+    response = client.post(SUBMIT_URL, typed(desk, lat="95", long="112.9"))
+    assert "纬度要在3.5到53.6之间" in html(response)
+    response = client.post(SUBMIT_URL, typed(desk, lat="28.19456012", long="112.98227949"))
+    assert response.status_code == 302
+    request = ResidentRequest.objects.get()
+    assert str(request.lat) == "28.194560" and str(request.long) == "112.982279"
+
+
+def test_a_stored_request_gets_its_unit_deadlines_and_the_success_page_shows_number_and_password(client, desk):
+    response = client.post(SUBMIT_URL, typed(desk))
+    request = ResidentRequest.objects.get()
+    assert response.status_code == 302 and response["Location"] == done_url(request.tracking_number)
+    assert request.unit == desk.roads.unit and request.channel == "web" and request.is_public
+    page = html(client.get(response["Location"]))
+    assert request.tracking_number in page
+    password = re.search(r'<dd class="num ticket-value">(\d{6})</dd>', page).group(1)
+    assert request.check_query_password(password)
+    due = request.answer_due.astimezone(request.answer_due.tzinfo).strftime("%Y-%m-%d")
+    assert due in page and "预计答复" in page
+    assert "请抄在纸上或截图保存" in page
+
+
+def test_signed_in_residents_see_it_in_their_own_list(client, desk):
+    user = desk.county.town_a.editor
+    client.force_login(user)
+    client.post(SUBMIT_URL, typed(desk, title="我登录后留的言"))
+    assert ResidentRequest.objects.get().submitted_by == user
+    page = html(client.get("/liuyan/mine/"))
+    assert "我登录后留的言" in page
+
+
+def test_the_own_list_needs_signing_in(client):
+    response = client.get("/liuyan/mine/")
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_the_honeypot_stops_robots_and_asks_people_to_send_again(client, desk):
+    response = client.post(SUBMIT_URL, typed(desk, homepage="http://spam.example"))
+    assert response.status_code == 400
+    assert "没有提交成功，请再点一次" in html(response)
+    assert 'value="东街口路灯坏了一个星期"' in html(response)
+    assert not ResidentRequest.objects.exists()
+
+
+def test_the_same_form_sent_twice_makes_one_request_and_says_so(desk):
+    browser = Client()
+    data = typed(desk)
+    first = browser.post(SUBMIT_URL, data)
+    again = browser.post(SUBMIT_URL, data)
+    assert ResidentRequest.objects.count() == 1
+    number = ResidentRequest.objects.get().tracking_number
+    assert first["Location"] == done_url(number)
+    assert again["Location"] == done_url(number) + "?again=1"
+    page = html(browser.get(again["Location"]))
+    assert "这条留言之前已经提交成功了" in page
+    assert "查询密码</dt>" in page  # the same browser that sent it first still sees its password
+
+
+def test_a_resend_from_elsewhere_shows_the_request_without_its_password(desk):
+    data = typed(desk)
+    Client().post(SUBMIT_URL, data)
+    elsewhere = Client()
+    response = elsewhere.post(SUBMIT_URL, data, follow=True)
+    page = html(response)
+    assert ResidentRequest.objects.count() == 1
+    assert ResidentRequest.objects.get().tracking_number in page
+    assert "查询密码只在第一次提交成功时显示" in page and "查询密码</dt>" not in page
+
+
+def test_a_double_click_still_shows_the_password_on_the_page_the_browser_keeps(desk):
+    """The first answer is thrown away by the browser (and the session cookie it set); the second shows it."""
+    browser = Client()
+    browser.get(SUBMIT_URL)  # the CSRF cookie, as a browser has it from the form page
+    data = typed(desk)
+    browser.post(SUBMIT_URL, data)
+    del browser.cookies[settings.SESSION_COOKIE_NAME]
+    page = html(browser.post(SUBMIT_URL, data, follow=True))
+    assert ResidentRequest.objects.count() == 1
+    assert "这条留言之前已经提交成功了" in page and "查询密码</dt>" in page
+
+
+def test_a_database_outage_keeps_the_form_with_everything_typed(client, desk):
+    data = typed(desk, contact_email="li@example.com")
+    with mock.patch(
+        "townsquare.resident_requests.views.handling.submit", side_effect=OperationalError("database is locked")
+    ):
+        response = client.post(SUBMIT_URL, data)
+    assert response.status_code == 503
+    page = html(response)
+    assert "系统暂时出了故障，留言没有保存" in page and "12345" in page
+    for value in ("东街口路灯坏了一个星期", "李小明", "13900001111", "li@example.com", data["submission_key"]):
+        assert value in page
+    assert "东街口路灯坏了一个星期，晚上很黑，请尽快修。" in page
+    assert not ResidentRequest.objects.exists()
+    # Sent again once the database is back: stored, once.
+    assert client.post(SUBMIT_URL, data).status_code == 302
+    assert ResidentRequest.objects.count() == 1
+
+
+def test_with_the_database_gone_entirely_the_form_comes_back_with_everything_typed(client, desk):
+    client.get(SUBMIT_URL)  # the header, footer and catalogue are in the cache, as on a running site
+    data = typed(desk)
+    with mock.patch.object(CursorWrapper, "execute", side_effect=OperationalError("connection refused")):
+        response = client.post(SUBMIT_URL, data)
+    assert response.status_code == 503
+    page = html(response)
+    assert "系统暂时出了故障，留言没有保存" in page
+    assert 'value="东街口路灯坏了一个星期"' in page and 'value="李小明"' in page and data["submission_key"] in page
+    assert f'<option value="{desk.roads.pk}" selected>' in page
+    assert not ResidentRequest.objects.exists()
+
+
+def test_the_form_page_itself_survives_a_database_outage_with_the_last_known_categories(client, desk):
+    client.get(SUBMIT_URL)  # the catalogue is remembered
+    with mock.patch(
+        "townsquare.resident_requests.forms.Category.objects.filter", side_effect=OperationalError("gone")
+    ):
+        response = client.get(SUBMIT_URL)
+    assert response.status_code == 503
+    assert "道路照明（青禾镇办理）" in html(response) and "系统暂时出了故障" in html(response)
+
+
+@override_settings(REQUEST_RATE_LIMIT_PER_IP_HOUR=2)
+def test_one_address_may_send_only_so_many_requests_an_hour(client, desk):
+    for phone in ("13900000001", "13900000002"):
+        assert client.post(SUBMIT_URL, typed(desk, contact_phone=phone)).status_code == 302
+    response = client.post(SUBMIT_URL, typed(desk, contact_phone="13900000003"))
+    assert response.status_code == 429
+    assert "一小时内已经提交了2条留言" in html(response) and 'value="东街口路灯坏了一个星期"' in html(response)
+    assert ResidentRequest.objects.count() == 2
+    # Another address is not affected.
+    other = client.post(SUBMIT_URL, typed(desk, contact_phone="13900000004"), REMOTE_ADDR="10.0.0.9")
+    assert other.status_code == 302
+
+
+@override_settings(REQUEST_RATE_LIMIT_PER_CONTACT_DAY=1)
+def test_one_phone_number_may_send_only_so_many_requests_a_day(client, desk):
+    assert client.post(SUBMIT_URL, typed(desk)).status_code == 302
+    response = client.post(SUBMIT_URL, typed(desk), REMOTE_ADDR="10.0.0.8")
+    assert response.status_code == 429 and "同一个电话或邮箱一天最多提交1条留言" in html(response)
+    assert ResidentRequest.objects.count() == 1
+
+
+@override_settings(REQUEST_RATE_LIMIT_PER_IP_HOUR=1)
+def test_resending_does_not_count_against_the_limit(client, desk):
+    data = typed(desk)
+    client.post(SUBMIT_URL, data)
+    assert client.post(SUBMIT_URL, data)["Location"].endswith("?again=1")
+
+
+def test_a_routing_suggestion_is_stored_for_staff_without_changing_the_unit(client, desk, monkeypatch):
+    monkeypatch.setattr(
+        routing_package, "suggest", lambda text: [("城乡建设", 0.41), ("教育文体", 0.93)], raising=False
+    )
+    client.post(SUBMIT_URL, typed(desk, title="孩子入学问题", details="孩子入学的事。"))
+    request = ResidentRequest.objects.get()
+    assert request.suggested_category == desk.schools and request.suggestion_score == pytest.approx(0.93)
+    assert request.category == desk.roads and request.unit == desk.roads.unit
+
+
+def test_a_failing_routing_suggestion_never_loses_the_request(client, desk, monkeypatch):
+    def broken(text):
+        raise RuntimeError("model missing")
+
+    monkeypatch.setattr(routing_package, "suggest", broken, raising=False)
+    response = client.post(SUBMIT_URL, typed(desk))
+    assert response.status_code == 302
+    request = ResidentRequest.objects.get()
+    assert request.suggested_category is None
+    assert list(request.events.values_list("action", flat=True)) == [RequestEvent.Action.SUBMITTED]
+
+
+def test_without_a_routing_model_nothing_is_suggested(client, desk, monkeypatch):
+    monkeypatch.setattr(routing_package, "suggest", lambda text: [], raising=False)
+    client.post(SUBMIT_URL, typed(desk))
+    assert ResidentRequest.objects.get().suggested_category is None
+
+
+def test_an_invalid_submission_key_still_gives_one_request(client, desk):
+    response = client.post(SUBMIT_URL, typed(desk, submission_key="<script>"))
+    assert response.status_code == 302
+    assert ResidentRequest.objects.get().submission_key != "<script>"
+
+
+def test_new_key_has_the_accepted_shape():
+    from townsquare.resident_requests.forms import SUBMISSION_KEY
+
+    assert SUBMISSION_KEY.match(new_key())

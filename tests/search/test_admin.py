@@ -1,0 +1,53 @@
+"""The admin side: dictionary, synonyms and best bets as snippets; the 热词 / 无结果词 report."""
+
+import pytest
+
+from tests.factories import PASSWORD, UserFactory
+from townsquare.search.models import BestBet, GovTerm, QueryLog, Synonym
+from townsquare.search.query import log_query
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    user = UserFactory(username="search_admin", is_superuser=True, is_staff=True)
+    client.login(username=user.username, password=PASSWORD)
+    return client
+
+
+def test_report_lists_hot_and_empty_queries(admin_client):
+    for _ in range(3):
+        log_query("社保卡", 5)
+    log_query("无人机培训", 0)
+    html = admin_client.get("/admin/search-report/").content.decode()
+    assert "社保卡" in html and "无人机培训" in html
+    assert QueryLog.objects.get(query="社保卡").searches == 3
+
+
+def test_report_needs_permission(client, county):
+    client.login(username=county.town_a.editor.username, password=PASSWORD)
+    assert client.get("/admin/search-report/").status_code in (302, 403)
+
+
+def test_snippet_lists_open(admin_client):
+    GovTerm.objects.create(word="测试词")
+    Synonym.objects.create(terms="甲 乙")
+    for model in ("govterm", "synonym", "bestbet"):
+        assert admin_client.get(f"/admin/snippets/sitesearch/{model}/").status_code == 200, model
+
+
+def test_best_bet_form_errors_are_in_chinese():
+    from django.core.exceptions import ValidationError
+
+    bet = BestBet(query="  ", url="")
+    with pytest.raises(ValidationError) as error:
+        bet.full_clean()
+    assert "请填写搜索词。" in str(error.value) and "请选择一个页面" in str(error.value)
+
+
+def test_synonym_group_needs_two_words():
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        Synonym(terms="社保").full_clean()

@@ -1,0 +1,126 @@
+"""Privacy of residents' requests in search, the page and the API, query counts, dictionary editing."""
+
+import pytest
+
+from tests.factories import NewsPageFactory
+from townsquare.search.models import BestBet, GovTerm, QueryLog, SearchDocument
+
+pytestmark = pytest.mark.django_db
+
+
+def test_public_request_with_answer_is_found_masked(client, file_request):
+    file_request(
+        title="西街路灯不亮，电话13912345678",
+        details="我是王小明，西街口路灯坏了，联系我 13912345678 或 wxm@example.com。",
+        contact_name="王小明",
+        answer="王小明您好，路灯已于周五修好。",
+    )
+    response = client.get("/api/search/", {"q": "西街路灯"})
+    data = response.json()
+    assert data["total"] == 1
+    text = str(data)
+    assert "13912345678" not in text and "wxm@example.com" not in text and "王小明" not in text
+    assert "139****5678" in data["results"][0]["title"]
+    assert data["results"][0]["type"] == "request"
+    # Searching by the hidden contact details finds nothing.
+    for secret in ("13912345678", "王小明", "wxm@example.com", "王小明 路灯"):
+        assert client.get("/api/search/", {"q": secret}).json()["total"] == 0, secret
+    assert "不按它搜索" in client.get("/search/", {"q": "13912345678"}).content.decode()
+    assert "路灯已于周五修好" in str(SearchDocument.objects.get(kind="request").body)
+
+
+def test_private_or_unaccepted_requests_are_never_found(file_request, find):
+    file_request(title="南街井盖松动", accept=False)
+    private = file_request(title="北街井盖松动", is_public=False)
+    assert find("井盖") == []
+    public = file_request(title="东街井盖松动")
+    assert find("井盖") == ["东街井盖松动"]
+    public.is_public = False
+    public.save()
+    assert find("井盖") == []
+    assert not SearchDocument.objects.filter(object_id__in=[str(private.pk), str(public.pk)]).exists()
+
+
+def test_search_page_without_javascript(client, county, django_assert_max_num_queries):
+    for n in range(12):
+        NewsPageFactory(parent=county.county.section("news"), title=f"第{n}期社会保险知识讲座")
+    with django_assert_max_num_queries(20):
+        response = client.get("/search/", {"q": "社保"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '找到 <span class="num">12</span> 条结果' in html
+    assert "<mark>社会保险</mark>" in html
+    assert 'rel="next"' in html
+    # The number of queries does not grow with the number of results shown.
+    for n in range(12, 40):
+        NewsPageFactory(parent=county.county.section("news"), title=f"第{n}期社会保险知识讲座")
+    with django_assert_max_num_queries(20):
+        assert client.get("/search/", {"q": "社保", "page": 2}).status_code == 200
+
+
+def test_api_shape(client, county):
+    NewsPageFactory(parent=county.county.section("news"), title="居住证办理须知", summary="办理居住证需要带身份证。")
+    data = client.get("/api/search/", {"q": "居住证"}).json()
+    assert set(data) >= {"query", "total", "page", "pages", "results", "best_bets", "did_you_mean"}
+    hit = data["results"][0]
+    assert set(hit) >= {"title", "url", "type", "unit", "date", "snippet"}
+    assert hit["title"] == "居住证办理须知" and hit["type"] == "news" and hit["unit"] == "示范县人民政府"
+    assert "居住证" in hit["snippet"]
+
+
+def test_bad_filters_get_field_errors_and_the_query_is_kept(client, county):
+    NewsPageFactory(parent=county.county.section("news"), title="居住证办理须知")
+    response = client.get("/search/", {"q": "居住证", "start": "昨天", "type": "nonsense", "page": "x"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "请按“年-月-日”填写" in html and "没有这个类型" in html
+    assert 'value="居住证"' in html and "办理须知" in html
+    data = client.get("/api/search/", {"q": "居住证", "end": "2026-13-01"}).json()
+    assert data["total"] == 1 and "end" in data["errors"]
+
+
+def test_no_result_is_logged_and_did_you_mean_offered(client, county):
+    NewsPageFactory(parent=county.county.section("news"), title="低保申请条件")
+    html = client.get("/search/", {"q": "zzqqxx"}).content.decode()
+    assert "没有找到" in html
+    html = client.get("/search/", {"q": "低宝"}).content.decode()
+    assert (
+        "<mark>低保</mark>申请条件" in html and "同时搜索了读音相同的“<strong>低保</strong>”" in html
+    )  # a homophone of a dictionary word
+    data = client.get("/api/search/", {"q": "zzqqxx"}).json()
+    assert data["total"] == 0
+    log = QueryLog.objects.get(query="zzqqxx")
+    assert log.searches == 2 and log.empty_searches == 2
+    client.get("/api/search/", {"q": "电话13912345678"})
+    assert not QueryLog.objects.filter(query__contains="13912345678").exists()
+
+
+def test_best_bet_is_shown_first(client, county):
+    page = NewsPageFactory(parent=county.county.section("news"), title="社保卡办理网点一览")
+    BestBet.objects.create(query="社保卡", page=page, description="全县可以办社保卡的地方")
+    data = client.get("/api/search/", {"q": "社保卡"}).json()
+    assert data["best_bets"] == [
+        {"title": "社保卡办理网点一览", "url": page.url, "description": "全县可以办社保卡的地方"}
+    ]
+
+
+def test_suggestions(client, county):
+    NewsPageFactory(parent=county.county.section("news"), title="公积金贷款额度调整")
+    assert "公积金" in client.get("/api/search/suggest/", {"q": "gongji"}).json()["suggestions"]
+    assert "社保" in client.get("/api/search/suggest/", {"q": "sb"}).json()["suggestions"]
+    assert "公积金贷款额度调整" in client.get("/api/search/suggest/", {"q": "公积金贷"}).json()["suggestions"]
+
+
+def test_dictionary_word_added_by_editors_segments_and_reindexes(county, find, django_capture_on_commit_callbacks):
+    from townsquare.search import analysis
+
+    NewsPageFactory(parent=county.county.section("news"), title="推进高效办成一件事改革")
+    NewsPageFactory(parent=county.county.section("news"), title="禾丰路口施工绕行提示")
+    assert "禾丰路口" not in analysis.dictionary().segment("禾丰路口施工")
+    assert find("禾丰路口") == ["禾丰路口施工绕行提示"]  # single characters still meet
+    with django_capture_on_commit_callbacks(execute=True):
+        GovTerm.objects.create(word="禾丰路口")
+    assert "禾丰路口" in analysis.dictionary().segment("禾丰路口施工")
+    assert "禾丰路口" in SearchDocument.objects.get(title="禾丰路口施工绕行提示").title
+    assert find("禾丰路口") == ["禾丰路口施工绕行提示"]
+    assert "一件事" in analysis.dictionary().segment("高效办成一件事")  # from the starting dictionary

@@ -1,0 +1,140 @@
+"""The resident's forms: booking a slot, moving it, looking bookings up. Errors in Chinese, next to the field."""
+
+import re
+import secrets
+
+from django import forms
+
+from .models import Booking, normalise_code
+
+MOBILE = re.compile(r"^1[3-9]\d{9}$")
+PHONE_NOISE = re.compile(r"[\s\-－—()（）.]")
+SUBMISSION_KEY = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+NAME_MAX = Booking._meta.get_field("name").max_length
+
+
+def new_submission_key():
+    return secrets.token_urlsafe(24)
+
+
+def normalise_mobile(raw):
+    digits = PHONE_NOISE.sub("", (raw or "").strip())
+    for prefix in ("+86", "0086"):
+        if digits.startswith(prefix):
+            digits = digits[len(prefix) :]
+    if digits.startswith("86") and len(digits) == 13:
+        digits = digits[2:]
+    return digits if MOBILE.match(digits) else ""
+
+
+class SlotChoiceField(forms.TypedChoiceField):
+    def __init__(self, **kwargs):
+        super().__init__(
+            coerce=int,
+            empty_value=None,
+            widget=forms.RadioSelect,
+            error_messages={
+                "required": "请选一个时段。",
+                "invalid_choice": "这个时段已经约满或不能预约了，请换一个时段。",
+            },
+            **kwargs,
+        )
+
+
+class HoneypotMixin(forms.Form):
+    # People never see this field (hidden with CSS and from screen readers); form-filling robots do.
+    homepage = forms.CharField(label="个人主页（请勿填写）", required=False)
+
+    @property
+    def is_robot(self):
+        return bool((self.data.get("homepage") or "").strip())
+
+
+class BookingForm(HoneypotMixin):
+    slot = SlotChoiceField(label="选择时段")
+    name = forms.CharField(
+        label="姓名",
+        max_length=NAME_MAX,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={"required": "请填写办事人的姓名。", "max_length": f"姓名不能超过{NAME_MAX}个字。"},
+    )
+    phone = forms.CharField(
+        label="手机号",
+        max_length=20,
+        help_text="用来核对身份和查询预约，不会公开。",
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        error_messages={"required": "请填写手机号。", "max_length": "手机号太长了，请填11位手机号。"},
+    )
+    email = forms.EmailField(
+        label="电子邮箱（选填）",
+        required=False,
+        max_length=254,
+        help_text="填了的话，预约前一个工作日会发邮件提醒您。",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={"invalid": "邮箱格式不对，请核对，如 name@example.com。"},
+    )
+
+    def __init__(self, *args, slots=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.slots = {slot.pk: slot for slot in slots}
+        self.fields["slot"].choices = [(slot.pk, f"{slot.start:%H:%M}-{slot.end:%H:%M}") for slot in slots]
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError("请填写办事人的姓名。")
+        return name
+
+    def clean_phone(self):
+        phone = normalise_mobile(self.cleaned_data["phone"])
+        if not phone:
+            raise forms.ValidationError("手机号要是11位数字，以1开头，如 13812345678。")
+        return phone
+
+    def chosen_slot(self):
+        return self.slots.get(self.cleaned_data.get("slot"))
+
+
+class MoveForm(forms.Form):
+    slot = SlotChoiceField(label="新的时段")
+
+    def __init__(self, *args, slots=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.slots = {slot.pk: slot for slot in slots}
+        self.fields["slot"].choices = [(slot.pk, f"{slot.start:%H:%M}-{slot.end:%H:%M}") for slot in slots]
+
+    def chosen_slot(self):
+        return self.slots.get(self.cleaned_data.get("slot"))
+
+
+class LookupForm(HoneypotMixin):
+    code = forms.CharField(
+        label="预约码",
+        max_length=20,
+        help_text="预约成功时给您的8位码，如 ABCD-EFGH。",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
+        error_messages={"required": "请填写预约码。", "max_length": "预约码是8位，请核对。"},
+    )
+    phone_tail = forms.CharField(
+        label="手机号后4位",
+        max_length=4,
+        min_length=4,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        error_messages={
+            "required": "请填写预约时所留手机号的后4位。",
+            "min_length": "请填写手机号的后4位数字。",
+            "max_length": "请填写手机号的后4位数字。",
+        },
+    )
+
+    def clean_code(self):
+        code = normalise_code(self.cleaned_data["code"])
+        if not code:
+            raise forms.ValidationError("预约码是8位字母和数字（不含 0、1、O、I、L），请核对。")
+        return code
+
+    def clean_phone_tail(self):
+        tail = self.cleaned_data["phone_tail"].strip()
+        if not tail.isdigit() or len(tail) != 4:
+            raise forms.ValidationError("请填写手机号的后4位数字。")
+        return tail

@@ -1,0 +1,31 @@
+"""预约办理 under /yuyue/: services, booking, the resident's booking, looking bookings up."""
+
+from django.urls import path, register_converter
+
+from . import views
+from .models import CODE_ALPHABET, CODE_LENGTH
+
+app_name = "appointments"
+
+
+class BookingCodeConverter:
+    regex = f"[{CODE_ALPHABET}]{{{CODE_LENGTH}}}"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return str(value)
+
+
+register_converter(BookingCodeConverter, "booking_code")
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("s/<int:pk>/", views.book, name="book"),
+    path("chaxun/", views.lookup, name="lookup"),
+    path("b/<booking_code:code>/", views.booking_detail, name="booking"),
+    path("b/<booking_code:code>/calendar.ics", views.booking_ics, name="ics"),
+    path("b/<booking_code:code>/cancel/", views.cancel, name="cancel"),
+    path("b/<booking_code:code>/move/", views.move, name="move"),
+]

@@ -1,0 +1,310 @@
+"""预约办理 for residents, under /yuyue/: pick a day and a slot, book, see the code, add it to a calendar,
+look bookings up, cancel or move them.
+
+Views stay thin: places are taken and given back in ``booking``, days and masking in
+``public``. Which bookings this browser may see is kept in the session as hashes of the
+phone numbers it proved (by booking, or by a code with the phone's last four digits).
+
+Rate limits count in Django's cache (fixed windows; a failing cache lets requests through).
+Settings, with their defaults:
+  APPOINTMENT_LOOKUP_FAILURES_PER_IP_HOUR (20)    wrong code/phone pairs from one address per hour
+  APPOINTMENT_LOOKUP_FAILURES_PER_CODE_HOUR (5)   wrong phone digits for one code per hour
+  APPOINTMENT_BOOKINGS_PER_IP_HOUR (30)           new bookings from one address per hour
+  APPOINTMENT_CLIENT_IP_HEADER ("")               e.g. "HTTP_X_REAL_IP" behind a proxy that sets it
+"""
+
+import hashlib
+import logging
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.db import DatabaseError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.views.decorators.http import require_http_methods
+
+from . import booking as booking_rules
+from . import public
+from .calendar import booking_calendar
+from .forms import SUBMISSION_KEY, BookingForm, LookupForm, MoveForm, new_submission_key
+from .models import Booking
+
+logger = logging.getLogger(__name__)
+
+ACCESS_SESSION_KEY = "appointments:phones"
+ACCESS_REMEMBERED = 10
+HOUR = 3600
+
+
+def _setting(name, default):
+    return getattr(settings, name, default)
+
+
+# --- rate limits ----------------------------------------------------------------------------------
+
+
+def client_ip(request):
+    header = _setting("APPOINTMENT_CLIENT_IP_HEADER", "")
+    if header and request.META.get(header):
+        return request.META[header].split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _bucket(scope, ident, window):
+    digest = hashlib.sha256(f"{scope}:{ident}".encode()).hexdigest()[:32]
+    return f"appointments:limit:{scope}:{digest}:{int(time.time() // window)}"
+
+
+def _count(scope, ident, window=HOUR):
+    try:
+        return cache.get(_bucket(scope, ident, window), 0)
+    except Exception:
+        logger.warning("rate limit cache unavailable", exc_info=True)
+        return 0
+
+
+def _hit(scope, ident, window=HOUR):
+    key = _bucket(scope, ident, window)
+    try:
+        if not cache.add(key, 1, window):
+            try:
+                cache.incr(key)
+            except ValueError:
+                cache.set(key, 1, window)
+    except Exception:
+        logger.warning("rate limit cache unavailable", exc_info=True)
+
+
+def _lookup_limited(request, code):
+    if _count("lookup-ip", client_ip(request)) >= _setting("APPOINTMENT_LOOKUP_FAILURES_PER_IP_HOUR", 20):
+        return True
+    return _count("lookup-code", code) >= _setting("APPOINTMENT_LOOKUP_FAILURES_PER_CODE_HOUR", 5)
+
+
+# --- which bookings this browser may see ----------------------------------------------------------
+
+
+def _grant(request, phone):
+    key = public.phone_key(phone)
+    keys = [k for k in request.session.get(ACCESS_SESSION_KEY, []) if k != key]
+    request.session[ACCESS_SESSION_KEY] = (keys + [key])[-ACCESS_REMEMBERED:]
+
+
+def _may_see(request, booking):
+    return public.phone_key(booking.phone) in request.session.get(ACCESS_SESSION_KEY, [])
+
+
+def _own_booking(request, code):
+    booking = (
+        Booking.objects.select_related("slot", "service__guide", "service__window__unit").filter(code=code).first()
+    )
+    if booking is None or not _may_see(request, booking):
+        return None
+    return booking
+
+
+def _to_lookup(code=""):
+    url = reverse("appointments:lookup")
+    return redirect(f"{url}?{urlencode({'code': code})}" if code else url)
+
+
+# --- the list of bookable services -------------------------------------------------------------------
+
+
+def index(request):
+    services = list(public.bookable_services())
+    groups = {}
+    for service in services:
+        groups.setdefault(service.window.unit, []).append(service)
+    return render(request, "appointments/index.html", {"groups": list(groups.items())})
+
+
+# --- booking ------------------------------------------------------------------------------------------
+
+
+def _render_book(request, service, days, day, form, submission_key, status=200, notice=""):
+    context = {
+        "service": service,
+        "days": days,
+        "day": day,
+        "form": form,
+        "submission_key": submission_key,
+        "notice": notice,
+    }
+    return render(request, "appointments/book.html", context, status=status)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def book(request, pk):
+    service = public.bookable_service(pk)
+    if service is None:
+        raise Http404("没有这个预约事项")
+    source = request.POST if request.method == "POST" else request.GET
+    try:
+        days = public.open_days(service)
+    except DatabaseError:
+        logger.exception("slots of service %s could not be read", pk)
+        form = BookingForm(request.POST or None)
+        return _render_book(request, service, [], None, form, new_submission_key(), 503, "unavailable")
+    wanted = public.parse_day(source.get("day"))
+    day = next((d for d in days if d.day == wanted), None)
+    slots = day.slots if day else []
+
+    if request.method != "POST":
+        return _render_book(request, service, days, day, BookingForm(slots=slots), new_submission_key())
+
+    form = BookingForm(request.POST, slots=slots)
+    submission_key = request.POST.get("submission_key", "")
+    if not SUBMISSION_KEY.match(submission_key):
+        submission_key = new_submission_key()
+    if form.is_robot:
+        form.data = form.data.copy()
+        form.data["homepage"] = ""
+        return _render_book(request, service, days, day, form, submission_key, 400, "robot")
+    existing = Booking.objects.filter(submission_key=submission_key).first()
+    if existing is not None:  # the same form sent again (double click, refresh): the booking already made
+        _grant(request, existing.phone)
+        return redirect(reverse("appointments:booking", args=[existing.code]) + "?new=1")
+    if day is None:
+        form.is_valid()
+        form.add_error("slot", "这一天已经约满或不能预约了，请重新选一天。" if source.get("day") else "请先选一天。")
+        return _render_book(request, service, days, None, form, submission_key, 400)
+    if not form.is_valid():
+        return _render_book(request, service, days, day, form, submission_key, 400)
+    if _count("book-ip", client_ip(request)) >= _setting("APPOINTMENT_BOOKINGS_PER_IP_HOUR", 30):
+        form.add_error(None, "这个网络一小时内预约的次数太多了，请过一小时再试，或打电话预约。")
+        return _render_book(request, service, days, day, form, submission_key, 429)
+    try:
+        made = booking_rules.book(
+            form.chosen_slot(),
+            name=form.cleaned_data["name"],
+            phone=form.cleaned_data["phone"],
+            email=form.cleaned_data["email"],
+            submission_key=submission_key,
+        )
+    except booking_rules.BookingError as error:
+        form.add_error(error.field if error.field in form.fields else None, str(error))
+        days = public.open_days(service)  # the places have changed: show them as they are now
+        day = next((d for d in days if d.day == wanted), None)
+        form.fields["slot"].choices = [(s.pk, f"{s.start:%H:%M}-{s.end:%H:%M}") for s in (day.slots if day else [])]
+        return _render_book(request, service, days, day, form, submission_key, 409)
+    except DatabaseError:
+        logger.exception("a booking could not be stored")
+        return _render_book(request, service, days, day, form, submission_key, 503, "unavailable")
+    _hit("book-ip", client_ip(request))
+    _grant(request, made.phone)
+    return redirect(reverse("appointments:booking", args=[made.code]) + "?new=1")
+
+
+# --- the resident's booking ------------------------------------------------------------------------------
+
+
+def booking_detail(request, code):
+    booking = _own_booking(request, code)
+    if booking is None:
+        return _to_lookup(code)
+    upcoming, past = public.bookings_of_phone(booking.phone)
+    context = {
+        "shown": public.Shown(booking),
+        "is_new": request.GET.get("new") == "1",
+        "upcoming": [public.Shown(b) for b in upcoming if b.pk != booking.pk],
+        "past": [public.Shown(b) for b in past if b.pk != booking.pk],
+    }
+    return render(request, "appointments/booking.html", context)
+
+
+def booking_ics(request, code):
+    booking = _own_booking(request, code)
+    if booking is None:
+        return _to_lookup(code)
+    url = request.build_absolute_uri(reverse("appointments:booking", args=[booking.code]))
+    response = HttpResponse(booking_calendar(booking, url), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="yuyue-{booking.code}.ics"'
+    return response
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def cancel(request, code):
+    booking = _own_booking(request, code)
+    if booking is None:
+        return _to_lookup(code)
+    if request.method == "POST":
+        try:
+            booking_rules.cancel(booking)
+        except booking_rules.BookingError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, "预约已取消，名额已让给其他人。需要的话可以重新预约。")
+        return redirect("appointments:booking", code=booking.code)
+    return render(request, "appointments/cancel.html", {"shown": public.Shown(booking)})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def move(request, code):
+    booking = _own_booking(request, code)
+    if booking is None:
+        return _to_lookup(code)
+    if not booking.can_change:
+        messages.error(request, "这个预约已经不能改约了（已取消、已办理，或时间已到）。")
+        return redirect("appointments:booking", code=booking.code)
+    source = request.POST if request.method == "POST" else request.GET
+    days = public.open_days(booking.service)
+    wanted = public.parse_day(source.get("day"))
+    day = next((d for d in days if d.day == wanted), None)
+    slots = [s for s in (day.slots if day else []) if s.pk != booking.slot_id]
+    form = MoveForm(request.POST if request.method == "POST" else None, slots=slots)
+    status = 200
+    if request.method == "POST":
+        if day is None:
+            form.is_valid()
+            form.add_error("slot", "这一天已经约满或不能预约了，请重新选一天。")
+            status = 400
+        elif form.is_valid():
+            try:
+                booking_rules.move(booking, form.chosen_slot())
+            except booking_rules.BookingError as error:
+                form.add_error("slot", str(error))
+                status = 409
+            else:
+                messages.success(request, "改约成功，原来的时段已让给其他人。")
+                return redirect("appointments:booking", code=booking.code)
+        else:
+            status = 400
+    context = {"shown": public.Shown(booking), "days": days, "day": day, "form": form, "slots": slots}
+    return render(request, "appointments/move.html", context, status=status)
+
+
+# --- looking bookings up ----------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def lookup(request):
+    if request.method != "POST":
+        form = LookupForm(initial={"code": request.GET.get("code", "")[:20]})
+        return render(request, "appointments/lookup.html", {"form": form})
+    form = LookupForm(request.POST)
+    if form.is_robot:
+        form.data = form.data.copy()
+        form.data["homepage"] = ""
+        form.add_error(None, "没有查询成功，请再点一次“查询”。")
+        return render(request, "appointments/lookup.html", {"form": form}, status=400)
+    if not form.is_valid():
+        return render(request, "appointments/lookup.html", {"form": form}, status=400)
+    code, tail = form.cleaned_data["code"], form.cleaned_data["phone_tail"]
+    if _lookup_limited(request, code):
+        form.add_error(None, "输错的次数太多了。为保护预约人的信息，请一小时后再试，或打电话到窗口查询。")
+        response = render(request, "appointments/lookup.html", {"form": form}, status=429)
+        response["Retry-After"] = "3600"
+        return response
+    booking = Booking.objects.filter(code=code).only("pk", "code", "phone").first()
+    if booking is None or not booking.phone.endswith(tail):
+        _hit("lookup-ip", client_ip(request))
+        _hit("lookup-code", code)
+        form.add_error(None, "预约码或手机号后4位不对，请核对后再试。")
+        return render(request, "appointments/lookup.html", {"form": form}, status=400)
+    _grant(request, booking.phone)
+    return redirect("appointments:booking", code=booking.code)

@@ -1,0 +1,101 @@
+"""Who does what with listings in the admin.
+
+- Any unit's staff post listings for their unit; what they post is approved at once.
+- County staff (members of the county government unit, and superusers) moderate: the queue
+  of public submissions (approve, reject with a reason, edit) and residents' reports.
+"""
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from townsquare.units.models import Membership, Unit
+
+from .models import LISTING_MODELS, Report, Source, Status
+
+_CACHE_ATTR = "_listings_access"
+
+
+@dataclass(frozen=True)
+class Access:
+    unit_ids: frozenset
+    moderator: bool
+
+    @property
+    def posts(self):
+        return self.moderator or bool(self.unit_ids)
+
+
+def access_for(user):
+    cached = getattr(user, _CACHE_ATTR, None)
+    if cached is not None:
+        return cached
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        access = Access(frozenset(), False)
+    else:
+        rows = list(Membership.objects.filter(user=user).values_list("unit_id", "unit__kind"))
+        moderator = user.is_superuser or any(kind == Unit.Kind.COUNTY for _, kind in rows)
+        access = Access(frozenset(unit_id for unit_id, _ in rows), moderator)
+    setattr(user, _CACHE_ATTR, access)
+    return access
+
+
+def is_moderator(user):
+    return access_for(user).moderator
+
+
+def home_unit(user):
+    """The unit a staff member posts for: their first town/department, else the county."""
+    units = list(Unit.objects.filter(pk__in=access_for(user).unit_ids).order_by("sort_order", "pk"))
+    return units[0] if units else None
+
+
+def visible_to(user, queryset):
+    """Moderators see every listing; unit staff their unit's own."""
+    access = access_for(user)
+    if access.moderator:
+        return queryset
+    return queryset.filter(unit_id__in=access.unit_ids, source=Source.UNIT)
+
+
+def pending_items(limit=200):
+    """Public submissions waiting for moderation, oldest first; verified e-mails marked."""
+    items = []
+    for model in LISTING_MODELS.values():
+        items.extend(model.objects.pending().select_related("town").order_by("created_at")[:limit])
+    items.sort(key=lambda item: (not item.email_verified, item.created_at))
+    return items[:limit]
+
+
+def pending_count():
+    return sum(model.objects.pending().count() for model in LISTING_MODELS.values())
+
+
+def open_reports(limit=200):
+    reports = list(Report.objects.filter(state=Report.State.OPEN).order_by("created_at")[:limit])
+    by_kind = {}
+    for report in reports:
+        by_kind.setdefault(report.listing_kind, set()).add(report.listing_id)
+    found = {}
+    for kind, ids in by_kind.items():
+        model = LISTING_MODELS.get(kind)
+        if model:
+            for listing in model.objects.filter(pk__in=ids):
+                found[(kind, listing.pk)] = listing
+    for report in reports:
+        report.target = found.get((report.listing_kind, report.listing_id))
+    return reports
+
+
+def handle_report(report, act, user, now=None):
+    """Dismiss a report, or take its listing down (every open report of that listing is then done)."""
+    now = now or timezone.now()
+    if act == "take_down":
+        listing = report.listing
+        if listing is not None and listing.status != Status.TAKEN_DOWN:
+            listing.take_down(f"经群众举报核实：{report.get_reason_display()}", user=user, now=now)
+        Report.objects.filter(
+            listing_kind=report.listing_kind, listing_id=report.listing_id, state=Report.State.OPEN
+        ).update(state=Report.State.ACTED, handled_at=now, handled_by=user)
+    else:
+        Report.objects.filter(pk=report.pk).update(state=Report.State.DISMISSED, handled_at=now, handled_by=user)

@@ -1,0 +1,286 @@
+"""The staff side of 我要留言 in the Wagtail admin: the unit inbox and the page where a request is handled.
+
+Every action goes through ``handling`` (the only code that changes a request); these
+views check who may act, turn form input into those calls and report the outcome with
+Wagtail's messages. URLs (registered in wagtail_hooks.py, under /admin/):
+  liuyan/            resident_requests_inbox    ?tab=<bucket>&q=<编号或标题>&p=<page>
+  liuyan/<pk>/       resident_requests_detail   GET shows, POST runs one action (field "action")
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.views.generic import TemplateView
+from wagtail.admin import messages
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from . import handling, inbox, reminders
+from .admin_forms import ACTION_FORMS, AnswerForm
+from .handling import HandlingError
+from .models import ExtensionRequest, ResidentRequest, StaffNotice, Status
+from .routing.adopt import adopt_suggestion, can_adopt
+
+INBOX_URL_NAME = "resident_requests_inbox"
+DETAIL_URL_NAME = "resident_requests_detail"
+PER_PAGE = 50
+CHANNELS = {"web": "网站留言", "open311": "开放接口（Open311）", "phone": "电话", "wechat": "微信"}
+
+
+def admin_urls():
+    """For ``hooks.register("register_admin_urls", ...)``; Wagtail wraps them in its login check."""
+    return [
+        path("liuyan/", InboxView.as_view(), name=INBOX_URL_NAME),
+        path("liuyan/<int:pk>/", RequestDetailView.as_view(), name=DETAIL_URL_NAME),
+    ]
+
+
+class InboxView(WagtailAdminTemplateMixin, TemplateView):
+    """办件箱: the user's requests in tabs, most urgent first."""
+
+    template_name = "resident_requests/admin/inbox.html"
+    page_title = "我要留言"
+    header_icon = "mail"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        if not inbox.handles_requests(user):
+            context["no_units"] = True
+            return context
+        now = timezone.now()
+        buckets = inbox.buckets_for(user)
+        keys = [bucket.key for bucket in buckets]
+        key = self.request.GET.get("tab", inbox.DEFAULT_BUCKET)
+        key = key if key in keys else inbox.DEFAULT_BUCKET
+        query = self.request.GET.get("q", "").strip()[:60]
+        counts = inbox.bucket_counts(user, now)
+        page = Paginator(inbox.bucket_requests(user, key, query, now), PER_PAGE).get_page(self.request.GET.get("p"))
+        rows = [(item, inbox.due_label(item, now)) for item in page.object_list]
+        current = inbox.BUCKETS_BY_KEY[key]
+        context.update(
+            tabs=[(bucket, counts[bucket.key]) for bucket in buckets],
+            current=current,
+            query=query,
+            page=page,
+            rows=rows,
+            sees_all=inbox.sees_all(user),
+            now=now,
+        )
+        return context
+
+
+class RequestDetailView(WagtailAdminTemplateMixin, TemplateView):
+    """Everything about one request, its timeline, and one small form per action."""
+
+    template_name = "resident_requests/admin/detail.html"
+    header_icon = "mail"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.object = get_object_or_404(
+            ResidentRequest.objects.select_related(
+                "category", "unit", "suggested_category__unit", "merged_into", "submitted_by"
+            ),
+            pk=kwargs["pk"],
+        )
+        if not inbox.can_handle(request.user, self.object):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return f"留言 {self.object.tracking_number}"
+
+    def get_page_subtitle(self):
+        return ""
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse(INBOX_URL_NAME), "label": "我要留言"},
+            {"url": "", "label": self.object.tracking_number},
+        ]
+
+    # --- showing ----------------------------------------------------------------------------
+
+    def get(self, request, *args, **kwargs):
+        inbox.notices_for(request.user).filter(request=self.object).update(read_at=timezone.now())
+        return self.render_to_response(self.get_context_data())
+
+    def available_actions(self):
+        """The actions that make sense now, in the order staff usually need them."""
+        obj, user = self.object, self.request.user
+        status = obj.status
+        actions = []
+        if status == Status.SUBMITTED:
+            actions.append("accept")
+        if status in (Status.SUBMITTED, Status.ACCEPTED):
+            actions.append("answer")
+        if status == Status.ACCEPTED:
+            actions.append("ask")
+        if status in (Status.SUBMITTED, Status.ACCEPTED):
+            actions.append("transfer")
+        suggestion = self.suggestion()
+        if suggestion and suggestion["can_adopt"]:
+            actions.append("adopt")  # shown beside the suggestion, not as a form of its own
+        if status in (Status.ACCEPTED, Status.WAITING) and not self.pending_extensions:
+            actions.append("extend")
+        if inbox.can_decide_extensions(user) and self.pending_extensions:
+            actions.append("decide")
+        if obj.is_open:
+            actions.append("merge")
+        if status in (Status.SUBMITTED, Status.ACCEPTED):
+            actions.append("decline")
+        actions.append("note")
+        return actions
+
+    def suggestion(self):
+        """The routing classifier's suggestion, when it points somewhere else than where the request is."""
+        obj = self.object
+        suggested = obj.suggested_category
+        if suggested is None or (suggested.pk == obj.category_id and suggested.unit_id == obj.unit_id):
+            return None
+        return {
+            "category": suggested,
+            "unit": suggested.unit,
+            "score": obj.suggestion_score,
+            "can_adopt": can_adopt(obj),
+            "moves": suggested.unit_id != obj.unit_id,
+        }
+
+    @property
+    def pending_extensions(self):
+        if not hasattr(self, "_pending"):
+            self._pending = list(
+                self.object.extension_requests.filter(decision=ExtensionRequest.Decision.PENDING).select_related(
+                    "requested_by"
+                )
+            )
+        return self._pending
+
+    def get_context_data(self, bound=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        obj, user = self.object, self.request.user
+        forms = []
+        for action in self.available_actions():
+            if action == "adopt":
+                continue
+            if bound is not None and bound.action == action:
+                forms.append(bound)
+            else:
+                forms.append(ACTION_FORMS[action](request_obj=obj, user=user))
+        templates = {}
+        answer_form = next((form for form in forms if form.action == "answer"), None)
+        if answer_form is not None:
+            templates = {str(t.pk): t.body for t in answer_form.fields["template"].queryset}
+        events = obj.events.select_related("actor", "unit").order_by("at", "pk")
+        context.update(
+            object=obj,
+            due=inbox.due_label(obj),
+            photos=list(obj.photos.all()),
+            events=events,
+            extensions=obj.extension_requests.select_related("requested_by", "decided_by").order_by("requested_at"),
+            pending_extensions=self.pending_extensions,
+            suggestion=self.suggestion(),
+            forms=forms,
+            reply_templates=templates,
+            merged_requests=obj.merged_requests.only("pk", "tracking_number", "title", "unit_id"),
+            sees_all=inbox.sees_all(user),
+            channel=CHANNELS.get(obj.channel, obj.channel),
+            open_action=bound.action if bound is not None else "",
+        )
+        return context
+
+    # --- acting -----------------------------------------------------------------------------
+
+    def post(self, request, *args, **kwargs):
+        action = request.POST.get("action", "")
+        form_class = ACTION_FORMS.get(action)
+        if action == "decide" and not inbox.can_decide_extensions(request.user):
+            messages.error(request, "延期申请由县里审批。")
+            return redirect(DETAIL_URL_NAME, pk=self.object.pk)
+        if form_class is None or action not in self.available_actions():
+            messages.error(request, "这条留言现在不能做这个操作，请刷新页面后再试。")
+            return redirect(DETAIL_URL_NAME, pk=self.object.pk)
+        form = form_class(request.POST, request_obj=self.object, user=request.user)
+        if action == "answer" and "insert_template" in request.POST:
+            return self.insert_template(form)
+        if not form.is_valid():
+            messages.error(request, "请按提示修改后再提交。")
+            return self.render_to_response(self.get_context_data(bound=form))
+        try:
+            text = self.perform(action, form)
+        except HandlingError as error:
+            messages.error(request, str(error))
+            return self.render_to_response(self.get_context_data(bound=form))
+        messages.success(request, text)
+        self.object.refresh_from_db()
+        if inbox.can_handle(request.user, self.object):
+            return redirect(DETAIL_URL_NAME, pk=self.object.pk)
+        return redirect(INBOX_URL_NAME)
+
+    def insert_template(self, form):
+        """Without JavaScript: put the chosen template's text into the reply box and show the form again."""
+        form.is_valid()
+        template = form.cleaned_data.get("template")
+        reply = form.cleaned_data.get("reply", "")
+        if template is not None:
+            reply = f"{reply}\n\n{template.body}".strip() if reply else template.body
+        fresh = AnswerForm(
+            request_obj=self.object, user=self.request.user, initial={"reply": reply, "template": template}
+        )
+        return self.render_to_response(self.get_context_data(bound=fresh))
+
+    def perform(self, action, form):
+        """Run one action through ``handling``; returns what to tell the staff member."""
+        obj, user, data = self.object, self.request.user, form.cleaned_data
+        if action == "accept":
+            handling.accept(obj, user)
+            return "已受理。请在答复期限前答复留言人。"
+        if action == "transfer":
+            handling.transfer(
+                obj, data["unit"], data["reason"], user, category=data.get("category"), by_county=inbox.sees_all(user)
+            )
+            return f"已转给{data['unit']}。"
+        if action == "adopt":
+            moves = obj.suggested_category is not None and obj.suggested_category.unit_id != obj.unit_id
+            adopt_suggestion(obj, user, by_county=inbox.sees_all(user))
+            if moves:
+                return f"已按智能分拨建议改派给{obj.unit}。"
+            return f"已按智能分拨建议把分类改为“{obj.category.name}”。"
+        if action == "ask":
+            handling.ask_for_information(obj, data["question"], user)
+            return "已请留言人补充。补充之前，答复期限暂停计算。"
+        if action == "answer":
+            handling.answer(obj, data["reply"], user)
+            return "答复已发布，留言人可以查看和评价了。"
+        if action == "note":
+            handling.add_note(obj, data["note"], user)
+            return "备注已保存，只有工作人员能看到。"
+        if action == "extend":
+            extension = handling.request_extension(obj, data["working_days"], data["reason"], user)
+            reminders.notify_extension(extension)
+            return "延期申请已提交，等县里审批。"
+        if action == "decline":
+            handling.decline(obj, data["reason"], user)
+            return "已不予受理，理由会告诉留言人。"
+        if action == "merge":
+            main = form.main_request
+            if not inbox.can_handle(user, main):
+                raise HandlingError("只能并入您能办理的留言；跨单位并案请联系县里。")
+            handling.merge(obj, main, user)
+            return f"已并入留言 {main.tracking_number}，答复主案即可。"
+        if action == "decide":
+            if not inbox.can_decide_extensions(user):
+                raise PermissionDenied
+            approve = data["decision"] == "approve"
+            handling.decide_extension(data["extension"], approve, user)
+            StaffNotice.objects.filter(request=obj, kind=StaffNotice.Kind.EXTENSION).update(read_at=timezone.now())
+            if approve:
+                obj.refresh_from_db()
+                return f"已同意延期，新的答复期限是 {timezone.localtime(obj.answer_due):%Y-%m-%d %H:%M}。"
+            return "已不同意延期，答复期限不变。"
+        raise HandlingError("不认识的操作。")  # pragma: no cover - ACTION_FORMS and this list go together
+

@@ -1,0 +1,165 @@
+"""Open311 GeoReport v2 endpoints (/open311/v2/…). Reading is open; submitting needs an API key.
+
+Views stay thin: checking input lives in ``forms.py``, the mapping of our models in
+``mapping.py``, JSON/XML writing and errors in ``render.py``; requests are created only
+through ``handling.submit``.
+"""
+
+import functools
+import hashlib
+import logging
+
+from django.core.exceptions import RequestDataTooBig
+from django.db import DatabaseError
+from django.http.request import RawPostDataException
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+
+from townsquare.units.models import Unit
+
+from .. import handling
+from ..models import ApiKey, ResidentRequest
+from . import mapping
+from .forms import DEFAULT_WINDOW_DAYS, MAX_RESULTS, ListingFilterForm, ServiceRequestForm, parameters_of
+from .render import Open311Error, error_response, format_of_path, respond
+
+logger = logging.getLogger(__name__)
+API_KEY_MAX_CHARS = ApiKey._meta.get_field("key").max_length
+
+
+def api(*methods):
+    """Allow ``methods`` (GET brings HEAD), answer errors in the spec's format, let any origin read."""
+    allowed = set(methods) | ({"HEAD"} if "GET" in methods else set())
+
+    def decorate(view):
+        @csrf_exempt
+        @functools.wraps(view)
+        def wrapper(request, fmt, *args, **kwargs):
+            if request.method not in allowed:
+                allow = ", ".join(sorted(allowed))
+                return error_response(fmt, 405, [f"不支持 {request.method} 方法，请用 {allow}。"], {"Allow": allow})
+            try:
+                response = view(request, fmt, *args, **kwargs)
+            except Open311Error as error:
+                response = error_response(fmt, error.status, error.descriptions, error.headers)
+            except DatabaseError:
+                logger.exception("Open311 %s %s: database unavailable", request.method, request.path)
+                response = error_response(fmt, 503, ["系统繁忙，请稍后再试。"], {"Retry-After": "30"})
+            if request.method in ("GET", "HEAD"):
+                response["Access-Control-Allow-Origin"] = "*"
+            return response
+
+        return wrapper
+
+    return decorate
+
+
+def _absolute(request):
+    return request.build_absolute_uri
+
+
+@api("GET")
+def discovery(request, fmt):
+    county = Unit.objects.filter(kind=Unit.Kind.COUNTY).order_by("sort_order", "id").first()
+    services_path = reverse("open311:services", kwargs={"fmt": "xml"})
+    base_url = request.build_absolute_uri(services_path.removesuffix("services.xml"))
+    return respond(mapping.discovery(base_url, county), fmt, "discovery")
+
+
+@api("GET")
+def services(request, fmt):
+    return respond([mapping.service(category) for category in mapping.active_categories()], fmt, "services")
+
+
+@api("GET")
+def service_definition(request, fmt, service_code):
+    category = mapping.active_categories().filter(code=service_code).first()
+    if category is None:
+        raise Open311Error(404, f"没有服务类型“{service_code[:40]}”，请先查询 services.{fmt}。")
+    return respond(mapping.service_definition(category), fmt, "service_definition")
+
+
+@api("GET", "POST")
+def requests(request, fmt):
+    if request.method == "POST":
+        return _submit(request, fmt)
+    form = ListingFilterForm(request.GET)
+    if not form.is_valid():
+        raise Open311Error(400, *form.error_descriptions())
+    found = mapping.public_requests()
+    wanted = form.cleaned_data
+    if wanted["service_request_id"]:
+        # The spec: a list of numbers overrides every other filter.
+        found = found.filter(tracking_number__in=wanted["service_request_id"])
+    else:
+        start, end = mapping.window(wanted["start_date"], wanted["end_date"], timezone.now(), DEFAULT_WINDOW_DAYS)
+        found = found.filter(received_at__gte=start, received_at__lte=end)
+        if wanted["service_code"]:
+            found = found.filter(category__code__in=wanted["service_code"])
+        if wanted["status"]:
+            found = found.filter(status__in=wanted["status"])
+    items = [mapping.service_request(item, _absolute(request)) for item in found[:MAX_RESULTS]]
+    return respond(items, fmt, "service_requests")
+
+
+def _api_key(request, data):
+    """Check the key and note its use, in one query. Raises a 403 in the spec's format."""
+    key = (data.get("api_key") or request.GET.get("api_key") or "").strip()
+    if not key:
+        raise Open311Error(403, "提交留言需要接口密钥（api_key），请向县人民政府申请。")
+    if len(key) > API_KEY_MAX_CHARS or not ApiKey.objects.filter(key=key, active=True).update(
+        last_used_at=timezone.now()
+    ):
+        raise Open311Error(403, "接口密钥（api_key）无效或已停用。")
+    return key
+
+
+def _submission_key(request, data, api_key):
+    """The client's idempotency key, scoped to its API key and hashed to fit the column."""
+    given = (request.headers.get("Idempotency-Key") or data.get("submission_key") or "").strip()
+    if not given:
+        return None
+    digest = hashlib.sha256(f"{api_key}\n{given}".encode()).hexdigest()
+    return f"open311-{digest[:56]}"
+
+
+def _submit(request, fmt):
+    try:
+        data = parameters_of(request)
+    except (ValueError, RawPostDataException) as error:
+        raise Open311Error(400, str(error)) from error
+    except RequestDataTooBig as error:
+        raise Open311Error(413, "提交的内容太大。") from error
+    api_key = _api_key(request, data)
+    form = ServiceRequestForm(data)
+    if not form.is_valid():
+        raise Open311Error(400, *form.error_descriptions())
+    created, password = handling.submit(
+        form.request_fields(), submission_key=_submission_key(request, data, api_key), channel="open311"
+    )
+    media_url = form.cleaned_data["media_url"]
+    if password is not None and media_url:
+        handling.add_note(created, f"客户端附带的图片链接（系统未下载，打开前请确认来源可靠）：{media_url}", actor=None)
+    return respond([mapping.submitted(created)], fmt, "service_requests")
+
+
+@api("GET")
+def request_detail(request, fmt, service_request_id):
+    found = mapping.public_requests().filter(tracking_number=service_request_id).first()
+    if found is None:
+        raise Open311Error(404, f"没有编号为{service_request_id[:40]}的公开留言。")
+    return respond([mapping.service_request(found, _absolute(request))], fmt, "service_requests")
+
+
+@api("GET")
+def token(request, fmt, token):
+    """Requests get their number at once, so a token is the number itself; it resolves while the request exists."""
+    if not ResidentRequest.objects.filter(tracking_number=token).exists():
+        raise Open311Error(404, f"没有编号为{token[:40]}的留言。")
+    return respond([mapping.token(token)], fmt, "service_requests")
+
+
+@csrf_exempt
+def not_found(request, rest):
+    return error_response(format_of_path(rest), 404, ["没有这个接口。可用的接口见 discovery.xml。"])

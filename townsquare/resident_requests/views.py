@@ -1,0 +1,583 @@
+"""我要留言 for residents: the form, the success page, looking a request up, rating it, the public list.
+
+Views stay thin: state changes go through ``handling``, public presentation through
+``public``, photo checks through ``photos``. What lives here is the web's side of it:
+Post/Redirect/Get, the session that remembers which requests this browser may see,
+and rate limits.
+
+Rate limits count in Django's cache (fixed windows; a cache that fails lets requests
+through rather than turning residents away). Settings, with their defaults:
+  REQUEST_RATE_LIMIT_PER_IP_HOUR (10)        new requests from one address per hour
+  REQUEST_RATE_LIMIT_PER_CONTACT_DAY (5)     new requests with one phone number or e-mail per day
+  REQUEST_QUERY_FAILURES_PER_IP_HOUR (20)    wrong tracking number/password pairs from one address per hour
+  REQUEST_QUERY_FAILURES_PER_NUMBER_HOUR (5) wrong passwords for one tracking number per hour
+  REQUEST_PASSWORD_SHOW_MINUTES (30)         how long the success page keeps showing the query password
+  REQUEST_CLIENT_IP_HEADER ("")              e.g. "HTTP_X_REAL_IP" behind a proxy that sets it; else REMOTE_ADDR
+(Hand-written rather than django-ratelimit: a few lines on the cache we already have,
+and the limits count only what matters, e.g. only new requests, not resent ones.)
+"""
+
+import hashlib
+import importlib
+import logging
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db import DatabaseError
+from django.forms.utils import ErrorDict
+from django.http import FileResponse, Http404
+from django.middleware.csrf import get_token
+from django.shortcuts import redirect, render
+from django.urls import Resolver404, resolve, reverse
+from django.utils.http import urlencode
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import handling, inbox, public
+from . import photos as photo_rules
+from .forms import (
+    SUBMISSION_KEY,
+    AddInformationForm,
+    PublicFilterForm,
+    QueryForm,
+    RatingForm,
+    RequestForm,
+    new_submission_key,
+)
+from .handling import HandlingError
+from .models import Category, RequestPhoto, ResidentRequest, Status
+
+logger = logging.getLogger(__name__)
+
+ACCESS_SESSION_KEY = "resident_requests:access"
+ACCESS_REMEMBERED = 20  # tracking numbers one browser session remembers
+HOUR, DAY = 3600, 24 * 3600
+
+
+def _setting(name, default):
+    return getattr(settings, name, default)
+
+
+# --- rate limits -------------------------------------------------------------------------------
+
+
+def client_ip(request):
+    header = _setting("REQUEST_CLIENT_IP_HEADER", "")
+    if header and request.META.get(header):
+        return request.META[header].split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _bucket(scope, ident, window):
+    # Hashed: phone numbers and addresses do not appear in cache keys.
+    digest = hashlib.sha256(f"{scope}:{ident}".encode()).hexdigest()[:32]
+    return f"resident_requests:limit:{scope}:{digest}:{int(time.time() // window)}"
+
+
+def _count(scope, ident, window):
+    try:
+        return cache.get(_bucket(scope, ident, window), 0)
+    except Exception:  # a broken cache must not turn residents away
+        logger.warning("rate limit cache unavailable", exc_info=True)
+        return 0
+
+
+def _hit(scope, ident, window):
+    key = _bucket(scope, ident, window)
+    try:
+        if not cache.add(key, 1, window):
+            try:
+                cache.incr(key)
+            except ValueError:  # expired between add and incr
+                cache.set(key, 1, window)
+    except Exception:
+        logger.warning("rate limit cache unavailable", exc_info=True)
+
+
+def _contacts(form):
+    data = form.cleaned_data
+    return [value for value in (data.get("contact_phone"), data.get("contact_email")) if value]
+
+
+def _submission_limit_reached(request, form):
+    per_ip = _setting("REQUEST_RATE_LIMIT_PER_IP_HOUR", 10)
+    if _count("submit-ip", client_ip(request), HOUR) >= per_ip:
+        return f"这个网络一小时内已经提交了{per_ip}条留言，请过一小时再提交。"
+    per_contact = _setting("REQUEST_RATE_LIMIT_PER_CONTACT_DAY", 5)
+    if any(_count("submit-contact", contact, DAY) >= per_contact for contact in _contacts(form)):
+        return f"同一个电话或邮箱一天最多提交{per_contact}条留言，请明天再提交，或在已提交的留言里补充。"
+    return ""
+
+
+def _count_submission(request, form):
+    _hit("submit-ip", client_ip(request), HOUR)
+    for contact in _contacts(form):
+        _hit("submit-contact", contact, DAY)
+
+
+def _query_limit_reached(request, number):
+    if _count("query-ip", client_ip(request), HOUR) >= _setting("REQUEST_QUERY_FAILURES_PER_IP_HOUR", 20):
+        return True
+    return _count("query-number", number, HOUR) >= _setting("REQUEST_QUERY_FAILURES_PER_NUMBER_HOUR", 5)
+
+
+def _count_query_failure(request, number):
+    _hit("query-ip", client_ip(request), HOUR)
+    _hit("query-number", number, HOUR)
+
+
+# --- which requests this browser may see ---------------------------------------------------------
+
+
+def _grant_access(request, tracking_number):
+    numbers = [n for n in request.session.get(ACCESS_SESSION_KEY, []) if n != tracking_number]
+    request.session[ACCESS_SESSION_KEY] = (numbers + [tracking_number])[-ACCESS_REMEMBERED:]
+
+
+def _has_access(request, resident_request):
+    if resident_request.tracking_number in request.session.get(ACCESS_SESSION_KEY, []):
+        return True
+    user = request.user
+    return user.is_authenticated and resident_request.submitted_by_id == user.pk
+
+
+def _password_key(request, tracking_number):
+    """Where a just-issued query password waits for the success page: tied to the request and to this browser.
+
+    The browser is known by its CSRF secret (set when it loaded the form), not by its session: after a
+    double click the browser keeps the second answer, whose session may be new, and that page must still
+    show the password. Nothing of it goes into the session store.
+    """
+    get_token(request)  # a browser without a CSRF secret yet gets one (with the redirect)
+    secret = request.META.get("CSRF_COOKIE", "")
+    digest = hashlib.sha256(f"{tracking_number}:{secret}".encode()).hexdigest()
+    return f"resident_requests:password:{digest}"
+
+
+def _keep_password(request, tracking_number, password):
+    try:
+        cache.set(_password_key(request, tracking_number), password, _setting("REQUEST_PASSWORD_SHOW_MINUTES", 30) * 60)
+    except Exception:  # the page then explains how to follow the request without it
+        logger.warning("cache unavailable: the success page cannot show the query password", exc_info=True)
+
+
+def _kept_password(request, tracking_number):
+    try:
+        return cache.get(_password_key(request, tracking_number))
+    except Exception:
+        return None
+
+
+def _to_query(tracking_number=""):
+    url = reverse("resident_requests:query")
+    return redirect(f"{url}?{urlencode({'number': tracking_number})}" if tracking_number else url)
+
+
+# --- the form --------------------------------------------------------------------------------------
+
+NOTICES = {
+    "robot": "没有提交成功，请再点一次“提交留言”。",
+    "csrf": "页面停留时间过长，请再点一次提交。您填的文字都还在。",
+    "unavailable": (
+        "系统暂时出了故障，留言没有保存。您填的内容都还在，请过几分钟再点一次“提交留言”。"
+        "事情急的话，请拨打12345政务服务便民热线。"
+    ),
+}
+
+
+def _safe_chrome():
+    """The header and footer data, or nothing when the database is down (the 503 page must still render)."""
+    from townsquare.publishing.chrome import county_home, town_homes_for_switcher
+
+    try:
+        return {"county_home": county_home(), "town_switcher": town_homes_for_switcher()}
+    except DatabaseError:
+        return {"county_home": None, "town_switcher": []}
+
+
+def _current_user(request):
+    try:
+        return request.user if request.user.is_authenticated else None
+    except DatabaseError:
+        return None
+
+
+def _render_form(request, form, submission_key, status=200, notice="", notice_text=""):
+    try:
+        form.errors  # noqa: B018 - validates now if not yet done, so that rendering needs no database
+    except DatabaseError:
+        form._errors, form.cleaned_data = ErrorDict(), {}
+        status, notice, notice_text = 503, "unavailable", ""
+    failed = status != 200 or bool(form.errors)
+    chosen_photos = form.chosen_photos or bool(form.upload_problems.extra or form.upload_problems.too_big)
+    context = {
+        "form": form,
+        "submission_key": submission_key,
+        "notice": notice,
+        "notice_text": notice_text or NOTICES.get(notice, ""),
+        "photos_lost": failed and chosen_photos,
+        "user_account": _current_user(request),
+        "categories_missing": not form.fields["category"].choices[1:],
+        **_safe_chrome(),
+    }
+    response = render(request, "resident_requests/submit.html", context, status=status)
+    if status in (429, 503):
+        response["Retry-After"] = "600" if status == 429 else "120"
+    return response
+
+
+@csrf_exempt  # checked by _submit, after the photo limits are in place (they must come before the body is read)
+@require_http_methods(["GET", "HEAD", "POST"])
+def submit(request):
+    limits = None
+    if request.method == "POST":
+        limits = photo_rules.PhotoLimitsUploadHandler(request)
+        request.upload_handlers.insert(0, limits)
+    return _submit(request, limits)
+
+
+@csrf_protect
+def _submit(request, limits):
+    if request.method != "POST":
+        form = RequestForm()
+        if not form.categories_fresh:
+            return _render_form(request, form, new_submission_key(), status=503, notice="unavailable")
+        return _render_form(request, form, new_submission_key())
+
+    form = RequestForm(request.POST, request.FILES, upload_problems=limits.problems if limits else None)
+    submission_key = form.data.get("submission_key", "")
+    if not SUBMISSION_KEY.match(submission_key):
+        submission_key = new_submission_key()  # no (valid) key: this submission simply gets its own
+    if form.is_robot:
+        form.data = form.data.copy()
+        form.data["homepage"] = ""
+        return _render_form(request, form, submission_key, status=400, notice="robot")
+    try:
+        existing = ResidentRequest.objects.filter(submission_key=submission_key).first()
+        if existing is not None:
+            return _after_submit(request, existing, None)
+        if not form.is_valid():
+            return _render_form(request, form, submission_key, status=400)
+        limit_reached = _submission_limit_reached(request, form)
+        if limit_reached:
+            return _render_form(request, form, submission_key, status=429, notice="limited", notice_text=limit_reached)
+        resident_request, password = handling.submit(
+            form.request_fields(),
+            submission_key=submission_key,
+            photos=form.photo_models(),
+            actor=_current_user(request),
+            channel="web",
+        )
+    except DatabaseError:
+        logger.exception("a resident's request could not be stored")
+        return _render_form(request, form, submission_key, status=503, notice="unavailable")
+    except HandlingError as error:
+        return _render_form(request, form, submission_key, status=400, notice="handling", notice_text=str(error))
+    if password is not None:
+        _count_submission(request, form)
+        suggest_category(resident_request)
+    return _after_submit(request, resident_request, password)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: a form sent from a page left open too long (or after the cookies were cleared).
+
+    For 我要留言 the form comes back with everything typed (chosen photos excepted: browsers never keep
+    them, the page says so), a fresh token and the request to press 提交 once more; nothing is stored.
+    Anywhere else, a plain Chinese page in the site's style (403) that says what to do.
+    """
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        match = None
+    if match is not None and match.view_name == "resident_requests:submit" and request.method == "POST":
+        try:
+            form = RequestForm(request.POST, request.FILES)
+            submission_key = form.data.get("submission_key", "")
+            if not SUBMISSION_KEY.match(submission_key):
+                submission_key = new_submission_key()
+            if form.is_robot:
+                form.data = form.data.copy()
+                form.data["homepage"] = ""
+            return _render_form(request, form, submission_key, status=403, notice="csrf")
+        except Exception:  # the friendly page below is still better than Django's
+            logger.exception("the form could not be shown again after a CSRF failure")
+    return render(request, "403_csrf.html", {"reason": reason}, status=403)
+
+
+def _after_submit(request, resident_request, password):
+    """Post/Redirect/Get to the success page. A resent form shows the same request and says so; its password
+    shows again only in the browser that sent it first (see ``_password_key``)."""
+    number = resident_request.tracking_number
+    if password is not None:
+        _keep_password(request, number, password)
+    _grant_access(request, number)
+    url = reverse("resident_requests:done", args=[number])
+    return redirect(url if password is not None else url + "?again=1")
+
+
+def suggest_category(resident_request):
+    """Store the smart-routing suggestion (智能分拨) for staff; never lets the submission fail.
+
+    Runs after the request is stored (outside its transaction). The resident's chosen
+    category keeps deciding the unit; staff see the suggestion and confirm or change it.
+    """
+    try:
+        routing = importlib.import_module("townsquare.resident_requests.routing")
+        suggest = getattr(routing, "suggest", None)
+        if not callable(suggest):
+            return
+        best = _best_suggestion(suggest(f"{resident_request.title}。{resident_request.details}") or [])
+        if best is None:
+            return
+        label, score = best
+        category = resident_request.category
+        if category.routing_label != label:
+            category = Category.objects.filter(routing_label=label, active=True).order_by("sort_order", "id").first()
+        if category is None:
+            return
+        ResidentRequest.objects.filter(pk=resident_request.pk).update(
+            suggested_category=category, suggestion_score=score
+        )
+        resident_request.suggested_category, resident_request.suggestion_score = category, score
+    except Exception:  # a suggestion is a help for staff, never a reason to lose a request
+        logger.exception("routing suggestion failed for %s", resident_request.tracking_number)
+
+
+def _label_and_score(item):
+    if isinstance(item, dict):
+        return item.get("label"), item.get("score")
+    if isinstance(item, list | tuple) and len(item) >= 2:
+        return item[0], item[1]
+    return getattr(item, "label", None), getattr(item, "score", None)
+
+
+def _best_suggestion(suggestions):
+    best = None
+    for item in suggestions:
+        label, score = _label_and_score(item)
+        if not label:
+            continue
+        score = float(score) if score is not None else None
+        if best is None or (score is not None and (best[1] is None or score > best[1])):
+            best = (label, score)
+    return best
+
+
+def done(request, tracking_number):
+    resident_request = (
+        ResidentRequest.objects.select_related("unit", "category").filter(tracking_number=tracking_number).first()
+    )
+    if resident_request is None or not _has_access(request, resident_request):
+        return _to_query(tracking_number)
+    context = {
+        "item": resident_request,
+        "password": _kept_password(request, tracking_number),
+        "again": request.GET.get("again") == "1",
+        "user_account": _current_user(request),
+    }
+    return render(request, "resident_requests/done.html", context)
+
+
+# --- looking a request up ----------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def query(request):
+    if request.method != "POST":
+        number = request.GET.get("number", "")
+        form = QueryForm(initial={"tracking_number": number if number.isdigit() else ""})
+        return render(request, "resident_requests/query.html", {"form": form})
+    form = QueryForm(request.POST)
+    if not form.is_valid():
+        return render(request, "resident_requests/query.html", {"form": form}, status=400)
+    number, password = form.cleaned_data["tracking_number"], form.cleaned_data["password"]
+    if _query_limit_reached(request, number):
+        form.add_error(None, "查询输错的次数太多了。为保护留言人的信息，请一小时后再试；也可以拨打12345查询。")
+        response = render(request, "resident_requests/query.html", {"form": form}, status=429)
+        response["Retry-After"] = "3600"
+        return response
+    resident_request = (
+        ResidentRequest.objects.filter(tracking_number=number)
+        .only("pk", "tracking_number", "query_password_hash")
+        .first()
+    )
+    if resident_request is None or not resident_request.check_query_password(password):
+        _count_query_failure(request, number)
+        form.add_error(None, "受理编号或查询密码不对，请核对后再试。")
+        return render(request, "resident_requests/query.html", {"form": form}, status=400)
+    _grant_access(request, number)
+    return redirect("resident_requests:detail", tracking_number=number)
+
+
+def _own(request, tracking_number):
+    resident_request = public.own_request(ResidentRequest.objects.all(), tracking_number)
+    if resident_request is None or not _has_access(request, resident_request):
+        return None
+    return resident_request
+
+
+def _can_rate(resident_request):
+    if resident_request.status != Status.ANSWERED:
+        return False
+    rated, answered = resident_request.rated_at, resident_request.answered_at
+    return not (rated and answered and rated >= answered)
+
+
+def _latest_question(resident_request):
+    for event in reversed(getattr(resident_request, "public_events", [])):
+        if event.action == event.Action.ASKED_INFO:
+            return event.note
+    return ""
+
+
+def _render_detail(request, resident_request, add_form=None, rating_form=None, status=200):
+    context = {
+        "item": resident_request,
+        "shown": public.Shown(resident_request, masked=False),
+        "question": _latest_question(resident_request) if resident_request.status == Status.WAITING else "",
+        "add_form": add_form or AddInformationForm(),
+        "can_rate": _can_rate(resident_request),
+        "rating_form": rating_form or RatingForm(),
+        "can_reopen": resident_request.reopened_count == 0,
+        "public_visible": public.is_public(resident_request),
+    }
+    return render(request, "resident_requests/detail.html", context, status=status)
+
+
+def detail(request, tracking_number):
+    resident_request = _own(request, tracking_number)
+    if resident_request is None:
+        return _to_query(tracking_number)
+    return _render_detail(request, resident_request)
+
+
+@require_POST
+def add_information(request, tracking_number):
+    resident_request = _own(request, tracking_number)
+    if resident_request is None:
+        return _to_query(tracking_number)
+    form = AddInformationForm(request.POST)
+    if form.is_valid():
+        try:
+            handling.add_information(resident_request, form.cleaned_data["text"])
+        except HandlingError as error:  # the state changed meanwhile (e.g. staff answered already)
+            messages.error(request, str(error))
+        else:
+            messages.success(request, "补充的内容已经收到，答复期限从今天起接着计算。")
+        return redirect(reverse("resident_requests:detail", args=[tracking_number]) + "#progress")
+    return _render_detail(request, resident_request, add_form=form, status=400)
+
+
+@require_POST
+def rate(request, tracking_number):
+    resident_request = _own(request, tracking_number)
+    if resident_request is None:
+        return _to_query(tracking_number)
+    form = RatingForm(request.POST)
+    if form.is_valid():
+        reopened_before = resident_request.reopened_count
+        try:
+            handling.rate(resident_request, form.cleaned_data["rating"], form.cleaned_data["comment"])
+        except HandlingError as error:  # rated already, or not answered (any more)
+            messages.error(request, str(error))
+        else:
+            if resident_request.reopened_count > reopened_before:
+                messages.success(request, "收到您的评价。这条留言已退回原单位重新办理，新的答复期限见下方。")
+            else:
+                messages.success(request, "谢谢您的评价！")
+        return redirect(reverse("resident_requests:detail", args=[tracking_number]) + "#progress")
+    return _render_detail(request, resident_request, rating_form=form, status=400)
+
+
+def mine(request):
+    """The requests of a signed-in resident or staff member (those they sent while signed in)."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    requests = (
+        ResidentRequest.objects.filter(submitted_by=request.user)
+        .select_related("category", "unit")
+        .order_by("-received_at", "-pk")
+    )
+    page_obj = Paginator(requests, public.page_size()).get_page(request.GET.get("page"))
+    items = [public.Shown(item, masked=False) for item in page_obj]
+    return render(request, "resident_requests/mine.html", {"page_obj": page_obj, "items": items})
+
+
+# --- the public list ------------------------------------------------------------------------------------
+
+
+def _filter_choices():
+    """Categories and the units that own them, from one query."""
+    categories = list(Category.objects.select_related("unit").order_by("sort_order", "id"))
+    units = {}
+    for category in categories:
+        units.setdefault(category.unit_id, category.unit)
+    return sorted(units.values(), key=lambda unit: (unit.sort_order, unit.pk)), categories
+
+
+def public_list(request):
+    units, categories = _filter_choices()
+    form = PublicFilterForm(request.GET, units=units, categories=categories, statuses=public.STATUS_FILTERS)
+    requests = public.public_requests()
+    keyword = form.value("q").strip()
+    keyword_refused = bool(keyword) and public.looks_personal(keyword)
+    if keyword_refused:
+        requests = requests.none()  # neither a match nor a non-match may tell where such data is
+    elif keyword:
+        requests = public.search(requests, keyword)
+    if form.value("unit"):
+        requests = requests.filter(unit__slug=form.value("unit"))
+    if form.value("category"):
+        requests = requests.filter(category__code=form.value("category"))
+    requests = public.filter_by_status(requests, form.value("status"))
+    page_obj = Paginator(requests, public.page_size()).get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "page_obj": page_obj,
+        "items": [public.Shown(item) for item in page_obj],
+        "keyword": keyword,
+        "keyword_refused": keyword_refused,
+        "filtered": any(form.value(name) for name in ("q", "unit", "category", "status")),
+    }
+    return render(request, "resident_requests/public_list.html", context)
+
+
+def photo(request, tracking_number, photo_id):
+    """A resident's photo, for the resident who proved the query password here and for staff in charge.
+
+    Never for the public: photos show faces, licence plates, homes. Stored outside MEDIA_ROOT
+    (see storage.py), so this check cannot be bypassed through /media/. Anyone else gets 404,
+    which does not tell whether the photo exists.
+    """
+    item = (
+        RequestPhoto.objects.select_related("request")
+        .filter(pk=photo_id, request__tracking_number=tracking_number)
+        .first()
+    )
+    if item is None:
+        raise Http404("没有这张照片")
+    resident_request = item.request
+    user = _current_user(request)
+    allowed = _has_access(request, resident_request) or (user is not None and inbox.can_handle(user, resident_request))
+    if not allowed:
+        raise Http404("没有这张照片")
+    try:
+        handle = item.image.open("rb")
+    except OSError:
+        raise Http404("没有这张照片") from None
+    response = FileResponse(handle, content_type="image/png" if item.image.name.endswith(".png") else "image/jpeg")
+    response["Cache-Control"] = "private, max-age=3600"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def public_detail(request, tracking_number):
+    resident_request = public.public_request(tracking_number)
+    if resident_request is None:
+        raise Http404("没有这条公开留言")
+    return render(request, "resident_requests/public_detail.html", {"shown": public.Shown(resident_request)})

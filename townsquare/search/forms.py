@@ -1,0 +1,67 @@
+from django import forms
+
+from townsquare.units.models import Unit
+
+from . import conf
+from .sources import kinds
+
+SORTS = [("relevance", "最相关"), ("time", "最新")]
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label="搜索", required=False, strip=True)
+    type = forms.ChoiceField(label="类型", required=False)
+    unit = forms.ModelChoiceField(
+        label="发布单位", required=False, queryset=Unit.objects.none(), to_field_name="slug", empty_label="全部单位"
+    )
+    start = forms.DateField(
+        label="起始日期",
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        error_messages={"invalid": "请按“年-月-日”填写，如 2026-01-31。"},
+    )
+    end = forms.DateField(
+        label="截止日期",
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        error_messages={"invalid": "请按“年-月-日”填写，如 2026-12-31。"},
+    )
+    sort = forms.ChoiceField(label="排序", required=False, choices=SORTS)
+    page = forms.IntegerField(required=False, min_value=1)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["type"].choices = [("", "全部类型"), *kinds()]
+        self.fields["type"].error_messages["invalid_choice"] = "没有这个类型，请从列表里选。"
+        self.fields["unit"].queryset = Unit.objects.order_by("sort_order", "pk")
+        self.fields["unit"].error_messages["invalid_choice"] = "没有这个单位，请从列表里选。"
+        self.fields["sort"].error_messages["invalid_choice"] = "请选择“最相关”或“最新”。"
+
+    def clean_page(self):
+        page = self.cleaned_data.get("page") or 1
+        return min(page, conf.get("SEARCH_MAX_PAGE"))
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            self.add_error("end", "截止日期不能早于起始日期。")
+        return data
+
+    def params(self):
+        from .query import Params
+
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        # Whatever is valid still counts; an invalid filter is left out and explained next to its field.
+        if self.is_bound and not self.is_valid():
+            data = {k: v for k, v in self.cleaned_data.items() if k not in self.errors}
+        unit = data.get("unit")
+        return Params(
+            q=data.get("q") or self.data.get("q", "") or "",
+            kinds=[data["type"]] if data.get("type") else [],
+            unit_id=unit.pk if unit else None,
+            date_from=data.get("start"),
+            date_to=data.get("end"),
+            sort=data.get("sort") or "relevance",
+            page=data.get("page") or 1,
+        )

@@ -1,0 +1,23 @@
+from django.apps import AppConfig
+
+
+class WeatherConfig(AppConfig):
+    name = "townsquare.weather"
+    label = "weather"
+    verbose_name = "天气"
+
+    def ready(self):
+        from townsquare.core.life import register_live_hint
+
+        from . import jobs  # noqa: F401  (registers the periodic fetch)
+        from .summary import weather_tile_hint
+
+        register_live_hint("weather", weather_tile_hint)
+
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import WeatherLocation
+        from .summary import clear_summary_cache
+
+        post_save.connect(clear_summary_cache, sender=WeatherLocation, dispatch_uid="weather_summary_on_save")
+        post_delete.connect(clear_summary_cache, sender=WeatherLocation, dispatch_uid="weather_summary_on_delete")
