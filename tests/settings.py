@@ -14,4 +14,4 @@ MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 # Quiet logs: failures print what matters.
 LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # noqa: F405
 
-ROUTING_MODEL_PATH = VAR_DIR / "test-routing" / "model.joblib"
+ROUTING_MODEL_PATH = VAR_DIR / "test-routing" / "model.joblib"  # noqa: F405
