@@ -25,24 +25,26 @@ setup: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py train_routing --if-missing
 
 run: setup
 	$(BIN)/python manage.py rundemo --port $(PORT)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 test: lint test-sqlite test-postgres
 
 test-sqlite: $(VENV)/.installed-dev
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=15
 
 # The same suite against PostgreSQL where one answers on 127.0.0.1:5432 (browser tests excepted).
 test-postgres: $(VENV)/.installed-dev
 	@if $(BIN)/python scripts/service_up.py postgres; then \
 		DATABASE_URL=$${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/townsquare} \
 		REDIS_URL=$$($(BIN)/python scripts/service_up.py redis && echo redis://127.0.0.1:6379/15) \
-		$(BIN)/python -m pytest -m "not browser" -p no:cacheprovider; \
+		$(BIN)/python -m pytest -m "not browser" -p no:cacheprovider --durations=15; \
 	else echo "跳过 PostgreSQL 测试：127.0.0.1:5432 上没有可用的 PostgreSQL。"; fi
 
 # Re-pin dependencies after editing requirements*.in.

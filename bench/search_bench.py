@@ -3,8 +3,9 @@
     .venv/bin/python bench/search_bench.py --backend sqlite --size 100000
     .venv/bin/python bench/search_bench.py --backend postgres --size 100000
 
-Uses its own database (SQLite: var/ts_search_bench.sqlite3; PostgreSQL: ts_search_bench on
-127.0.0.1:5432, created if missing), never the development one. The corpus (../shared/datasets:
+Uses its own database (SQLite: ts_search_bench.sqlite3 in $TOWNSQUARE_VAR_DIR or var/; PostgreSQL:
+$SEARCH_BENCH_POSTGRES_URL or ts_search_bench on 127.0.0.1:5432, created if missing), never the
+development one. The corpus (../shared/datasets:
 State Council documents, THUCNews headlines, TipDM messages with replies, masked like public
 requests) is indexed through the ordinary indexer, copied until ``--size`` documents (each copy a
 new item, dated further back). Then every query of bench/search_relevance.tsv and sampled title
@@ -27,16 +28,19 @@ DATASETS = REPO.parent / "shared" / "datasets"
 
 def configure(backend):
     if backend == "sqlite":
-        os.environ["DATABASE_URL"] = f"sqlite:///{REPO / 'var' / 'ts_search_bench.sqlite3'}"
+        var = Path(os.environ.get("TOWNSQUARE_VAR_DIR") or REPO / "var")
+        var.mkdir(parents=True, exist_ok=True)
+        os.environ["DATABASE_URL"] = f"sqlite:///{var / 'ts_search_bench.sqlite3'}"
     else:
-        os.environ["DATABASE_URL"] = os.environ.get(
-            "SEARCH_BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/ts_search_bench"
-        )
+        url = os.environ.get("SEARCH_BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/ts_search_bench")
+        os.environ["DATABASE_URL"] = url
         import psycopg
+        from psycopg import sql
 
-        with psycopg.connect("postgres://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
-            if not conn.execute("SELECT 1 FROM pg_database WHERE datname = 'ts_search_bench'").fetchone():
-                conn.execute("CREATE DATABASE ts_search_bench")
+        server, name = url.rsplit("/", 1)
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
+            if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+                conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "townsquare.settings")
     sys.path.insert(0, str(REPO))
     import logging
@@ -137,7 +141,9 @@ def percentile(values, share):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--backend", choices=["sqlite", "postgres"], default="sqlite")
-    parser.add_argument("--size", type=int, default=100_000, help="documents in the index (default 100000)")
+    parser.add_argument(
+        "--size", type=int, default=100_000, help="documents in the index (default 100000; 0 = the corpus once)"
+    )
     parser.add_argument("--datasets", default=str(DATASETS))
     parser.add_argument("--queries", type=int, default=200, help="sampled queries besides the relevance set")
     parser.add_argument("--batch", type=int, default=1000)
@@ -158,6 +164,7 @@ def main():
     if not args.skip_index:
         items = base_entries(args.datasets)
         print(f"corpus: {len(items)} base documents")
+        args.size = args.size if args.size > 0 else len(items)
         done, elapsed = build_index(items, args.size, args.batch)
         print(f"indexing: {done} docs in {elapsed:.1f} s = {done / elapsed:.0f} docs/s")
         # Fresh planner statistics, as autovacuum (PostgreSQL) or a periodic ANALYZE would give them.

@@ -77,15 +77,20 @@ def build_county():
     county = _provisioned(county_unit, home, "county")
 
     media_unit = UnitFactory(
-        name="示范县融媒体中心", short_name="融媒体中心", slug=MEDIA_SLUG, kind=Unit.Kind.DEPARTMENT,
-        parent=county_unit, is_media_center=True,
+        name="示范县融媒体中心",
+        short_name="融媒体中心",
+        slug=MEDIA_SLUG,
+        kind=Unit.Kind.DEPARTMENT,
+        parent=county_unit,
+        is_media_center=True,
     )
     media = Place(unit=media_unit, **_staff(media_unit, "media"))
 
     towns = []
     for name, slug, sort_order in TOWNS:
-        unit = UnitFactory(name=name, short_name=name, slug=slug, kind=Unit.Kind.TOWN, parent=county_unit,
-                           sort_order=sort_order)
+        unit = UnitFactory(
+            name=name, short_name=name, slug=slug, kind=Unit.Kind.TOWN, parent=county_unit, sort_order=sort_order
+        )
         town_home = UnitHomePage(title=f"网上的{name}", slug=slug, unit=unit)
         home.add_child(instance=town_home)
         town_home.save_revision().publish()
@@ -109,8 +114,9 @@ def _place(unit_slug, prefix, with_home=True):
         home = (HomePage if unit.kind == Unit.Kind.COUNTY else UnitHomePage).objects.get(unit=unit)
         sections = {section.kind: section for section in SectionPage.objects.child_of(home)}
     users = get_user_model().objects.in_bulk([f"{prefix}_{role.value}" for role in Role], field_name="username")
-    return Place(unit=unit, home=home, sections=sections,
-                 **{role.value: users[f"{prefix}_{role.value}"] for role in Role})
+    return Place(
+        unit=unit, home=home, sections=sections, **{role.value: users[f"{prefix}_{role.value}"] for role in Role}
+    )
 
 
 def load_county():
@@ -188,3 +194,7 @@ def town_a(county):
 @pytest.fixture
 def town_b(county):
     return county.town_b
+
+
+# The browser fixtures (one Chromium for the whole session), for every test folder.
+from .browser.fixtures import browser, demo_site, phone, screenshots  # noqa: E402, F401

@@ -5,6 +5,7 @@ database-backed tasks). Production sets DATABASE_URL, REDIS_URL, SECRET_KEY,
 ALLOWED_HOSTS and HTTPS=1.
 """
 
+import json
 import os
 import secrets
 from pathlib import Path
@@ -41,6 +42,9 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Behind a proxy that sets the client address in a header, its META name (e.g. "HTTP_X_REAL_IP");
+# the public forms' abuse limits count per address.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 
 INSTALLED_APPS = [
     # Our apps come first so their templates win over Wagtail's defaults.
@@ -53,6 +57,9 @@ INSTALLED_APPS = [
     "townsquare.weather",
     "townsquare.listings",
     "townsquare.search",
+    "townsquare.channels",
+    "townsquare.archive",
+    "townsquare.oversight",
     "townsquare.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -285,8 +292,6 @@ REQUEST_QUERY_FAILURES_PER_IP_HOUR = int(os.environ.get("REQUEST_QUERY_FAILURES_
 REQUEST_QUERY_FAILURES_PER_NUMBER_HOUR = int(os.environ.get("REQUEST_QUERY_FAILURES_PER_NUMBER_HOUR", "5"))
 # The query password is shown again on the "done" page for this many minutes (refresh-safe).
 REQUEST_PASSWORD_SHOW_MINUTES = int(os.environ.get("REQUEST_PASSWORD_SHOW_MINUTES", "30"))
-# Behind a proxy that sets the client address in a header, its META name (e.g. "HTTP_X_REAL_IP").
-REQUEST_CLIENT_IP_HEADER = os.environ.get("REQUEST_CLIENT_IP_HEADER", "")
 # Photos: how many, how large (bytes), longest side kept (px), largest decoded image (pixels).
 REQUEST_PHOTO_MAX_COUNT = int(os.environ.get("REQUEST_PHOTO_MAX_COUNT", "3"))
 REQUEST_PHOTO_MAX_BYTES = int(os.environ.get("REQUEST_PHOTO_MAX_BYTES", str(5 * 1024 * 1024)))
@@ -294,6 +299,10 @@ REQUEST_PHOTO_MAX_SIDE = int(os.environ.get("REQUEST_PHOTO_MAX_SIDE", "2560"))
 REQUEST_PHOTO_MAX_PIXELS = int(os.environ.get("REQUEST_PHOTO_MAX_PIXELS", "40000000"))
 # Public list page size.
 REQUEST_PUBLIC_PAGE_SIZE = int(os.environ.get("REQUEST_PUBLIC_PAGE_SIZE", "20"))
+# Phone numbers that are never masked in public text (hotlines, emergency numbers, units' own numbers are added).
+REQUEST_PUBLIC_NUMBERS = env_list("REQUEST_PUBLIC_NUMBERS", "12345,110,119,120,122")
+# Residents' photos: outside MEDIA_ROOT, handed out only to staff and the resident with the query password.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
 # A form sent after its page sat open too long: 我要留言 comes back with everything typed, elsewhere a Chinese 403.
 CSRF_FAILURE_VIEW = "townsquare.resident_requests.views.csrf_failure"
 
@@ -319,8 +328,6 @@ APPOINTMENT_MIN_NOTICE_MINUTES = int(os.environ.get("APPOINTMENT_MIN_NOTICE_MINU
 APPOINTMENT_LOOKUP_FAILURES_PER_IP_HOUR = int(os.environ.get("APPOINTMENT_LOOKUP_FAILURES_PER_IP_HOUR", "20"))
 APPOINTMENT_LOOKUP_FAILURES_PER_CODE_HOUR = int(os.environ.get("APPOINTMENT_LOOKUP_FAILURES_PER_CODE_HOUR", "5"))
 APPOINTMENT_BOOKINGS_PER_IP_HOUR = int(os.environ.get("APPOINTMENT_BOOKINGS_PER_IP_HOUR", "30"))
-# Behind a proxy that sets the client address in a header, its META name (e.g. "HTTP_X_REAL_IP").
-APPOINTMENT_CLIENT_IP_HEADER = os.environ.get("APPOINTMENT_CLIENT_IP_HEADER", "")
 # SQLite only: attempts when the database is locked before the resident is asked to send again.
 APPOINTMENT_BUSY_RETRIES = int(os.environ.get("APPOINTMENT_BUSY_RETRIES", "3"))
 
@@ -340,8 +347,6 @@ LISTINGS_PHOTO_MAX_COUNT = int(os.environ.get("LISTINGS_PHOTO_MAX_COUNT", "6"))
 # List page size; how long the home tiles keep their summary in the cache (seconds).
 LISTINGS_PAGE_SIZE = int(os.environ.get("LISTINGS_PAGE_SIZE", "20"))
 LISTINGS_HOME_CACHE_SECONDS = int(os.environ.get("LISTINGS_HOME_CACHE_SECONDS", "60"))
-# Behind a proxy that sets the client address in a header, its META name (e.g. "HTTP_X_REAL_IP").
-LISTINGS_CLIENT_IP_HEADER = os.environ.get("LISTINGS_CLIENT_IP_HEADER", "")
 
 # 办事指南: a guide neither checked (核对日期) nor republished for this many days is flagged 长期未核对.
 # One year: fees, materials and windows mostly change with the yearly budget and the yearly review of
@@ -350,5 +355,132 @@ SERVICE_GUIDE_STALE_DAYS = int(os.environ.get("SERVICE_GUIDE_STALE_DAYS", "365")
 # Guides per page in the finder (/banshi/) and a unit's 办事指南 column.
 SERVICE_GUIDE_PAGE_SIZE = int(os.environ.get("SERVICE_GUIDE_PAGE_SIZE", "20"))
 
+# Site search (搜索). Results per page and the deepest page served; longest query kept (characters);
+# body text indexed per item (characters); snippet length (characters).
+SEARCH_PAGE_SIZE = int(os.environ.get("SEARCH_PAGE_SIZE", "10"))
+SEARCH_MAX_PAGE = int(os.environ.get("SEARCH_MAX_PAGE", "50"))
+SEARCH_QUERY_MAX_CHARS = int(os.environ.get("SEARCH_QUERY_MAX_CHARS", "80"))
+SEARCH_BODY_MAX_CHARS = int(os.environ.get("SEARCH_BODY_MAX_CHARS", "20000"))
+SEARCH_SNIPPET_CHARS = int(os.environ.get("SEARCH_SNIPPET_CHARS", "120"))
+# Ranking: a title match weighs this many times a body match; a new item scores up to (1 + freshness
+# weight), the bonus halving every half-life; authority per kind of content and per validity of a
+# policy (JSON objects) multiply the text score.
+SEARCH_TITLE_WEIGHT = float(os.environ.get("SEARCH_TITLE_WEIGHT", "8.0"))
+SEARCH_FRESHNESS_WEIGHT = float(os.environ.get("SEARCH_FRESHNESS_WEIGHT", "0.3"))
+SEARCH_FRESHNESS_HALF_LIFE_DAYS = int(os.environ.get("SEARCH_FRESHNESS_HALF_LIFE_DAYS", "365"))
+SEARCH_KIND_BOOSTS = json.loads(
+    os.environ.get(
+        "SEARCH_KIND_BOOSTS",
+        '{"policy": 1.2, "guide": 1.2, "interpretation": 1.1, "notice": 1.0, "publicity": 1.0, "topic": 1.0,'
+        ' "listing": 0.9, "news": 0.9, "request": 0.8, "archive": 0.7}',
+    )
+)
+SEARCH_VALIDITY_BOOSTS = json.loads(
+    os.environ.get("SEARCH_VALIDITY_BOOSTS", '{"valid": 1.0, "revised": 0.6, "repealed": 0.35}')
+)
+# Words tried for one pinyin or initials word; suggestions shown while typing.
+SEARCH_PINYIN_CANDIDATES = int(os.environ.get("SEARCH_PINYIN_CANDIDATES", "4"))
+SEARCH_SUGGESTIONS = int(os.environ.get("SEARCH_SUGGESTIONS", "8"))
+# Another resident's query is offered (suggestion, "did you mean") only once it was searched this often
+# in the report window: one person's typo, or a name they typed, is never shown to others.
+SEARCH_SUGGEST_MIN_SEARCHES = int(os.environ.get("SEARCH_SUGGEST_MIN_SEARCHES", "3"))
+# 热词 / 无结果词 report: days looked back and rows shown.
+SEARCH_REPORT_DAYS = int(os.environ.get("SEARCH_REPORT_DAYS", "30"))
+SEARCH_REPORT_ROWS = int(os.environ.get("SEARCH_REPORT_ROWS", "50"))
+
 # Smart routing (智能分拨): the trained model, built by `manage.py train_routing`, never committed.
 ROUTING_MODEL_PATH = Path(os.environ.get("ROUTING_MODEL_PATH", VAR_DIR / "routing" / "model.joblib"))
+
+# Channels (渠道与账号): an external account active but not updated for more than this many days is a 僵尸账号
+# (2023 national notice: two weeks without publishing is a problem).
+CHANNEL_ZOMBIE_DAYS = int(os.environ.get("CHANNEL_ZOMBIE_DAYS", "14"))
+
+# Archive import (公众号归档并入平台): limits on what one import may contain.
+# Largest single article/feed/table file (bytes); larger ones fail with their reason.
+ARCHIVE_MAX_FILE_BYTES = int(os.environ.get("ARCHIVE_MAX_FILE_BYTES", str(20 * 1024 * 1024)))
+# Largest image kept from an article's _files folder (bytes) and largest decoded image (pixels).
+ARCHIVE_MAX_IMAGE_BYTES = int(os.environ.get("ARCHIVE_MAX_IMAGE_BYTES", str(10 * 1024 * 1024)))
+ARCHIVE_MAX_IMAGE_PIXELS = int(os.environ.get("ARCHIVE_MAX_IMAGE_PIXELS", "40000000"))
+# A zip: total uncompressed bytes, number of entries, and the largest compression ratio (zip bombs).
+ARCHIVE_MAX_ZIP_BYTES = int(os.environ.get("ARCHIVE_MAX_ZIP_BYTES", str(1024 * 1024 * 1024)))
+ARCHIVE_MAX_ZIP_ENTRIES = int(os.environ.get("ARCHIVE_MAX_ZIP_ENTRIES", "20000"))
+ARCHIVE_MAX_ZIP_RATIO = int(os.environ.get("ARCHIVE_MAX_ZIP_RATIO", "100"))
+# Imported items are committed together, at most this many or after this many seconds (each item stays whole).
+ARCHIVE_BATCH_ITEMS = int(os.environ.get("ARCHIVE_BATCH_ITEMS", "25"))
+ARCHIVE_BATCH_SECONDS = float(os.environ.get("ARCHIVE_BATCH_SECONDS", "1.0"))
+# Largest upload through the admin form (bytes), and where uploads wait for the background import.
+ARCHIVE_MAX_UPLOAD_BYTES = int(os.environ.get("ARCHIVE_MAX_UPLOAD_BYTES", str(512 * 1024 * 1024)))
+ARCHIVE_UPLOAD_DIR = Path(os.environ.get("ARCHIVE_UPLOAD_DIR", VAR_DIR / "archive-uploads"))
+
+# Oversight (监管): the inspection indicators for government websites (国办秘函〔2019〕19号) as daily checks.
+# 单项否决 (veto): the home page or a news/dynamics section without anything new for this many days.
+OVERSIGHT_HOME_STALE_DAYS = int(os.environ.get("OVERSIGHT_HOME_STALE_DAYS", "14"))
+OVERSIGHT_NEWS_STALE_DAYS = int(os.environ.get("OVERSIGHT_NEWS_STALE_DAYS", "14"))
+# Notice and policy sections not updated for this many days (6 months); this many of them is a veto.
+OVERSIGHT_NOTICE_STALE_DAYS = int(os.environ.get("OVERSIGHT_NOTICE_STALE_DAYS", "183"))
+OVERSIGHT_STALE_NOTICE_SECTIONS_VETO = int(os.environ.get("OVERSIGHT_STALE_NOTICE_SECTIONS_VETO", "5"))
+# Other sections that should update (公示, 政策解读) count as "long not updated" after this many days;
+# this many sections that should update and have not (each by its own kind's limit) is a veto.
+OVERSIGHT_LONG_STALE_DAYS = int(os.environ.get("OVERSIGHT_LONG_STALE_DAYS", "365"))
+OVERSIGHT_STALE_SECTIONS_VETO = int(os.environ.get("OVERSIGHT_STALE_SECTIONS_VETO", "10"))
+# This many empty sections is a veto.
+OVERSIGHT_EMPTY_SECTIONS_VETO = int(os.environ.get("OVERSIGHT_EMPTY_SECTIONS_VETO", "5"))
+# A valid message received within the last OVERSIGHT_REQUEST_LOOKBACK_DAYS left unanswered longer than this.
+OVERSIGHT_UNANSWERED_DAYS = int(os.environ.get("OVERSIGHT_UNANSWERED_DAYS", "90"))
+OVERSIGHT_REQUEST_LOOKBACK_DAYS = int(os.environ.get("OVERSIGHT_REQUEST_LOOKBACK_DAYS", "365"))
+# Scoring: 100 points less deductions; below this fails (as does any veto item).
+OVERSIGHT_PASS_SCORE = int(os.environ.get("OVERSIGHT_PASS_SCORE", "60"))
+# 扣分: points per item, and the most one kind of item can cost (point values are not national figures).
+OVERSIGHT_POINTS_STALE_SECTION = float(os.environ.get("OVERSIGHT_POINTS_STALE_SECTION", "2"))
+OVERSIGHT_CAP_STALE_SECTIONS = float(os.environ.get("OVERSIGHT_CAP_STALE_SECTIONS", "20"))
+OVERSIGHT_POINTS_EMPTY_SECTION = float(os.environ.get("OVERSIGHT_POINTS_EMPTY_SECTION", "2"))
+OVERSIGHT_CAP_EMPTY_SECTIONS = float(os.environ.get("OVERSIGHT_CAP_EMPTY_SECTIONS", "10"))
+OVERSIGHT_POINTS_SLOW_ANSWER = float(os.environ.get("OVERSIGHT_POINTS_SLOW_ANSWER", "1"))
+OVERSIGHT_CAP_SLOW_ANSWERS = float(os.environ.get("OVERSIGHT_CAP_SLOW_ANSWERS", "15"))
+OVERSIGHT_POINTS_BROKEN_LINK = float(os.environ.get("OVERSIGHT_POINTS_BROKEN_LINK", "1"))
+OVERSIGHT_CAP_BROKEN_LINKS = float(os.environ.get("OVERSIGHT_CAP_BROKEN_LINKS", "10"))
+OVERSIGHT_POINTS_MISSING_ALT = float(os.environ.get("OVERSIGHT_POINTS_MISSING_ALT", "1"))
+OVERSIGHT_CAP_MISSING_ALT = float(os.environ.get("OVERSIGHT_CAP_MISSING_ALT", "5"))
+OVERSIGHT_POINTS_POLICY_SUMMARY = float(os.environ.get("OVERSIGHT_POINTS_POLICY_SUMMARY", "1"))
+OVERSIGHT_CAP_POLICY_SUMMARY = float(os.environ.get("OVERSIGHT_CAP_POLICY_SUMMARY", "5"))
+OVERSIGHT_POINTS_UNLINKED_INTERPRETATION = float(os.environ.get("OVERSIGHT_POINTS_UNLINKED_INTERPRETATION", "2"))
+OVERSIGHT_CAP_UNLINKED_INTERPRETATION = float(os.environ.get("OVERSIGHT_CAP_UNLINKED_INTERPRETATION", "10"))
+OVERSIGHT_POINTS_FORGED_DATE = float(os.environ.get("OVERSIGHT_POINTS_FORGED_DATE", "5"))
+OVERSIGHT_CAP_FORGED_DATE = float(os.environ.get("OVERSIGHT_CAP_FORGED_DATE", "20"))
+OVERSIGHT_POINTS_ZOMBIE = float(os.environ.get("OVERSIGHT_POINTS_ZOMBIE", "2"))
+OVERSIGHT_CAP_ZOMBIE = float(os.environ.get("OVERSIGHT_CAP_ZOMBIE", "10"))
+# rules.md lists forged publishing dates and (in provincial inspections) zombie accounts as veto items;
+# set these to 1 to score them so. A page first published more than this many hours before its first draft is "forged".
+OVERSIGHT_FORGED_DATE_VETO = env_bool("OVERSIGHT_FORGED_DATE_VETO", False)
+OVERSIGHT_ZOMBIE_VETO = env_bool("OVERSIGHT_ZOMBIE_VETO", False)
+OVERSIGHT_FORGED_DATE_TOLERANCE_HOURS = int(os.environ.get("OVERSIGHT_FORGED_DATE_TOLERANCE_HOURS", "24"))
+# Link checker: seconds per external request, links per run, per host per run, pause between two on one host,
+# days before an OK link (and a broken one) is checked again.
+OVERSIGHT_LINK_TIMEOUT_SECONDS = float(os.environ.get("OVERSIGHT_LINK_TIMEOUT_SECONDS", "5"))
+OVERSIGHT_LINK_MAX_PER_RUN = int(os.environ.get("OVERSIGHT_LINK_MAX_PER_RUN", "200"))
+OVERSIGHT_LINK_MAX_PER_HOST = int(os.environ.get("OVERSIGHT_LINK_MAX_PER_HOST", "10"))
+OVERSIGHT_LINK_HOST_DELAY_SECONDS = float(os.environ.get("OVERSIGHT_LINK_HOST_DELAY_SECONDS", "2"))
+OVERSIGHT_LINK_RECHECK_DAYS = int(os.environ.get("OVERSIGHT_LINK_RECHECK_DAYS", "7"))
+OVERSIGHT_LINK_BROKEN_RECHECK_DAYS = int(os.environ.get("OVERSIGHT_LINK_BROKEN_RECHECK_DAYS", "1"))
+# Plain-language advice (说人话): titles and sentences longer than this; pages edited within this many days;
+# at most this many advice items per unit on the dashboard; stock phrases (comma-separated; empty: built-in list).
+OVERSIGHT_TITLE_MAX_CHARS = int(os.environ.get("OVERSIGHT_TITLE_MAX_CHARS", str(TITLE_ADVISED_MAX_CHARS)))
+OVERSIGHT_SENTENCE_MAX_CHARS = int(os.environ.get("OVERSIGHT_SENTENCE_MAX_CHARS", "60"))
+OVERSIGHT_PLAIN_LANGUAGE_DAYS = int(os.environ.get("OVERSIGHT_PLAIN_LANGUAGE_DAYS", "30"))
+OVERSIGHT_ADVICE_PER_UNIT = int(os.environ.get("OVERSIGHT_ADVICE_PER_UNIT", "20"))
+OVERSIGHT_STOCK_PHRASES = env_list("OVERSIGHT_STOCK_PHRASES")
+# The dashboard's trend chart covers this many weeks.
+OVERSIGHT_TREND_WEEKS = int(os.environ.get("OVERSIGHT_TREND_WEEKS", "26"))
+
+# Annual report (政府网站与政务新媒体工作年度报表, 国办函〔2018〕12号): the site's fixed facts the platform
+# cannot know. Empty: the report takes the Wagtail site's name/address and the county unit, else shows 请填写.
+ANNUAL_REPORT_SITE_NAME = os.environ.get("ANNUAL_REPORT_SITE_NAME", "")
+ANNUAL_REPORT_SITE_URL = os.environ.get("ANNUAL_REPORT_SITE_URL", "")
+ANNUAL_REPORT_SPONSOR = os.environ.get("ANNUAL_REPORT_SPONSOR", "")
+ANNUAL_REPORT_SITE_KIND = os.environ.get("ANNUAL_REPORT_SITE_KIND", "政府门户网站")
+ANNUAL_REPORT_SITE_CODE = os.environ.get("ANNUAL_REPORT_SITE_CODE", "")
+ANNUAL_REPORT_ICP = os.environ.get("ANNUAL_REPORT_ICP", "")
+ANNUAL_REPORT_PSB_RECORD = os.environ.get("ANNUAL_REPORT_PSB_RECORD", "")
+# Yearly figures from outside the platform, as JSON by year, e.g. {"2026": {"visitors": 52300, "page_views": 310000,
+# "security_checks": 4}}; keys are the row keys of townsquare/oversight/annual_report.py. Missing: 请填写.
+ANNUAL_REPORT_FACTS = json.loads(os.environ.get("ANNUAL_REPORT_FACTS", "{}") or "{}")

@@ -22,6 +22,7 @@ urlpatterns = [
     path("yuyue/", include("townsquare.appointments.urls")),
     path("tianqi/", include("townsquare.weather.urls")),
     path("shenghuo/", include("townsquare.listings.urls")),
+    path("zhanghao/", include("townsquare.channels.urls")),
     path("open311/v2/", include("townsquare.resident_requests.open311.urls")),
     path("", include("townsquare.search.urls")),
 ]

@@ -13,7 +13,6 @@ import time_machine
 from townsquare.appointments.models import BookableService, Slot, Window
 
 # The Playwright fixtures (Debian's Chromium, the demo county on a live server) of the browser tests.
-from ..browser.conftest import browser, demo_site, phone, screenshots  # noqa: F401
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 # Tuesday 2026-12-01, 08:00: an ordinary working week follows (no holiday until 2027-01-01).

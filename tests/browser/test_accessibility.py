@@ -15,8 +15,12 @@ def pages_to_check():
     from townsquare.publishing.models import HomePage, InterpretationPage, NewsPage, PolicyPage, PublicityPage
 
     pages = {"首页": HomePage.objects.live().get()}
-    for label, model in (("新闻", NewsPage), ("公示", PublicityPage), ("政策文件", PolicyPage),
-                         ("政策解读", InterpretationPage)):
+    for label, model in (
+        ("新闻", NewsPage),
+        ("公示", PublicityPage),
+        ("政策文件", PolicyPage),
+        ("政策解读", InterpretationPage),
+    ):
         pages[label] = model.objects.live().order_by("-first_published_at").first()
         assert pages[label] is not None, f"the demo has no {label}"
     return {label: page.url for label, page in pages.items()}

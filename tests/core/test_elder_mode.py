@@ -46,9 +46,15 @@ def test_the_switch_works_as_a_form_post_too(client):
     assert response.cookies[COOKIE].value == "1"
 
 
-@pytest.mark.parametrize("target", [
-    "https://evil.example.com/", "//evil.example.com/", "http://evil.example.com/qinghe/", "javascript:alert(1)",
-])
+@pytest.mark.parametrize(
+    "target",
+    [
+        "https://evil.example.com/",
+        "//evil.example.com/",
+        "http://evil.example.com/qinghe/",
+        "javascript:alert(1)",
+    ],
+)
 def test_an_off_site_next_is_refused(client, target):
     response = client.get("/elder/", {"on": "1", "next": target})
 

@@ -5,8 +5,17 @@ from django.test import Client
 
 pytestmark = pytest.mark.django_db
 
-LEAKS = ["Traceback", "SECRET_KEY", "settings.py", "DJANGO_SETTINGS_MODULE", "site-packages", "SECRET-DETAIL",
-         "hunter2", "RuntimeError", "Exception"]
+LEAKS = [
+    "Traceback",
+    "SECRET_KEY",
+    "settings.py",
+    "DJANGO_SETTINGS_MODULE",
+    "site-packages",
+    "SECRET-DETAIL",
+    "hunter2",
+    "RuntimeError",
+    "Exception",
+]
 
 
 def assert_leaks_nothing(html):

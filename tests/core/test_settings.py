@@ -14,10 +14,7 @@ OWN_VARIABLES = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "HTTPS", "DJANGO_SETTIN
 
 
 def run_manage(args, tmp_path, **env):
-    environment = {
-        key: value for key, value in os.environ.items()
-        if key not in OWN_VARIABLES
-    }
+    environment = {key: value for key, value in os.environ.items() if key not in OWN_VARIABLES}
     environment.update(DJANGO_SETTINGS_MODULE="townsquare.settings", TOWNSQUARE_VAR_DIR=str(tmp_path), **env)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=REPO, env=environment, capture_output=True, text=True, timeout=120
@@ -26,8 +23,12 @@ def run_manage(args, tmp_path, **env):
 
 def test_check_deploy_is_clean_with_production_settings(tmp_path):
     result = run_manage(
-        ["check", "--deploy", "--fail-level", "WARNING"], tmp_path,
-        DEBUG="0", SECRET_KEY=secrets.token_urlsafe(45)[:60], ALLOWED_HOSTS="example.gov.cn", HTTPS="1",
+        ["check", "--deploy", "--fail-level", "WARNING"],
+        tmp_path,
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(45)[:60],
+        ALLOWED_HOSTS="example.gov.cn",
+        HTTPS="1",
     )
 
     output = result.stdout + result.stderr
@@ -39,8 +40,12 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
 def test_check_deploy_complains_without_https(tmp_path):
     """The clean result above comes from the settings, not from a check that never fails."""
     result = run_manage(
-        ["check", "--deploy"], tmp_path,
-        DEBUG="0", SECRET_KEY=secrets.token_urlsafe(45)[:60], ALLOWED_HOSTS="example.gov.cn", HTTPS="0",
+        ["check", "--deploy"],
+        tmp_path,
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(45)[:60],
+        ALLOWED_HOSTS="example.gov.cn",
+        HTTPS="0",
     )
 
     assert "security.W008" in result.stdout + result.stderr  # SECURE_SSL_REDIRECT
@@ -52,8 +57,12 @@ def test_https_turns_on_the_secure_flags(tmp_path):
         "print(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS >= 31536000,"
         " s.SECURE_PROXY_SSL_HEADER)"
     )
-    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "townsquare.settings", "TOWNSQUARE_VAR_DIR": str(tmp_path),
-                   "HTTPS": "1"}
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "townsquare.settings",
+        "TOWNSQUARE_VAR_DIR": str(tmp_path),
+        "HTTPS": "1",
+    }
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=environment, capture_output=True, text=True)
 
     assert result.stdout.strip() == "True True True True ('HTTP_X_FORWARDED_PROTO', 'https')", result.stderr

@@ -122,12 +122,15 @@ def test_there_are_demo_staff_in_every_role():
     assert Role.REVIEWER in media_roles
 
 
-@pytest.mark.parametrize("username, unit, role", [
-    ("qinghe_editor", "青禾镇", Role.EDITOR),
-    ("qinghe_reviewer", "青禾镇", Role.REVIEWER),
-    ("qinghe_head", "青禾镇", Role.HEAD),
-    ("media_reviewer", None, Role.REVIEWER),
-])
+@pytest.mark.parametrize(
+    "username, unit, role",
+    [
+        ("qinghe_editor", "青禾镇", Role.EDITOR),
+        ("qinghe_reviewer", "青禾镇", Role.REVIEWER),
+        ("qinghe_head", "青禾镇", Role.HEAD),
+        ("media_reviewer", None, Role.REVIEWER),
+    ],
+)
 def test_the_documented_demo_accounts_log_in(username, unit, role):
     user = authenticate(username=username, password=DEMO_PASSWORD)
 
@@ -153,8 +156,20 @@ def test_every_demo_page_opens(client):
     assert not failures, failures
 
 
-COUNTED = [Page, Revision, Unit, get_user_model(), Membership, Workflow, Task, UpdateRecord, TopicItem, Image,
-           Document, Site]
+COUNTED = [
+    Page,
+    Revision,
+    Unit,
+    get_user_model(),
+    Membership,
+    Workflow,
+    Task,
+    UpdateRecord,
+    TopicItem,
+    Image,
+    Document,
+    Site,
+]
 
 
 def counts():

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from ..browser.conftest import SCREENSHOTS, browser  # noqa: F401 (fixture)
+from ..browser.fixtures import SCREENSHOTS
 from ..factories import PASSWORD
 from . import factories as f
 
@@ -115,4 +115,34 @@ def test_rentals_event_ics_and_employer_job(site, page):
     page.click("text=查看联系方式")
     page.wait_for_selector("text=13909990001")
     problems += serious_violations(page)
+    assert not problems, "\n".join(problems)
+
+
+def test_lists_and_details_have_no_serious_axe_problem_in_standard_or_elder_mode(site, page):
+    """The whole document (header and footer included), each list with its filters and each detail page."""
+    from tests.browser.test_accessibility import describe
+    from tests.browser.test_accessibility import serious_violations as whole_page_violations
+    from townsquare.listings.models import Event, RentalListing
+
+    base, county = site
+    f.job(title="超市收银员", town=county.town_a.unit)
+    f.traffic(title="人民路封闭施工", starts_at=f.at(-1), ends_at=f.at(5))
+    rental = RentalListing.objects.get(title="两室一厅")
+    event = Event.objects.get(title="清水河龙舟赛")
+    urls = {
+        "租房列表": "/shenghuo/zufang/?price_max=900",
+        "租房详情": f"/shenghuo/zufang/{rental.pk}/",
+        "招聘列表": "/shenghuo/zhaopin/",
+        "文旅详情": f"/shenghuo/wenlv/{event.pk}/",
+        "交通列表": "/shenghuo/jiaotong/",
+    }
+    problems = []
+    for mode, switch in (("标准版", "/elder/?on=0&next=/"), ("长辈版", "/elder/?on=1&next=/")):
+        page.goto(base + switch)
+        assert page.eval_on_selector("body", "el => el.classList.contains('elder')") == (mode == "长辈版")
+        for label, url in urls.items():
+            response = page.goto(base + url)
+            assert response.status == 200, f"{url}: {response.status}"
+            problems += describe(mode, label, url, whole_page_violations(page))
+        page.screenshot(path=str(SCREENSHOTS / "listings-traffic-elder.png"), full_page=True)
     assert not problems, "\n".join(problems)

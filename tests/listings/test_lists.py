@@ -165,8 +165,29 @@ def test_home_tiles_and_traffic_strip_show_live_items(client, county):
     assert [item["title"] for item in summary["traffic"]] == ["人民路封闭施工"]
     page = client.get(county.home.url).content.decode()
     assert "1个岗位在招" in page
+    assert "交通提示：正在执行" in page, "the home page shows the traffic notices in effect"
+    assert "人民路封闭施工" in page and "下周才开始" not in page
     strip = client.get(reverse("listings:index")).content.decode()
     assert "人民路封闭施工" in strip and "下周才开始" not in strip
+
+
+def test_traffic_strip_costs_the_home_page_no_extra_query(client, county):
+    """The strip reads the summary the life tiles already fetched (one query, cached)."""
+
+    def home_queries():
+        client.get(county.home.url)  # warm-up
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            body = client.get(county.home.url).content.decode()
+        return len(captured), body
+
+    without, body = home_queries()
+    assert "交通提示：正在执行" not in body
+    for i in range(5):
+        f.traffic(title=f"封路{i}", starts_at=f.at(-1), ends_at=f.at(5 + i))
+    with_strip, body = home_queries()
+    assert "交通提示：正在执行" in body and "还有 2 条" in body
+    assert with_strip == without
 
 
 def test_home_summary_is_one_query_and_forgets_on_change(county, django_assert_num_queries):

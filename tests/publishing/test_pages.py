@@ -40,9 +40,11 @@ def h1(html):
 def policy(county):
     with time_machine.travel(PUBLISHED, tick=False):
         return PolicyPageFactory(
-            parent=county.county.section("policy"), title="示范县农村道路养护办法",
+            parent=county.county.section("policy"),
+            title="示范县农村道路养护办法",
             document_number="示政办发〔2026〕12号",
-            issuing_authority="示范县人民政府办公室", written_on=datetime.date(2026, 5, 20),
+            issuing_authority="示范县人民政府办公室",
+            written_on=datetime.date(2026, 5, 20),
             published_on=datetime.date(2026, 5, 28),
         )
 
@@ -147,7 +149,9 @@ def test_a_repost_names_its_source(client, town_a):
 
 def test_a_notice_shows_who_it_is_for_and_until_when(client, town_a):
     page = NoticePageFactory(
-        parent=town_a.section("notice"), title="东街停水通知", applies_to="东街居民",
+        parent=town_a.section("notice"),
+        title="东街停水通知",
+        applies_to="东街居民",
         valid_until=datetime.datetime(2026, 12, 31, 18, 0, tzinfo=SHANGHAI),
     )
 
@@ -160,7 +164,9 @@ def test_a_notice_shows_who_it_is_for_and_until_when(client, town_a):
 
 def test_a_publicity_page_shows_its_period_and_whom_to_contact(client, town_a):
     page = PublicityPageFactory(
-        parent=town_a.section("publicity"), title="低保对象公示", objection_contact="青禾镇民政办，电话 0000-7654321",
+        parent=town_a.section("publicity"),
+        title="低保对象公示",
+        objection_contact="青禾镇民政办，电话 0000-7654321",
         period_starts=datetime.datetime(2026, 6, 1, 9, 0, tzinfo=SHANGHAI),
         period_ends=datetime.datetime(2026, 6, 7, 18, 0, tzinfo=SHANGHAI),
     )
@@ -209,9 +215,11 @@ def test_an_interpretation_shows_the_key_facts_of_its_policy(client, county, pol
 
 def test_a_repealed_policy_says_so_and_points_to_the_one_in_force(client, county, policy):
     old = PolicyPageFactory(
-        parent=county.county.section("policy"), title="示范县农村道路养护暂行办法",
+        parent=county.county.section("policy"),
+        title="示范县农村道路养护暂行办法",
         document_number="示政办发〔2019〕3号",
-        validity=PolicyPage.Validity.REPEALED, replaced_by=policy,
+        validity=PolicyPage.Validity.REPEALED,
+        replaced_by=policy,
     )
 
     html = html_of(client, old)

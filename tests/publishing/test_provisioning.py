@@ -18,13 +18,20 @@ def columns(home):
 
 def test_the_county_gets_all_six_columns(county):
     assert [kind for kind, _, _ in columns(county.home)] == [
-        "news", "notice", "publicity", "policy", "interpretation", "topic",
+        "news",
+        "notice",
+        "publicity",
+        "policy",
+        "interpretation",
+        "topic",
     ]
 
 
 def test_a_town_gets_news_notices_and_publicity_at_readable_addresses(town_a):
     assert columns(town_a.home) == [
-        ("news", "镇村动态", "dongtai"), ("notice", "通知公告", "tongzhi"), ("publicity", "公示公告", "gongshi"),
+        ("news", "镇村动态", "dongtai"),
+        ("notice", "通知公告", "tongzhi"),
+        ("publicity", "公示公告", "gongshi"),
     ]
     assert town_a.section("notice").url == "/qinghe/tongzhi/"
     assert all(section.live for section in town_a.sections.values())
@@ -46,10 +53,15 @@ def test_role_groups_get_page_permissions_on_the_unit_home_only_and_never_publis
     assert {p.page_id for p in permissions} == {town_a.home.pk}
     granted = {(p.group.name, p.permission.codename) for p in permissions}
     assert granted == {
-        ("青禾镇·编辑", "add_page"), ("青禾镇·编辑", "change_page"),
-        ("青禾镇·审核", "add_page"), ("青禾镇·审核", "change_page"), ("青禾镇·审核", "lock_page"),
+        ("青禾镇·编辑", "add_page"),
+        ("青禾镇·编辑", "change_page"),
+        ("青禾镇·审核", "add_page"),
+        ("青禾镇·审核", "change_page"),
+        ("青禾镇·审核", "lock_page"),
         ("青禾镇·审核", "unlock_page"),
-        ("青禾镇·负责人", "add_page"), ("青禾镇·负责人", "change_page"), ("青禾镇·负责人", "lock_page"),
+        ("青禾镇·负责人", "add_page"),
+        ("青禾镇·负责人", "change_page"),
+        ("青禾镇·负责人", "lock_page"),
         ("青禾镇·负责人", "unlock_page"),
     }
     unit_groups = GroupPagePermission.objects.filter(group__name__contains="·")
@@ -66,15 +78,21 @@ def test_the_workflow_is_attached_to_the_unit_home(town_a):
 
 def test_running_it_again_changes_nothing(town_a):
     before = (
-        columns(town_a.home), GroupPagePermission.objects.count(), Workflow.objects.count(),
-        Page.objects.count(), sorted(WorkflowPage.objects.values_list("page_id", "workflow_id")),
+        columns(town_a.home),
+        GroupPagePermission.objects.count(),
+        Workflow.objects.count(),
+        Page.objects.count(),
+        sorted(WorkflowPage.objects.values_list("page_id", "workflow_id")),
     )
 
     again = provision_unit(town_a.unit, town_a.home)
 
     after = (
-        columns(town_a.home), GroupPagePermission.objects.count(), Workflow.objects.count(),
-        Page.objects.count(), sorted(WorkflowPage.objects.values_list("page_id", "workflow_id")),
+        columns(town_a.home),
+        GroupPagePermission.objects.count(),
+        Workflow.objects.count(),
+        Page.objects.count(),
+        sorted(WorkflowPage.objects.values_list("page_id", "workflow_id")),
     )
     assert after == before
     assert [section.pk for section in again] == [town_a.sections[k].pk for k in ("news", "notice", "publicity")]

@@ -144,7 +144,9 @@ def test_the_section_lists_all_publicity_and_filters_the_open_ones(client, town_
     section = town_a.section("publicity")
     with time_machine.travel(at(2026, 6, 8, 9, 0), tick=False):
         open_one = PublicityPageFactory(
-            parent=section, title="青禾镇道路硬化工程公示", period_starts=at(2026, 6, 8, 8, 0),
+            parent=section,
+            title="青禾镇道路硬化工程公示",
+            period_starts=at(2026, 6, 8, 8, 0),
             period_ends=at(2026, 6, 15, 18, 0),
         )
         everything = text(client.get(section.url))

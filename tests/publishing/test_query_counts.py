@@ -124,11 +124,14 @@ def _with_history(page):
     return add
 
 
-@pytest.mark.parametrize("name, factory, kind", [
-    ("news", NewsPageFactory, "news"),
-    ("notice", NoticePageFactory, "notice"),
-    ("publicity", PublicityPageFactory, "publicity"),
-])
+@pytest.mark.parametrize(
+    "name, factory, kind",
+    [
+        ("news", NewsPageFactory, "news"),
+        ("notice", NoticePageFactory, "notice"),
+        ("publicity", PublicityPageFactory, "publicity"),
+    ],
+)
 def test_article_pages_with_their_update_history(client, town_a, name, factory, kind):
     page = factory(parent=town_a.section(kind), cover_image=ImageFactory())
 

@@ -34,10 +34,16 @@ def valid(model, **fields):
     """An unsaved page of ``model`` that passes clean(); override fields to break one rule."""
     defaults = {"title": "标题", "summary": "一句话摘要。"}
     extra = {
-        PublicityPage: {"period_starts": NOW, "period_ends": NOW + datetime.timedelta(days=7),
-                        "objection_contact": "电话"},
-        PolicyPage: {"issuing_authority": "示范县人民政府", "written_on": datetime.date(2026, 3, 2),
-                     "published_on": datetime.date(2026, 3, 5)},
+        PublicityPage: {
+            "period_starts": NOW,
+            "period_ends": NOW + datetime.timedelta(days=7),
+            "objection_contact": "电话",
+        },
+        PolicyPage: {
+            "issuing_authority": "示范县人民政府",
+            "written_on": datetime.date(2026, 3, 2),
+            "published_on": datetime.date(2026, 3, 5),
+        },
         InterpretationPage: {"policy_id": 1},
     }.get(model, {})
     return model(**{**defaults, **extra, **fields})
@@ -137,9 +143,15 @@ def test_the_admin_shows_the_summary_rule_in_chinese(client, town_a):
     login(client, town_a.editor)
     url = f"/admin/pages/add/publishing/noticepage/{section.pk}/"
     data = {
-        "title": "停水通知", "slug": "tingshui", "summary": "", "origin": "original",
-        "body-count": "0", "comments-TOTAL_FORMS": "0", "comments-INITIAL_FORMS": "0",
-        "comments-MIN_NUM_FORMS": "0", "comments-MAX_NUM_FORMS": "1000",
+        "title": "停水通知",
+        "slug": "tingshui",
+        "summary": "",
+        "origin": "original",
+        "body-count": "0",
+        "comments-TOTAL_FORMS": "0",
+        "comments-INITIAL_FORMS": "0",
+        "comments-MIN_NUM_FORMS": "0",
+        "comments-MAX_NUM_FORMS": "1000",
     }
 
     response = client.post(url, data)

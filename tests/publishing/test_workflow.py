@@ -20,7 +20,9 @@ def test_the_workflow_has_three_steps_named_after_the_unit_and_the_media_centre(
 
     assert workflow.name == "青禾镇三审"
     assert [task.name for task in workflow.tasks] == [
-        "青禾镇·初审（单位审核）", "青禾镇·复审（单位负责人）", "终审（县融媒体中心）",
+        "青禾镇·初审（单位审核）",
+        "青禾镇·复审（单位负责人）",
+        "终审（县融媒体中心）",
     ]
     groups = [set(task.specific.groups.values_list("name", flat=True)) for task in workflow.tasks]
     assert groups == [{"青禾镇·审核"}, {"青禾镇·负责人"}, {"县融媒体中心·终审"}]

@@ -74,8 +74,9 @@ def test_a_unit_can_hand_back_only_within_two_working_days(desk):
     staff = desk.county.town_a.editor
     with pytest.raises(HandlingError, match="2个工作日"):
         handling.transfer(request, desk.schools.unit, "不归我们管", staff, now=at(2026, 12, 2, 9, 0))
-    handling.transfer(request, desk.schools.unit, "属于入学问题", staff, category=desk.schools,
-                      now=at(2026, 12, 1, 9, 0))
+    handling.transfer(
+        request, desk.schools.unit, "属于入学问题", staff, category=desk.schools, now=at(2026, 12, 1, 9, 0)
+    )
     request.refresh_from_db()
     assert request.unit == desk.schools.unit and request.status == Status.SUBMITTED
     assert request.events.filter(action=RequestEvent.Action.TRANSFERRED).exists()
@@ -115,3 +116,54 @@ def test_every_state_change_is_recorded_with_who(desk):
     assert [e.action for e in events] == ["submitted", "accepted", "note", "declined"]
     assert events[1].actor == staff and events[1].from_status == "submitted" and events[1].to_status == "accepted"
     assert not events[2].is_public
+
+
+def test_every_step_dates_its_change_and_its_timeline_entry_with_the_given_now(desk):
+    request, _ = desk.file(request_type=RequestType.HELP, now=FRIDAY)
+    staff, county_staff = desk.county.town_a.editor, desk.county.county.head
+    handling.transfer(
+        request, desk.schools.unit, "属于入学问题", staff, category=desk.schools, now=at(2026, 11, 27, 11)
+    )
+    handling.accept(request, staff, now=at(2026, 11, 30, 9))
+    handling.add_note(request, "联系了学校", staff, now=at(2026, 11, 30, 10))
+    handling.ask_for_information(request, "孩子在哪个年级？", staff, now=at(2026, 11, 30, 11))
+    handling.add_information(request, "三年级。", now=at(2026, 12, 1, 9))
+    extension = handling.request_extension(request, 3, "需要和学校核实", staff, now=at(2026, 12, 1, 10))
+    handling.decide_extension(extension, True, county_staff, now=at(2026, 12, 1, 11))
+    handling.answer(request, "已协调学校安排。", staff, now=at(2026, 12, 2, 9))
+    handling.rate(request, "satisfied", "", now=at(2026, 12, 2, 10))
+
+    timeline = [(event.action, event.at) for event in request.events.order_by("pk")]
+    assert timeline == [
+        ("submitted", FRIDAY),
+        ("transferred", at(2026, 11, 27, 11)),
+        ("accepted", at(2026, 11, 30, 9)),
+        ("note", at(2026, 11, 30, 10)),
+        ("asked_info", at(2026, 11, 30, 11)),
+        ("info_added", at(2026, 12, 1, 9)),
+        ("extension_requested", at(2026, 12, 1, 10)),
+        ("extension_approved", at(2026, 12, 1, 11)),
+        ("answered", at(2026, 12, 2, 9)),
+        ("rated", at(2026, 12, 2, 10)),
+    ]
+    request.refresh_from_db()
+    extension.refresh_from_db()
+    assert request.transferred_at == at(2026, 11, 27, 11) and request.accepted_at == at(2026, 11, 30, 9)
+    assert request.answered_at == at(2026, 12, 2, 9) and request.rated_at == at(2026, 12, 2, 10)
+    assert extension.requested_at == at(2026, 12, 1, 10) and extension.decided_at == at(2026, 12, 1, 11)
+
+
+def test_declining_refusing_an_extension_and_merging_are_dated_with_the_given_now(desk):
+    staff, county_staff = desk.county.town_a.editor, desk.county.county.head
+    declined, _ = desk.file(now=FRIDAY)
+    handling.decline(declined, "不属于本县管辖。", staff, now=at(2026, 11, 27, 14))
+    refused, _ = desk.file(key="refused", now=FRIDAY)
+    handling.accept(refused, staff, now=at(2026, 11, 27, 11))
+    extension = handling.request_extension(refused, 2, "再等等", staff, now=at(2026, 11, 27, 12))
+    handling.decide_extension(extension, False, county_staff, now=at(2026, 11, 27, 13))
+    duplicate, _ = desk.file(key="duplicate", now=FRIDAY)
+    handling.merge(duplicate, refused, staff, now=at(2026, 11, 27, 15))
+
+    assert declined.events.get(action="declined").at == at(2026, 11, 27, 14)
+    assert refused.events.get(action="extension_refused").at == at(2026, 11, 27, 13)
+    assert duplicate.events.get(action="merged").at == at(2026, 11, 27, 15)

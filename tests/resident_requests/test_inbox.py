@@ -42,8 +42,14 @@ def cases(desk):
     handling.request_extension(extending, 5, "需要现场勘查", town_a.head)
     elsewhere, _ = desk.file(category=desk.schools, title="石桥镇的入学咨询", now=at(2026, 11, 30, 8, 0))
     return {
-        "fresh": fresh, "due_soon": due_soon, "overdue": overdue, "answered": answered, "waiting": waiting,
-        "extending": extending, "elsewhere": elsewhere, "county": county,
+        "fresh": fresh,
+        "due_soon": due_soon,
+        "overdue": overdue,
+        "answered": answered,
+        "waiting": waiting,
+        "extending": extending,
+        "elsewhere": elsewhere,
+        "county": county,
     }
 
 

@@ -106,8 +106,14 @@ def test_accept(town_a_client, roads_request, town_a):
 
 
 def test_transfer_hands_it_to_another_unit_and_leaves_the_inbox(town_a_client, desk, roads_request, town_a):
-    response = act(town_a_client, roads_request, "transfer", unit=desk.schools.unit.pk, reason="属于入学问题",
-                   category=desk.schools.pk)
+    response = act(
+        town_a_client,
+        roads_request,
+        "transfer",
+        unit=desk.schools.unit.pk,
+        reason="属于入学问题",
+        category=desk.schools.pk,
+    )
     assert response.status_code == 302 and response["Location"] == reverse("resident_requests_inbox")
     roads_request.refresh_from_db()
     assert roads_request.unit == desk.schools.unit and roads_request.category == desk.schools

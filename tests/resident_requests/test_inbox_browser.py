@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from ..browser.conftest import SCREENSHOTS, browser  # noqa: F401 (fixture)
+from ..browser.fixtures import SCREENSHOTS
 from ..factories import PASSWORD
 
 pytestmark = pytest.mark.browser

@@ -29,10 +29,19 @@ def test_only_the_county_manages_catalogue_deadlines_and_keys(client, county, mo
 
 def test_the_county_adds_a_category_for_a_unit(client, county):
     client.force_login(county.county.head)
-    response = client.post(url("category", "add"), {
-        "name": "垃圾清运", "code": "rubbish", "description": "", "unit": county.town_b.unit.pk,
-        "routing_label": "环境保护", "keywords": "垃圾", "active": "on", "sort_order": 10,
-    })
+    response = client.post(
+        url("category", "add"),
+        {
+            "name": "垃圾清运",
+            "code": "rubbish",
+            "description": "",
+            "unit": county.town_b.unit.pk,
+            "routing_label": "环境保护",
+            "keywords": "垃圾",
+            "active": "on",
+            "sort_order": 10,
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert Category.objects.get(code="rubbish").unit == county.town_b.unit
 

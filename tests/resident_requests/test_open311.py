@@ -17,10 +17,11 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from townsquare.resident_requests import handling
+from townsquare.resident_requests import handling, public
 from townsquare.resident_requests.models import Category, RequestPhoto, RequestType
 
 pytestmark = pytest.mark.django_db
@@ -122,9 +123,11 @@ def photo_file():
 
 @pytest.fixture
 def cases(desk):
-    """Public requests in several states, and one private; personal data typed into the texts.
+    """Requests in every state, sent as public, and one private; personal data typed into the texts.
 
-    Names are masked where they are the request's own contact (the only names we know).
+    Listed are the ones the website shows too: taken up by a unit (accepted, answered, merged).
+    Not yet accepted, declined and private ones are not. Names are masked where they are the
+    request's own contact (the only names we know).
     """
     staff = desk.county.town_a.editor
     open_one, _ = desk.file(
@@ -134,6 +137,7 @@ def cases(desk):
         long="120.654321",
         contact_name="王小明",
     )
+    handling.accept(open_one, staff)
     answered, _ = desk.file(category=desk.schools, request_type=RequestType.SUGGEST, title="学校门口要斑马线")
     handling.answer(answered, "已联系交警，请李四（13900001111）留意。", staff)
     declined, _ = desk.file(title="外县的事")
@@ -141,8 +145,17 @@ def cases(desk):
     merged, _ = desk.file(title="又一个路灯")
     handling.merge(merged, open_one, staff)
     private, _ = desk.file(title="不公开的事", is_public=False)
+    handling.accept(private, staff)
+    unaccepted, _ = desk.file(title="还没人看过的事")
     RequestPhoto.objects.create(request=answered, image=photo_file())
-    return {"open": open_one, "answered": answered, "declined": declined, "merged": merged, "private": private}
+    return {
+        "open": open_one,
+        "answered": answered,
+        "declined": declined,
+        "merged": merged,
+        "private": private,
+        "unaccepted": unaccepted,
+    }
 
 
 # --- discovery, services, definitions --------------------------------------------------------------------
@@ -220,12 +233,11 @@ def test_the_list_shows_public_requests_in_the_spec_form(client, cases, schemas)
     schemas.check("requests.json", data)
     schemas.check_swagger("Request", data)
     by_id = {item["service_request_id"]: item for item in data}
-    assert cases["private"].tracking_number not in by_id
-    assert len(by_id) == 4
+    assert set(by_id) == {cases[name].tracking_number for name in ("open", "answered", "merged")}
 
     item = by_id[cases["open"].tracking_number]
     request = cases["open"]
-    assert item["status"] == "open" and item["status_notes"] == "待受理"
+    assert item["status"] == "open" and item["status_notes"] == "办理中"
     assert item["service_code"] == "roads" and item["service_name"] == "道路照明"
     assert item["agency_responsible"] == request.unit.name
     assert item["requested_datetime"] == timezone.localtime(request.received_at).isoformat(timespec="seconds")
@@ -240,11 +252,25 @@ def test_the_list_shows_public_requests_in_the_spec_form(client, cases, schemas)
     assert answered["status"] == "closed" and answered["status_notes"].startswith("已联系交警")
     assert "media_url" not in answered  # photos are never public
     assert "lat" not in answered
-    declined = by_id[cases["declined"].tracking_number]
-    assert declined["status"] == "closed" and declined["status_notes"].startswith("不予受理：")
     merged = by_id[cases["merged"].tracking_number]
     assert merged["status"] == "closed" and request.tracking_number in merged["status_notes"]
     assert merged["updated_datetime"] >= merged["requested_datetime"]
+
+
+def test_open311_lists_exactly_the_requests_of_the_public_website_list(client, cases):
+    listed = {item["service_request_id"] for item in get_json(client, "requests.json")}
+    assert listed == {item.tracking_number for item in public.public_requests()}
+    page = client.get(reverse("resident_requests:public_list")).content.decode()
+    for name in ("open", "answered", "merged"):
+        assert cases[name].tracking_number in page
+    for name in ("declined", "unaccepted", "private"):
+        assert cases[name].tracking_number not in page and cases[name].tracking_number not in listed
+
+
+@pytest.mark.parametrize("name", ["declined", "unaccepted", "private"])
+def test_declined_not_yet_accepted_and_private_requests_are_not_found(client, cases, name):
+    errors = get_json(client, f"requests/{cases[name].tracking_number}.json", expect=404)
+    assert errors[0]["code"] == 404
 
 
 def test_public_output_never_shows_names_phones_or_email(client, cases):
@@ -284,7 +310,7 @@ def test_the_list_in_xml(client, cases):
     root = get_xml(client, "requests.xml")
     assert root.tag == "service_requests"
     items = root.findall("request")
-    assert len(items) == 4
+    assert len(items) == 3
     assert {item.findtext("status") for item in items} == {"open", "closed"}
     assert all(item.find("requested_datetime").text for item in items)
 
@@ -295,7 +321,7 @@ def test_filters(client, cases):
 
     assert numbers(service_code="schools") == {cases["answered"].tracking_number}
     assert numbers(status="open") == {cases["open"].tracking_number}
-    closed = {cases[name].tracking_number for name in ("answered", "declined", "merged")}
+    closed = {cases[name].tracking_number for name in ("answered", "merged")}
     assert numbers(status="closed") == closed
     assert numbers(status="open,closed") == closed | {cases["open"].tracking_number}
     wanted = f"{cases['open'].tracking_number},{cases['private'].tracking_number}, {cases['merged'].tracking_number}"
@@ -304,16 +330,18 @@ def test_filters(client, cases):
     assert numbers(service_request_id=cases["open"].tracking_number, status="closed") == {cases["open"].tracking_number}
     tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
     assert numbers(start_date=tomorrow) == set()
-    assert len(numbers(end_date=tomorrow)) == 4
+    assert len(numbers(end_date=tomorrow)) == 3
     now = timezone.now()
     start = (now - timedelta(hours=1)).isoformat()
     end = (now + timedelta(hours=1)).astimezone(timezone.get_fixed_timezone(0)).isoformat().replace("+00:00", "Z")
-    assert len(numbers(start_date=start, end_date=end)) == 4
+    assert len(numbers(start_date=start, end_date=end)) == 3
 
 
 def test_by_default_the_list_covers_the_last_ninety_days(client, desk):
     old, _ = desk.file(title="很久以前", now=timezone.now() - timedelta(days=91))
     recent, _ = desk.file(title="最近", now=timezone.now() - timedelta(days=89))
+    for request in (old, recent):
+        handling.accept(request, None)
     listed = {item["service_request_id"] for item in get_json(client, "requests.json")}
     assert listed == {recent.tracking_number}
     asked = get_json(client, "requests.json", start_date=(timezone.now() - timedelta(days=95)).isoformat())
@@ -344,17 +372,21 @@ def test_the_list_needs_the_same_number_of_queries_however_long(client, desk):
         return len(captured.captured_queries)
 
     request, _ = desk.file()
+    handling.accept(request, None)
     RequestPhoto.objects.create(request=request, image=photo_file())
     queries()  # the first answer also reads the units' public numbers (kept in the cache for masking)
     few = queries()
     for number in range(12):
         created, _ = desk.file(title=f"第{number}条", category=desk.schools if number % 2 else desk.roads)
+        handling.accept(created, None)
         RequestPhoto.objects.create(request=created, image=photo_file())
+    assert len(get_json(client, "requests.json")) == 13
     assert queries() == few <= 2
 
 
 def test_xml_survives_control_characters_and_markup(client, desk):
     request, _ = desk.file(details="路灯<坏了> & \x01\x0b 请修 ]]>")
+    handling.accept(request, None)
     root = get_xml(client, f"requests/{request.tracking_number}.xml")
     assert root.findtext("request/description") == "路灯<坏了> &  请修 ]]>"
 

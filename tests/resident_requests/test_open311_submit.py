@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from townsquare.resident_requests import handling
 from townsquare.resident_requests.models import ApiKey, RequestEvent, ResidentRequest
 
 from .test_open311 import BASE, schemas  # noqa: F401  (the schemas fixture)
@@ -69,7 +70,9 @@ def test_a_client_with_a_key_files_a_request(client, api_key, schemas):  # noqa:
     assert created.lat == Decimal("30.274150") and created.long == Decimal("120.155150")
     api_key.refresh_from_db()
     assert api_key.last_used_at is not None
-    # Followed at once through the reading side, masked.
+    # The reading side shows it, masked, once a unit has taken it up (先审后发, as on the website).
+    assert client.get(f"{BASE}requests/{created.tracking_number}.json").status_code == 404
+    handling.accept(created, None)
     shown = client.get(f"{BASE}requests/{created.tracking_number}.json").json()[0]
     assert shown["status"] == "open" and "王小明" not in json.dumps(shown, ensure_ascii=False)
 
@@ -189,6 +192,7 @@ def test_media_url_is_kept_for_staff_only_and_never_fetched(client, api_key):
     created = ResidentRequest.objects.get(tracking_number=response.json()[0]["service_request_id"])
     note = created.events.get(action="note")
     assert "https://img.example.com/lamp.jpg" in note.note and not note.is_public
+    handling.accept(created, None)
     shown = client.get(f"{BASE}requests/{created.tracking_number}.json").json()[0]
     assert "media_url" not in shown
 

@@ -1,17 +1,18 @@
 """我要留言, the form: Chinese field errors that keep what was typed, honeypot, rate limits, resends, outages."""
 
+import copy
 import re
 from unittest import mock
 
 import pytest
-from django.conf import settings
+from django.core.cache import cache
 from django.db import OperationalError
 from django.db.backends.utils import CursorWrapper
 from django.test import Client, override_settings
 
-from townsquare.resident_requests import routing as routing_package
 from townsquare.resident_requests.forms import normalize_phone
 from townsquare.resident_requests.models import RequestEvent, ResidentRequest
+from townsquare.resident_requests.routing import predictor, suggestions
 
 from .test_public_helpers import SUBMIT_URL, done_url, new_key, typed
 
@@ -154,15 +155,40 @@ def test_a_resend_from_elsewhere_shows_the_request_without_its_password(desk):
 
 
 def test_a_double_click_still_shows_the_password_on_the_page_the_browser_keeps(desk):
-    """The first answer is thrown away by the browser (and the session cookie it set); the second shows it."""
+    """The first answer is thrown away by the browser with any cookie it set; the second answer shows it."""
     browser = Client()
-    browser.get(SUBMIT_URL)  # the CSRF cookie, as a browser has it from the form page
+    browser.get(SUBMIT_URL)  # the cookies a browser has from the form page
+    cookies_before = copy.deepcopy(browser.cookies)
     data = typed(desk)
     browser.post(SUBMIT_URL, data)
-    del browser.cookies[settings.SESSION_COOKIE_NAME]
+    browser.cookies = cookies_before
     page = html(browser.post(SUBMIT_URL, data, follow=True))
     assert ResidentRequest.objects.count() == 1
     assert "这条留言之前已经提交成功了" in page and "查询密码</dt>" in page
+
+
+def test_the_success_page_shows_the_password_when_the_cache_is_emptied_between_post_and_get(client, desk):
+    """Several server processes without a shared cache: the password must not wait in one process's memory."""
+    client.get(SUBMIT_URL)
+    response = client.post(SUBMIT_URL, typed(desk))
+    cache.clear()
+    page = html(client.get(response["Location"]))
+    password = re.search(r'<dd class="num ticket-value">(\d{6})</dd>', page).group(1)
+    assert ResidentRequest.objects.get().check_query_password(password)
+
+
+def test_the_password_shows_even_without_opening_the_form_first(client, desk):
+    response = client.post(SUBMIT_URL, typed(desk))
+    cache.clear()
+    assert "查询密码</dt>" in html(client.get(response["Location"]))
+
+
+@override_settings(REQUEST_PASSWORD_SHOW_MINUTES=0)
+def test_the_password_shows_only_for_the_configured_minutes(client, desk):
+    response = client.post(SUBMIT_URL, typed(desk))
+    page = html(client.get(response["Location"]))
+    assert ResidentRequest.objects.get().tracking_number in page and "查询密码</dt>" not in page
+    assert "resident_requests:passwords" in client.session and not client.session["resident_requests:passwords"]
 
 
 def test_a_database_outage_keeps_the_form_with_everything_typed(client, desk):
@@ -198,9 +224,7 @@ def test_with_the_database_gone_entirely_the_form_comes_back_with_everything_typ
 
 def test_the_form_page_itself_survives_a_database_outage_with_the_last_known_categories(client, desk):
     client.get(SUBMIT_URL)  # the catalogue is remembered
-    with mock.patch(
-        "townsquare.resident_requests.forms.Category.objects.filter", side_effect=OperationalError("gone")
-    ):
+    with mock.patch("townsquare.resident_requests.forms.Category.objects.filter", side_effect=OperationalError("gone")):
         response = client.get(SUBMIT_URL)
     assert response.status_code == 503
     assert "道路照明（青禾镇办理）" in html(response) and "系统暂时出了故障" in html(response)
@@ -234,32 +258,69 @@ def test_resending_does_not_count_against_the_limit(client, desk):
     assert client.post(SUBMIT_URL, data)["Location"].endswith("?again=1")
 
 
+class FakeModel:
+    """Stands in for a trained routing model: ``predict_one`` as in routing.model.RoutingModel."""
+
+    def __init__(self, prediction=None, error=None):
+        self.prediction, self.error = prediction, error
+
+    def predict_one(self, title, details):
+        if self.error is not None:
+            raise self.error
+        return self.prediction
+
+
+@pytest.fixture
+def no_routing_model(settings, tmp_path):
+    """No trained model on disk, and none remembered by this process."""
+    settings.ROUTING_MODEL_PATH = tmp_path / "routing" / "model.joblib"
+    predictor.clear_cache()
+    yield
+    predictor.clear_cache()
+
+
 def test_a_routing_suggestion_is_stored_for_staff_without_changing_the_unit(client, desk, monkeypatch):
-    monkeypatch.setattr(
-        routing_package, "suggest", lambda text: [("城乡建设", 0.41), ("教育文体", 0.93)], raising=False
-    )
+    monkeypatch.setattr(suggestions, "get_model", lambda: FakeModel(prediction=("教育文体", 0.93)))
     client.post(SUBMIT_URL, typed(desk, title="孩子入学问题", details="孩子入学的事。"))
     request = ResidentRequest.objects.get()
     assert request.suggested_category == desk.schools and request.suggestion_score == pytest.approx(0.93)
     assert request.category == desk.roads and request.unit == desk.roads.unit
 
 
-def test_a_failing_routing_suggestion_never_loses_the_request(client, desk, monkeypatch):
-    def broken(text):
-        raise RuntimeError("model missing")
-
-    monkeypatch.setattr(routing_package, "suggest", broken, raising=False)
+def test_a_failing_routing_suggestion_never_loses_the_request(client, desk, monkeypatch, caplog):
+    monkeypatch.setattr(suggestions, "get_model", lambda: FakeModel(error=RuntimeError("model broken")))
     response = client.post(SUBMIT_URL, typed(desk))
     assert response.status_code == 302
     request = ResidentRequest.objects.get()
-    assert request.suggested_category is None
+    assert request.suggested_category is None and request.suggestion_score is None
     assert list(request.events.values_list("action", flat=True)) == [RequestEvent.Action.SUBMITTED]
+    assert "routing suggestion failed" in caplog.text
 
 
-def test_without_a_routing_model_nothing_is_suggested(client, desk, monkeypatch):
-    monkeypatch.setattr(routing_package, "suggest", lambda text: [], raising=False)
-    client.post(SUBMIT_URL, typed(desk))
-    assert ResidentRequest.objects.get().suggested_category is None
+def test_even_an_error_outside_the_suggestion_code_never_loses_the_request(client, desk, monkeypatch, caplog):
+    def broken(title, details):
+        raise RuntimeError("routing package broken")
+
+    monkeypatch.setattr(suggestions, "suggest_category", broken)
+    response = client.post(SUBMIT_URL, typed(desk))
+    assert response.status_code == 302
+    request = ResidentRequest.objects.get()
+    assert request.suggested_category is None and request.suggestion_score is None
+    assert "routing suggestion failed; the request is stored without one" in caplog.text
+
+
+def test_without_a_trained_model_the_category_keywords_suggest_one_without_a_score(client, desk, no_routing_model):
+    # The resident chose 道路照明, but the text is about school places: 入学招生's keywords occur.
+    client.post(SUBMIT_URL, typed(desk, title="孩子入学问题", details="孩子明年入学，学校名额太少。"))
+    request = ResidentRequest.objects.get()
+    assert request.suggested_category == desk.schools and request.suggestion_score is None
+    assert request.category == desk.roads and request.unit == desk.roads.unit
+
+
+def test_without_a_trained_model_and_no_keyword_nothing_is_suggested(client, desk, no_routing_model):
+    client.post(SUBMIT_URL, typed(desk, title="想咨询一件事", details="请问办事大厅周六上班吗？"))
+    request = ResidentRequest.objects.get()
+    assert request.suggested_category is None and request.suggestion_score is None
 
 
 def test_an_invalid_submission_key_still_gives_one_request(client, desk):

@@ -138,6 +138,27 @@ def test_the_public_page_shows_only_public_steps_of_the_timeline(client, desk):
     assert "内部备注" not in page
 
 
+def test_each_step_of_the_timeline_reads_as_one_chinese_line(client, desk):
+    request, _ = desk.file()
+    staff, town = desk.county.town_a.editor, desk.roads.unit.name
+    handling.accept(request, staff)
+    handling.ask_for_information(request, "是哪一盏路灯？", staff)
+    handling.add_information(request, "东街口第三盏。")
+    handling.answer(request, "已修好。", staff)
+    handling.rate(request, "satisfied", "修得很快，有事打13900002222")
+    page = html(client.get(public_url(request)))
+    steps = re.findall(r'<p class="timeline-step">(.*?)</p>', page)
+    assert steps == [
+        f"居民提交留言，交{town}办理",
+        f"{town}受理",
+        f"{town}请居民补充情况",
+        "居民补充了情况",
+        f"{town}作出答复",
+        "居民评价：满意",
+    ]
+    assert "修得很快，有事打139****2222" in page and "13900002222" not in page  # the comment, masked
+
+
 def test_photos_are_never_on_public_pages(client, desk):
     """Faces and licence plates cannot be masked: a public request shows its text, never its photos."""
     from django.core.files.base import ContentFile

@@ -107,7 +107,7 @@ def test_waiting_for_the_resident_pauses_the_date_and_they_can_add_information(d
     request.refresh_from_db()
     assert request.status == Status.ACCEPTED
     page = html(browser.get(response["Location"]))
-    assert "补充的内容已经收到" in page and "东街和人民路交叉口。" in page and "留言人补充" in page
+    assert "补充的内容已经收到" in page and "东街和人民路交叉口。" in page and "居民补充了情况" in page
 
 
 def test_rating_unsatisfied_reopens_once_then_only_records(desk):
@@ -121,14 +121,14 @@ def test_rating_unsatisfied_reopens_once_then_only_records(desk):
 
     missing = browser.post(rate_url, {"comment": "还是不亮"})
     assert missing.status_code == 400 and "请选择满意、基本满意或不满意。" in html(missing)
-    assert '还是不亮' in html(missing)
+    assert "还是不亮" in html(missing)
 
     response = browser.post(rate_url, {"rating": "unsatisfied", "comment": "还是不亮"})
     assert response.status_code == 302
     request.refresh_from_db()
     assert request.status == Status.ACCEPTED and request.reopened_count == 1
     page = html(browser.get(response["Location"]))
-    assert "已退回原单位重新办理" in page and "不满意，重新办理" in page
+    assert "已退回原单位重新办理" in page and "居民评价：不满意" in page and "居民不满意，青禾镇重新办理" in page
     assert "您对答复满意吗" not in page
 
     handling.answer(request, "换了新灯泡。", staff)

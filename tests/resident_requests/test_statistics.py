@@ -160,8 +160,9 @@ def file_many(desk, count, start):
     staff = desk.county.town_a.editor
     for index in range(count):
         received = start + timedelta(days=index % 300, hours=index % 7)
-        request, _ = desk.file(category=[desk.roads, desk.schools][index % 2], now=received,
-                               request_type=RequestType.SUGGEST)
+        request, _ = desk.file(
+            category=[desk.roads, desk.schools][index % 2], now=received, request_type=RequestType.SUGGEST
+        )
         if index % 3:
             handling.answer(request, "已处理。", staff, now=received + timedelta(days=1 + index % 5))
             if index % 2:

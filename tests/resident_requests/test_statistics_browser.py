@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from ..browser.conftest import CHROMIUM_ARGS, PHONE, SCREENSHOTS, browser  # noqa: F401 (fixture)
+from ..browser.fixtures import PHONE, SCREENSHOTS
 from .stats_urls import PUBLIC_URL
 from .test_statistics import crafted_january
 
@@ -26,8 +26,14 @@ def serious_violations(page):
 
 
 def new_phone(browser, javascript=True):  # noqa: F811
-    context = browser.new_context(viewport=PHONE, device_scale_factor=1, locale="zh-CN", is_mobile=True,
-                                  has_touch=True, java_script_enabled=javascript)
+    context = browser.new_context(
+        viewport=PHONE,
+        device_scale_factor=1,
+        locale="zh-CN",
+        is_mobile=True,
+        has_touch=True,
+        java_script_enabled=javascript,
+    )
     context.set_default_timeout(10_000)
     return context, context.new_page()
 
@@ -62,8 +68,9 @@ def test_charts_table_and_accessibility_in_both_modes(browser, stats_site):  # n
             assert page.locator("#chart-received canvas").count() == 1
             assert page.locator("#chart-rates canvas").count() == 1
             assert page.locator("#stats-months-caption").is_visible()
-            page.screenshot(path=str(SCREENSHOTS / f"stats-phone-{'elder' if on == '1' else 'standard'}.png"),
-                            full_page=True)
+            page.screenshot(
+                path=str(SCREENSHOTS / f"stats-phone-{'elder' if on == '1' else 'standard'}.png"), full_page=True
+            )
             # The page does not scroll sideways on a phone; only the tables' own regions do.
             assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
             problems += [f"{mode}: {p}" for p in serious_violations(page)]

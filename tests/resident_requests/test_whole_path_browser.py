@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from townsquare.core.templatetags.townsquare_tags import plain
 
-from ..browser.conftest import PHONE, SCREENSHOTS, browser  # noqa: F401 (fixture)
+from ..browser.fixtures import PHONE, SCREENSHOTS
 from ..factories import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -228,7 +228,7 @@ def test_submit_accept_answer_rate_and_the_figures_move(site, desk, browser):  #
         resident.wait_for_url(f"**/liuyan/query/{number}/")
         assert TEMPLATE_BODY in resident.locator(".reply").inner_text()
         steps = resident.locator(".timeline .timeline-step").all_inner_texts()
-        assert [step.replace(unit.name, "").strip() for step in steps] == ["提交留言", "受理", "答复"], steps
+        assert steps == [f"居民提交留言，交{unit.name}办理", f"{unit.name}受理", f"{unit.name}作出答复"], steps
         problems += serious_violations(resident, "办理进度")
         resident.screenshot(path=str(SCREENSHOTS / "liuyan-path-4-reply.png"), full_page=True)
 
@@ -239,6 +239,9 @@ def test_submit_accept_answer_rate_and_the_figures_move(site, desk, browser):  #
         resident.wait_for_selector("text=谢谢您的评价！")
         assert f"满意：{COMMENT}" in resident.locator("tr", has_text="您的评价").inner_text()
         assert resident.locator("#rate").count() == 0
+        steps = resident.locator(".timeline .timeline-step").all_inner_texts()
+        assert steps[-1] == "居民评价：满意", steps
+        assert COMMENT in resident.locator(".timeline li").last.inner_text()
         stored.refresh_from_db()
         assert (stored.rating, stored.rating_comment) == ("satisfied", COMMENT)
         resident.screenshot(path=str(SCREENSHOTS / "liuyan-path-5-rated.png"), full_page=True)

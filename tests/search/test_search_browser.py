@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from ..browser.conftest import PHONE, SCREENSHOTS, browser  # noqa: F401 (fixture)
+from ..browser.fixtures import PHONE, SCREENSHOTS
 from ..factories import NewsPageFactory, PolicyPageFactory
 
 pytestmark = pytest.mark.browser

@@ -125,3 +125,25 @@ def test_completeness_report_shows_own_units_only(client, town_a, town_b, draft,
     body = response.content.decode()
     assert draft.title in body and "法定时限" in body and "缺项未说明" in body
     assert "石桥的指南" not in body
+
+
+@pytest.mark.parametrize("ajax", [False, True], ids=["button", "dashboard-modal"])
+def test_approving_an_incomplete_guide_in_the_admin_says_what_is_missing(client, county, town_a, ajax):
+    from tests.helpers import review, submit_for_review
+
+    guide = ServiceGuideFactory(parent=index_of(town_a.home), publish=False, window="")
+    submit_for_review(guide, town_a.editor)
+    guide = review(review(guide, town_a.reviewer), town_a.head)
+    task_state = guide.current_workflow_task_state
+    login(client, county.media.reviewer)
+    url = reverse("wagtailadmin_pages:workflow_action", args=[guide.pk, "approve", task_state.pk])
+    headers = {"x-requested-with": "XMLHttpRequest"} if ajax else {}
+    response = client.post(url, {"comment": ""}, headers=headers)
+
+    edit_url = reverse("wagtailadmin_pages:edit", args=[guide.pk])
+    assert response.status_code == 200 if ajax else 302
+    assert edit_url in (response.content.decode() if ajax else response.url)
+    page = client.get(edit_url).content.decode()
+    assert "没有通过" in page and "办理窗口" in page and "缺项说明" in page
+    guide = fresh(guide)
+    assert not guide.live and guide.current_workflow_task.name.startswith("终审")

@@ -2,7 +2,6 @@
 
 import pytest
 
-from tests.browser.conftest import browser, demo_site, phone, screenshots  # noqa: F401
 from tests.browser.test_accessibility import describe, serious_violations
 
 pytestmark = pytest.mark.browser

@@ -4,11 +4,10 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from townsquare.units.models import Unit, units_of
+from townsquare.units.access import roles_of
+from townsquare.units.models import Unit
 
 from .models import BookableService, Booking, DayException, Window
-
-_CACHE_ATTR = "_appointments_access"
 
 
 @dataclass(frozen=True)
@@ -22,18 +21,8 @@ class Access:
 
 
 def access_for(user):
-    cached = getattr(user, _CACHE_ATTR, None)
-    if cached is not None:
-        return cached
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        access = Access(frozenset(), False)
-    else:
-        rows = list(units_of(user).values_list("id", "kind"))
-        access = Access(
-            frozenset(pk for pk, _ in rows), user.is_superuser or any(k == Unit.Kind.COUNTY for _, k in rows)
-        )
-    setattr(user, _CACHE_ATTR, access)
-    return access
+    roles = roles_of(user)
+    return Access(roles.unit_ids, roles.county)
 
 
 def windows_for(user):

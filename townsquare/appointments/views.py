@@ -10,22 +10,20 @@ Settings, with their defaults:
   APPOINTMENT_LOOKUP_FAILURES_PER_IP_HOUR (20)    wrong code/phone pairs from one address per hour
   APPOINTMENT_LOOKUP_FAILURES_PER_CODE_HOUR (5)   wrong phone digits for one code per hour
   APPOINTMENT_BOOKINGS_PER_IP_HOUR (30)           new bookings from one address per hour
-  APPOINTMENT_CLIENT_IP_HEADER ("")               e.g. "HTTP_X_REAL_IP" behind a proxy that sets it
 """
 
-import hashlib
 import logging
-import time
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.db import DatabaseError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
+
+from townsquare.core import ratelimit
 
 from . import booking as booking_rules
 from . import public
@@ -44,45 +42,12 @@ def _setting(name, default):
     return getattr(settings, name, default)
 
 
-# --- rate limits ----------------------------------------------------------------------------------
-
-
-def client_ip(request):
-    header = _setting("APPOINTMENT_CLIENT_IP_HEADER", "")
-    if header and request.META.get(header):
-        return request.META[header].split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def _bucket(scope, ident, window):
-    digest = hashlib.sha256(f"{scope}:{ident}".encode()).hexdigest()[:32]
-    return f"appointments:limit:{scope}:{digest}:{int(time.time() // window)}"
-
-
-def _count(scope, ident, window=HOUR):
-    try:
-        return cache.get(_bucket(scope, ident, window), 0)
-    except Exception:
-        logger.warning("rate limit cache unavailable", exc_info=True)
-        return 0
-
-
-def _hit(scope, ident, window=HOUR):
-    key = _bucket(scope, ident, window)
-    try:
-        if not cache.add(key, 1, window):
-            try:
-                cache.incr(key)
-            except ValueError:
-                cache.set(key, 1, window)
-    except Exception:
-        logger.warning("rate limit cache unavailable", exc_info=True)
-
-
 def _lookup_limited(request, code):
-    if _count("lookup-ip", client_ip(request)) >= _setting("APPOINTMENT_LOOKUP_FAILURES_PER_IP_HOUR", 20):
+    if ratelimit.reached(
+        "appointments-lookup-ip", ratelimit.client_ip(request), _setting("APPOINTMENT_LOOKUP_FAILURES_PER_IP_HOUR", 20)
+    ):
         return True
-    return _count("lookup-code", code) >= _setting("APPOINTMENT_LOOKUP_FAILURES_PER_CODE_HOUR", 5)
+    return ratelimit.reached("appointments-lookup-code", code, _setting("APPOINTMENT_LOOKUP_FAILURES_PER_CODE_HOUR", 5))
 
 
 # --- which bookings this browser may see ----------------------------------------------------------
@@ -175,7 +140,9 @@ def book(request, pk):
         return _render_book(request, service, days, None, form, submission_key, 400)
     if not form.is_valid():
         return _render_book(request, service, days, day, form, submission_key, 400)
-    if _count("book-ip", client_ip(request)) >= _setting("APPOINTMENT_BOOKINGS_PER_IP_HOUR", 30):
+    if ratelimit.reached(
+        "appointments-book-ip", ratelimit.client_ip(request), _setting("APPOINTMENT_BOOKINGS_PER_IP_HOUR", 30)
+    ):
         form.add_error(None, "这个网络一小时内预约的次数太多了，请过一小时再试，或打电话预约。")
         return _render_book(request, service, days, day, form, submission_key, 429)
     try:
@@ -195,7 +162,7 @@ def book(request, pk):
     except DatabaseError:
         logger.exception("a booking could not be stored")
         return _render_book(request, service, days, day, form, submission_key, 503, "unavailable")
-    _hit("book-ip", client_ip(request))
+    ratelimit.hit("appointments-book-ip", ratelimit.client_ip(request))
     _grant(request, made.phone)
     return redirect(reverse("appointments:booking", args=[made.code]) + "?new=1")
 
@@ -302,8 +269,8 @@ def lookup(request):
         return response
     booking = Booking.objects.filter(code=code).only("pk", "code", "phone").first()
     if booking is None or not booking.phone.endswith(tail):
-        _hit("lookup-ip", client_ip(request))
-        _hit("lookup-code", code)
+        ratelimit.hit("appointments-lookup-ip", ratelimit.client_ip(request))
+        ratelimit.hit("appointments-lookup-code", code)
         form.add_error(None, "预约码或手机号后4位不对，请核对后再试。")
         return render(request, "appointments/lookup.html", {"form": form}, status=400)
     _grant(request, booking.phone)

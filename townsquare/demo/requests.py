@@ -7,8 +7,8 @@ templates by unit and title, the key by its value, and each demo request by its 
 
 Requests are made only through ``handling`` (submit, accept, transfer, ask, answer, rate …) with
 back-dated times, so every deadline, timeline and statistic comes from the same rules as real
-use. The plan is deterministic: the same ``now`` gives the same requests. Steps that ``handling``
-does not date (it stamps their event with the clock) get their event re-dated right after.
+use. The plan is deterministic: the same ``now`` gives the same requests. Every step passes its
+moment as ``now``, which dates both the change and its event in the timeline.
 """
 
 import random
@@ -26,9 +26,7 @@ from townsquare.resident_requests.models import (
     ApiKey,
     Category,
     DeadlinePolicy,
-    ExtensionRequest,
     ReplyTemplate,
-    RequestEvent,
     RequestType,
     ResidentRequest,
     Status,
@@ -561,40 +559,36 @@ class RequestMaker:
             if action == "transfer":
                 reason = case.text(message["transfer"][1])
                 actor = self.county() if data["by_county"] else self.staff(unit)
-                self.dated(request, when, handling.transfer, request, category.unit, reason, actor,
-                           category=category, by_county=data["by_county"], now=when)  # fmt: skip
+                handling.transfer(
+                    request, category.unit, reason, actor, category=category, by_county=data["by_county"], now=when
+                )
             elif action == "accept":
-                self.dated(request, when, handling.accept, request, self.staff(unit), now=when)
+                handling.accept(request, self.staff(unit), now=when)
             elif action == "note":
-                self.dated(request, when, handling.add_note, request, data["text"], self.staff(unit))
+                handling.add_note(request, data["text"], self.staff(unit), now=when)
             elif action == "ask":
                 question = message.get("question") or DEFAULT_QUESTIONS[message.get("place", "place")]
-                self.dated(request, when, handling.ask_for_information, request, question, self.staff(unit), now=when)
+                handling.ask_for_information(request, question, self.staff(unit), now=when)
             elif action == "info":
                 info = message.get("info") or DEFAULT_INFO[message.get("place", "place")]
                 handling.add_information(request, case.text(info), now=when)
             elif action == "extension":
                 reason = rng.choice(EXTENSION_REASONS)
-                extension = self.dated(
-                    request, when, handling.request_extension, request, data["days"], reason, self.staff(unit)
-                )
-                ExtensionRequest.objects.filter(pk=extension.pk).update(requested_at=when)
+                extension = handling.request_extension(request, data["days"], reason, self.staff(unit), now=when)
             elif action == "decide":
-                self.dated(
-                    request, when, handling.decide_extension, extension, data["approve"], self.county(), now=when
-                )
+                handling.decide_extension(extension, data["approve"], self.county(), now=when)
             elif action == "answer":
                 reply = DEFAULT_AGAIN if data.get("again") else case.text(message["reply"], phone=unit.phone)
                 if data.get("again") and message.get("again"):
                     reply = case.text(message["again"], phone=unit.phone)
-                self.dated(request, when, handling.answer, request, reply, self.staff(unit, senior=True), now=when)
+                handling.answer(request, reply, self.staff(unit, senior=True), now=when)
             elif action == "rate":
                 handling.rate(request, data["rating"], data["comment"], now=when)
             elif action == "decline":
-                self.dated(request, when, handling.decline, request, case.text(message["reason"]), self.staff(unit))
+                handling.decline(request, case.text(message["reason"]), self.staff(unit), now=when)
             elif action == "merge":
                 main = self.made[case.main.number]
-                self.dated(request, when, handling.merge, request, main, self.staff(main.unit))
+                handling.merge(request, main, self.staff(main.unit), now=when)
         if request.status != case.status:
             raise ValueError(f"演示留言 {case.key} 应为“{case.status}”，实际是“{request.status}”。")
         return request
@@ -604,11 +598,3 @@ class RequestMaker:
         if code.startswith("town:"):
             code = f"{case.town}-{code.removeprefix('town:')}"
         return self.categories[code]
-
-    @staticmethod
-    def dated(request, when, step, *args, **kwargs):
-        """Run a handling step and give the events it recorded the time ``when`` (some steps stamp the clock)."""
-        last = request.events.order_by("-pk").values_list("pk", flat=True).first() or 0
-        result = step(*args, **kwargs)
-        RequestEvent.objects.filter(request=request, pk__gt=last).update(at=when)
-        return result

@@ -9,11 +9,10 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from townsquare.units.models import Membership, Unit
+from townsquare.units.access import roles_of
+from townsquare.units.models import Unit
 
 from .models import LISTING_MODELS, Report, Source, Status
-
-_CACHE_ATTR = "_listings_access"
 
 
 @dataclass(frozen=True)
@@ -27,17 +26,8 @@ class Access:
 
 
 def access_for(user):
-    cached = getattr(user, _CACHE_ATTR, None)
-    if cached is not None:
-        return cached
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        access = Access(frozenset(), False)
-    else:
-        rows = list(Membership.objects.filter(user=user).values_list("unit_id", "unit__kind"))
-        moderator = user.is_superuser or any(kind == Unit.Kind.COUNTY for _, kind in rows)
-        access = Access(frozenset(unit_id for unit_id, _ in rows), moderator)
-    setattr(user, _CACHE_ATTR, access)
-    return access
+    roles = roles_of(user)
+    return Access(roles.unit_ids, roles.county)
 
 
 def is_moderator(user):

@@ -18,7 +18,10 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import home, ics, public, ratelimit, submission
+from townsquare.core import ratelimit
+from townsquare.core.ratelimit import DAY, HOUR
+
+from . import home, ics, public, submission
 from .forms import (
     SUBMISSION_KEY,
     SUBMIT_FORMS,
@@ -29,7 +32,6 @@ from .forms import (
     new_submission_key,
 )
 from .models import Report, Status, listing_model, setting
-from .ratelimit import DAY, HOUR
 
 logger = logging.getLogger(__name__)
 
@@ -187,10 +189,10 @@ def contact(request, kind, pk):
     status = 200
     if request.method == "POST":
         limit = setting("LISTINGS_CONTACT_REVEALS_PER_IP_HOUR", 20)
-        if ratelimit.reached("contact", request, HOUR, limit):
+        if ratelimit.reached("listings-contact", ratelimit.client_ip(request), limit, HOUR):
             context["limited"], context["limit"], status = True, limit, 429
         else:
-            ratelimit.record("contact", request, HOUR)
+            ratelimit.hit("listings-contact", ratelimit.client_ip(request), HOUR)
             context["revealed"] = True
     template = (
         "listings/includes/contact_result.html" if inline and request.method == "POST" else "listings/contact.html"
@@ -212,7 +214,7 @@ def report(request, kind, pk):
     status = 200
     if request.method == "POST":
         limit = setting("LISTINGS_REPORTS_PER_IP_DAY", 10)
-        if ratelimit.reached("report", request, DAY, limit):
+        if ratelimit.reached("listings-report", ratelimit.client_ip(request), limit, DAY):
             form.add_error(None, f"这个网络今天已经举报了{limit}次，请明天再试，或拨打12345反映。")
             status = 429
         elif form.is_valid():
@@ -222,7 +224,7 @@ def report(request, kind, pk):
                 reason=form.cleaned_data["reason"],
                 details=form.cleaned_data["details"],
             )
-            ratelimit.record("report", request, DAY)
+            ratelimit.hit("listings-report", ratelimit.client_ip(request), DAY)
             messages.success(request, "举报已收到，谢谢！工作人员会尽快核实。举报内容不会公开。")
             return redirect(listing.get_absolute_url())
         else:
@@ -281,7 +283,7 @@ def _submit(request, kind, limits):
     if not form.is_valid():
         return _render_submit(request, kind, form, key, status=400)
     limit = setting("LISTINGS_SUBMITS_PER_IP_HOUR", 5)
-    if ratelimit.reached("submit", request, HOUR, limit):
+    if ratelimit.reached("listings-submit", ratelimit.client_ip(request), limit, HOUR):
         notice = f"这个网络一小时内已经提交了{limit}条信息，请过一小时再提交。您填的内容都还在。"
         return _render_submit(request, kind, form, key, status=429, notice=notice)
     photos = form.photo_models() if hasattr(form, "photo_models") else []
@@ -295,7 +297,7 @@ def _submit(request, kind, limits):
         logger.exception("a public %s listing could not be stored", kind)
         notice = "系统暂时出了故障，信息没有保存。您填的内容都还在，请过几分钟再提交。"
         return _render_submit(request, kind, form, key, status=503, notice=notice)
-    ratelimit.record("submit", request, HOUR)
+    ratelimit.hit("listings-submit", ratelimit.client_ip(request), HOUR)
     _grant(request, listing.reference)
     request.session[CODE_KEY.format(listing.reference)] = {"code": code, "sent": sent}
     return redirect("listings:submitted", reference=listing.reference)
@@ -350,12 +352,12 @@ def manage(request):
     if not form.is_valid():
         return render(request, "listings/manage.html", {"form": form}, status=400)
     limit = setting("LISTINGS_CODE_FAILURES_PER_IP_HOUR", 10)
-    if ratelimit.reached("code", request, HOUR, limit):
+    if ratelimit.reached("listings-code", ratelimit.client_ip(request), limit, HOUR):
         form.add_error(None, "输错的次数太多了，请一小时后再试。")
         return render(request, "listings/manage.html", {"form": form}, status=429)
     listing = submission.find_by_reference(form.cleaned_data["reference"])
     if listing is None or not listing.check_management_code(form.cleaned_data["code"]):
-        ratelimit.record("code", request, HOUR)
+        ratelimit.hit("listings-code", ratelimit.client_ip(request), HOUR)
         form.add_error(None, "信息编号或管理码不对，请核对后再试。")
         return render(request, "listings/manage.html", {"form": form}, status=400)
     _grant(request, listing.reference)

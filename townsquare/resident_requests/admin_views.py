@@ -283,4 +283,3 @@ class RequestDetailView(WagtailAdminTemplateMixin, TemplateView):
                 return f"已同意延期，新的答复期限是 {timezone.localtime(obj.answer_due):%Y-%m-%d %H:%M}。"
             return "已不同意延期，答复期限不变。"
         raise HandlingError("不认识的操作。")  # pragma: no cover - ACTION_FORMS and this list go together
-

@@ -3,8 +3,13 @@
 Every function takes the request, checks the state, changes it inside one
 transaction, records a RequestEvent and returns the request. Wrong moves raise
 HandlingError with a message in Chinese that can be shown to the person.
+
+Every function takes ``now=None`` (the clock when None): the moment of the state change
+and of its RequestEvent in the timeline, so both always agree (the demo county and
+imports pass the moment a step really happened).
 """
 
+import logging
 import secrets
 
 from django.conf import settings
@@ -17,6 +22,7 @@ from .deadlines import paused_working_days, recompute_deadlines
 from .models import OPEN_STATUSES, ExtensionRequest, RequestEvent, ResidentRequest, Status, new_tracking_number
 
 Action = RequestEvent.Action
+logger = logging.getLogger(__name__)
 
 
 class HandlingError(Exception):
@@ -64,9 +70,7 @@ def submit(fields, submission_key=None, photos=(), actor=None, channel="web", no
         request.unit = request.category.unit
     request.set_query_password(password)
     recompute_deadlines(request, now)
-    from .routing import suggest_category  # smart routing (智能分拨): staff confirm or change it; never raises
-
-    request.suggested_category, request.suggestion_score = suggest_category(request.title, request.details)
+    _suggest(request)
     photos = list(photos)
     try:
         for attempt in range(1, TRACKING_NUMBER_ATTEMPTS + 1):
@@ -90,6 +94,24 @@ def submit(fields, submission_key=None, photos=(), actor=None, channel="web", no
     except BaseException:
         _discard_files(photos)  # nothing of the request was kept, so neither are its photos
         raise
+
+
+def _suggest(request):
+    """Smart routing (智能分拨): store a suggested category for staff to confirm or change; never raises.
+
+    The resident's chosen category keeps deciding the unit. A suggestion that fails for any reason
+    (the routing code, its model, the catalogue) is logged and left empty: it is a help for staff,
+    never a reason to lose a request.
+    """
+    request.suggested_category, request.suggestion_score = None, None
+    try:
+        from .routing import suggestions  # imported here: the classifier's libraries load on first use
+
+        category, score = suggestions.suggest_category(request.title, request.details)
+    except Exception:
+        logger.exception("routing suggestion failed; the request is stored without one")
+        return
+    request.suggested_category, request.suggestion_score = category, score
 
 
 # A clash of random tracking numbers is rare (one in a million per pair on a day); five draws in a row is not going
@@ -125,11 +147,12 @@ def _discard_files(photos):
 @transaction.atomic
 def accept(request, actor, now=None):
     _require(request, [Status.SUBMITTED], "受理")
+    now = now or timezone.now()
     before = request.status
     request.status = Status.ACCEPTED
-    request.accepted_at = now or timezone.now()
+    request.accepted_at = now
     request.save(update_fields=["status", "accepted_at"])
-    _record(request, Action.ACCEPTED, actor, from_status=before)
+    _record(request, Action.ACCEPTED, actor, from_status=before, at=now)
     return request
 
 
@@ -168,6 +191,7 @@ def transfer(request, to_unit, reason, actor, category=None, by_county=False, no
         note=f"由{from_unit}转至{to_unit}：{reason}",
         from_status=before,
         unit=from_unit,
+        at=now,
     )
     return request
 
@@ -178,11 +202,12 @@ def ask_for_information(request, question, actor, now=None):
     _require(request, [Status.ACCEPTED], "请留言人补充")
     if not question.strip():
         raise HandlingError("请写明需要留言人补充什么。")
+    now = now or timezone.now()
     before = request.status
     request.status = Status.WAITING
-    request.paused_at = now or timezone.now()
+    request.paused_at = now
     request.save(update_fields=["status", "paused_at"])
-    _record(request, Action.ASKED_INFO, actor, note=question, from_status=before)
+    _record(request, Action.ASKED_INFO, actor, note=question, from_status=before, at=now)
     return request
 
 
@@ -204,14 +229,15 @@ def add_information(request, text, now=None):
 
 
 @transaction.atomic
-def add_note(request, note, actor):
+def add_note(request, note, actor, now=None):
+    """An internal note for staff (not in the resident's timeline); returns the RequestEvent."""
     if not note.strip():
         raise HandlingError("备注不能为空。")
-    return _record(request, Action.NOTE, actor, note=note, is_public=False, from_status=request.status)
+    return _record(request, Action.NOTE, actor, note=note, is_public=False, from_status=request.status, at=now)
 
 
 @transaction.atomic
-def request_extension(request, working_days, reason, actor):
+def request_extension(request, working_days, reason, actor, now=None):
     _require(request, [Status.ACCEPTED, Status.WAITING], "申请延期")
     limit = settings.REQUEST_EXTENSION_MAX_WORKING_DAYS
     if not 1 <= working_days <= limit:
@@ -220,8 +246,9 @@ def request_extension(request, working_days, reason, actor):
         raise HandlingError("请写明延期理由。")
     if request.extension_requests.filter(decision=ExtensionRequest.Decision.PENDING).exists():
         raise HandlingError("已有一个延期申请在等县里审批。")
+    now = now or timezone.now()
     extension = ExtensionRequest.objects.create(
-        request=request, working_days=working_days, reason=reason, requested_by=actor
+        request=request, working_days=working_days, reason=reason, requested_by=actor, requested_at=now
     )
     _record(
         request,
@@ -230,6 +257,7 @@ def request_extension(request, working_days, reason, actor):
         note=f"申请延期{working_days}个工作日：{reason}",
         is_public=False,
         from_status=request.status,
+        at=now,
     )
     return extension
 
@@ -238,10 +266,11 @@ def request_extension(request, working_days, reason, actor):
 def decide_extension(extension, approve, actor, now=None):
     if extension.decision != ExtensionRequest.Decision.PENDING:
         raise HandlingError("这个延期申请已经审批过了。")
+    now = now or timezone.now()
     request = extension.request
     extension.decision = ExtensionRequest.Decision.APPROVED if approve else ExtensionRequest.Decision.REFUSED
     extension.decided_by = actor
-    extension.decided_at = now or timezone.now()
+    extension.decided_at = now
     extension.save()
     if approve:
         request.extension_working_days += extension.working_days
@@ -253,9 +282,10 @@ def decide_extension(extension, approve, actor, now=None):
             actor,
             note=f"答复期限延长{extension.working_days}个工作日",
             from_status=request.status,
+            at=now,
         )
     else:
-        _record(request, Action.EXTENSION_REFUSED, actor, is_public=False, from_status=request.status)
+        _record(request, Action.EXTENSION_REFUSED, actor, is_public=False, from_status=request.status, at=now)
     return extension
 
 
@@ -273,12 +303,12 @@ def answer(request, reply, actor, now=None):
     request.answered_at = now
     request.replied_by_unit = request.unit
     request.save(update_fields=["status", "reply", "answered_at", "accepted_at", "replied_by_unit"])
-    _record(request, Action.ANSWERED, actor, note=reply, from_status=before)
+    _record(request, Action.ANSWERED, actor, note=reply, from_status=before, at=now)
     return request
 
 
 @transaction.atomic
-def decline(request, reason, actor):
+def decline(request, reason, actor, now=None):
     _require(request, [Status.SUBMITTED, Status.ACCEPTED], "不予受理")
     if not reason.strip():
         raise HandlingError("请写明不予受理的理由，留言人会看到。")
@@ -286,12 +316,12 @@ def decline(request, reason, actor):
     request.status = Status.DECLINED
     request.decline_reason = reason
     request.save(update_fields=["status", "decline_reason"])
-    _record(request, Action.DECLINED, actor, note=reason, from_status=before)
+    _record(request, Action.DECLINED, actor, note=reason, from_status=before, at=now)
     return request
 
 
 @transaction.atomic
-def merge(duplicate, into, actor):
+def merge(duplicate, into, actor, now=None):
     """重复诉求并单处理: the duplicate follows the main case and is answered with it."""
     _require(duplicate, OPEN_STATUSES, "并案")
     if into.pk == duplicate.pk:
@@ -308,6 +338,7 @@ def merge(duplicate, into, actor):
         actor,
         note=f"与留言 {into.tracking_number} 反映的是同一件事，合并办理。",
         from_status=before,
+        at=now,
     )
     return duplicate
 

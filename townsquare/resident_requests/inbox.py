@@ -13,11 +13,9 @@ from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Val
 from django.utils import timezone
 
 from townsquare.core.workdays import deadline_after
-from townsquare.units.models import Unit, units_of
+from townsquare.units.access import roles_of
 
 from .models import OPEN_STATUSES, ExtensionRequest, ResidentRequest, StaffNotice, Status
-
-_CACHE_ATTR = "_resident_requests_access"
 
 
 @dataclass(frozen=True)
@@ -28,19 +26,9 @@ class Access:
 
 
 def access_for(user):
-    """What the user may do with requests; worked out once per user object (one query)."""
-    cached = getattr(user, _CACHE_ATTR, None)
-    if cached is not None:
-        return cached
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        access = Access(frozenset(), False, False)
-    else:
-        rows = list(units_of(user).values_list("id", "kind", "is_media_center"))
-        county = user.is_superuser or any(kind == Unit.Kind.COUNTY for _, kind, _ in rows)
-        media = any(is_media for _, _, is_media in rows)
-        access = Access(frozenset(pk for pk, _, _ in rows), county, county or media)
-    setattr(user, _CACHE_ATTR, access)
-    return access
+    """What the user may do with requests (their unit roles are read once per user object)."""
+    roles = roles_of(user)
+    return Access(roles.unit_ids, roles.county, roles.county or roles.media_center)
 
 
 def sees_all(user):

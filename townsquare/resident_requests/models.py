@@ -270,6 +270,40 @@ class RequestEvent(models.Model):
     def __str__(self):
         return f"{self.get_action_display()} {self.at:%Y-%m-%d %H:%M}"
 
+    def step(self):
+        """``(line, note)``: the step as one natural Chinese line of the timeline, and what goes below it.
+
+        The line says who did what ("青禾镇受理", "居民评价：满意"); the note keeps the question, reason,
+        reply or comment (as stored: the public pages mask it on the way out). Reads ``unit`` (select it).
+        """
+        action, Action = self.action, self.Action
+        unit = self.unit.name if self.unit_id and self.unit else ""
+        by = unit or "办理单位"
+        note = self.note
+        if action == Action.RATED:
+            # Stored as "满意" or "满意：comment" (handling.rate): the rating goes into the line.
+            rating, _, note = note.partition("：")
+            return f"居民评价：{rating}", note
+        lines = {
+            Action.SUBMITTED: f"居民提交留言，交{unit}办理" if unit else "居民提交留言",
+            Action.ACCEPTED: f"{by}受理",
+            Action.TRANSFERRED: f"{by}转办",
+            Action.RETURNED: f"{by}退回，重新分办",
+            Action.ASKED_INFO: f"{by}请居民补充情况",
+            Action.INFO_ADDED: "居民补充了情况",
+            Action.NOTE: f"{by}内部备注",
+            Action.EXTENSION_REQUESTED: f"{by}申请延期",
+            Action.EXTENSION_APPROVED: "县里同意延期",
+            Action.EXTENSION_REFUSED: "县里不同意延期",
+            Action.ANSWERED: f"{by}作出答复",
+            Action.DECLINED: f"{by}决定不予受理",
+            Action.MERGED: f"{by}并案办理",
+            Action.REOPENED: f"居民不满意，{by}重新办理",
+            Action.REMINDED: "答复期限将到，已发提醒",
+            Action.OVERDUE: "已超过答复期限，已发提醒",
+        }
+        return lines.get(action, self.get_action_display()), note
+
 
 class ExtensionRequest(models.Model):
     class Decision(models.TextChoices):

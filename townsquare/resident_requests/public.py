@@ -135,8 +135,7 @@ def _one_line(text, limit=SUMMARY_CHARS):
 @dataclass
 class ShownEvent:
     at: object
-    label: str
-    unit_name: str
+    label: str  # one natural line: who did what (RequestEvent.step)
     note: str
 
 
@@ -253,10 +252,10 @@ class Shown:
             events = self.request.events.filter(is_public=True).select_related("unit").order_by("at", "pk")
         shown = []
         for event in events:
+            line, note = event.step()
             # The answer itself is shown in full below the timeline; the step only says when.
-            note = "" if event.action == RequestEvent.Action.ANSWERED else self._text(event.note)
-            unit_name = event.unit.name if event.unit_id and event.unit else ""
-            shown.append(ShownEvent(at=event.at, label=event.get_action_display(), unit_name=unit_name, note=note))
+            note = "" if event.action == RequestEvent.Action.ANSWERED else self._text(note)
+            shown.append(ShownEvent(at=event.at, label=line, note=note))
         return shown
 
 

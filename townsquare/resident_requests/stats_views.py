@@ -48,9 +48,12 @@ def chart_data(row, year):
     """What stats.js draws, and the sentences that stand in for the charts (their text alternative)."""
     past = row.past_months
     received_words = "，".join(f"{m.label}{m.figures.received}件" for m in past) or "暂无数据"
-    rate_words = "；".join(
-        f"{m.label}分别为" + "、".join(_rate_words(getattr(m.figures, key)) for key, _ in CHART_RATES) for m in past
-    ) or "暂无数据"
+    rate_words = (
+        "；".join(
+            f"{m.label}分别为" + "、".join(_rate_words(getattr(m.figures, key)) for key, _ in CHART_RATES) for m in past
+        )
+        or "暂无数据"
+    )
     rate_names = "、".join(name for _, name in CHART_RATES)
     return {
         "data": {
@@ -139,5 +142,6 @@ def register_stats_admin_url():
 
 def stats_menu_item():
     """For ``hooks.register("register_admin_menu_item", ...)``, or as an item of a 留言办理 submenu."""
-    return MenuItem("接诉即办统计", reverse_lazy(ADMIN_URL_NAME), name="resident-requests-stats", icon_name="table",
-                    order=320)
+    return MenuItem(
+        "接诉即办统计", reverse_lazy(ADMIN_URL_NAME), name="resident-requests-stats", icon_name="table", order=320
+    )

@@ -2,8 +2,8 @@
 
 Views stay thin: state changes go through ``handling``, public presentation through
 ``public``, photo checks through ``photos``. What lives here is the web's side of it:
-Post/Redirect/Get, the session that remembers which requests this browser may see,
-and rate limits.
+Post/Redirect/Get, the session that remembers which requests this browser may see
+(and, for a while, the query password it was just given), and rate limits.
 
 Rate limits count in Django's cache (fixed windows; a cache that fails lets requests
 through rather than turning residents away). Settings, with their defaults:
@@ -12,30 +12,28 @@ through rather than turning residents away). Settings, with their defaults:
   REQUEST_QUERY_FAILURES_PER_IP_HOUR (20)    wrong tracking number/password pairs from one address per hour
   REQUEST_QUERY_FAILURES_PER_NUMBER_HOUR (5) wrong passwords for one tracking number per hour
   REQUEST_PASSWORD_SHOW_MINUTES (30)         how long the success page keeps showing the query password
-  REQUEST_CLIENT_IP_HEADER ("")              e.g. "HTTP_X_REAL_IP" behind a proxy that sets it; else REMOTE_ADDR
 (Hand-written rather than django-ratelimit: a few lines on the cache we already have,
 and the limits count only what matters, e.g. only new requests, not resent ones.)
 """
 
-import hashlib
-import importlib
 import logging
 import time
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import DatabaseError
 from django.forms.utils import ErrorDict
 from django.http import FileResponse, Http404
-from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve, reverse
 from django.utils.http import urlencode
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
+
+from townsquare.core import ratelimit
+from townsquare.core.ratelimit import DAY, HOUR
 
 from . import handling, inbox, public
 from . import photos as photo_rules
@@ -55,47 +53,10 @@ logger = logging.getLogger(__name__)
 
 ACCESS_SESSION_KEY = "resident_requests:access"
 ACCESS_REMEMBERED = 20  # tracking numbers one browser session remembers
-HOUR, DAY = 3600, 24 * 3600
 
 
 def _setting(name, default):
     return getattr(settings, name, default)
-
-
-# --- rate limits -------------------------------------------------------------------------------
-
-
-def client_ip(request):
-    header = _setting("REQUEST_CLIENT_IP_HEADER", "")
-    if header and request.META.get(header):
-        return request.META[header].split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def _bucket(scope, ident, window):
-    # Hashed: phone numbers and addresses do not appear in cache keys.
-    digest = hashlib.sha256(f"{scope}:{ident}".encode()).hexdigest()[:32]
-    return f"resident_requests:limit:{scope}:{digest}:{int(time.time() // window)}"
-
-
-def _count(scope, ident, window):
-    try:
-        return cache.get(_bucket(scope, ident, window), 0)
-    except Exception:  # a broken cache must not turn residents away
-        logger.warning("rate limit cache unavailable", exc_info=True)
-        return 0
-
-
-def _hit(scope, ident, window):
-    key = _bucket(scope, ident, window)
-    try:
-        if not cache.add(key, 1, window):
-            try:
-                cache.incr(key)
-            except ValueError:  # expired between add and incr
-                cache.set(key, 1, window)
-    except Exception:
-        logger.warning("rate limit cache unavailable", exc_info=True)
 
 
 def _contacts(form):
@@ -105,29 +66,31 @@ def _contacts(form):
 
 def _submission_limit_reached(request, form):
     per_ip = _setting("REQUEST_RATE_LIMIT_PER_IP_HOUR", 10)
-    if _count("submit-ip", client_ip(request), HOUR) >= per_ip:
+    if ratelimit.count("requests-submit-ip", ratelimit.client_ip(request), HOUR) >= per_ip:
         return f"这个网络一小时内已经提交了{per_ip}条留言，请过一小时再提交。"
     per_contact = _setting("REQUEST_RATE_LIMIT_PER_CONTACT_DAY", 5)
-    if any(_count("submit-contact", contact, DAY) >= per_contact for contact in _contacts(form)):
+    if any(ratelimit.count("requests-submit-contact", contact, DAY) >= per_contact for contact in _contacts(form)):
         return f"同一个电话或邮箱一天最多提交{per_contact}条留言，请明天再提交，或在已提交的留言里补充。"
     return ""
 
 
 def _count_submission(request, form):
-    _hit("submit-ip", client_ip(request), HOUR)
+    ratelimit.hit("requests-submit-ip", ratelimit.client_ip(request), HOUR)
     for contact in _contacts(form):
-        _hit("submit-contact", contact, DAY)
+        ratelimit.hit("requests-submit-contact", contact, DAY)
 
 
 def _query_limit_reached(request, number):
-    if _count("query-ip", client_ip(request), HOUR) >= _setting("REQUEST_QUERY_FAILURES_PER_IP_HOUR", 20):
-        return True
-    return _count("query-number", number, HOUR) >= _setting("REQUEST_QUERY_FAILURES_PER_NUMBER_HOUR", 5)
+    per_ip = _setting("REQUEST_QUERY_FAILURES_PER_IP_HOUR", 20)
+    per_number = _setting("REQUEST_QUERY_FAILURES_PER_NUMBER_HOUR", 5)
+    return ratelimit.reached("requests-query-ip", ratelimit.client_ip(request), per_ip) or ratelimit.reached(
+        "requests-query-number", number, per_number
+    )
 
 
 def _count_query_failure(request, number):
-    _hit("query-ip", client_ip(request), HOUR)
-    _hit("query-number", number, HOUR)
+    ratelimit.hit("requests-query-ip", ratelimit.client_ip(request), HOUR)
+    ratelimit.hit("requests-query-number", number, HOUR)
 
 
 # --- which requests this browser may see ---------------------------------------------------------
@@ -145,31 +108,45 @@ def _has_access(request, resident_request):
     return user.is_authenticated and resident_request.submitted_by_id == user.pk
 
 
-def _password_key(request, tracking_number):
-    """Where a just-issued query password waits for the success page: tied to the request and to this browser.
+PASSWORD_SESSION_KEY = "resident_requests:passwords"
+PASSWORDS_REMEMBERED = 5  # just-issued query passwords one browser session keeps for its success pages
 
-    The browser is known by its CSRF secret (set when it loaded the form), not by its session: after a
-    double click the browser keeps the second answer, whose session may be new, and that page must still
-    show the password. Nothing of it goes into the session store.
+
+def _open_session(request):
+    """Give a browser that opens the form its session now, so that the success page can find the password.
+
+    Sessions live in the database (shared by all server processes). Opening it before the first POST
+    matters for a double click: the browser throws the first answer away with any cookie it set and
+    keeps the second one, which must find the password in the same session.
     """
-    get_token(request)  # a browser without a CSRF secret yet gets one (with the redirect)
-    secret = request.META.get("CSRF_COOKIE", "")
-    digest = hashlib.sha256(f"{tracking_number}:{secret}".encode()).hexdigest()
-    return f"resident_requests:password:{digest}"
+    try:
+        if ACCESS_SESSION_KEY not in request.session:
+            request.session[ACCESS_SESSION_KEY] = []
+    except DatabaseError:  # the form still shows; the success page then explains how to follow the request
+        logger.warning("session unavailable while showing the form", exc_info=True)
 
 
 def _keep_password(request, tracking_number, password):
-    try:
-        cache.set(_password_key(request, tracking_number), password, _setting("REQUEST_PASSWORD_SHOW_MINUTES", 30) * 60)
-    except Exception:  # the page then explains how to follow the request without it
-        logger.warning("cache unavailable: the success page cannot show the query password", exc_info=True)
+    """Remember a just-issued query password in this browser's session for REQUEST_PASSWORD_SHOW_MINUTES."""
+    now = time.time()
+    until = now + _setting("REQUEST_PASSWORD_SHOW_MINUTES", 30) * 60
+    kept = request.session.get(PASSWORD_SESSION_KEY, {})
+    kept = {number: entry for number, entry in kept.items() if number != tracking_number and entry[1] > now}
+    kept[tracking_number] = [password, until]
+    request.session[PASSWORD_SESSION_KEY] = dict(list(kept.items())[-PASSWORDS_REMEMBERED:])
 
 
 def _kept_password(request, tracking_number):
-    try:
-        return cache.get(_password_key(request, tracking_number))
-    except Exception:
+    """The password kept for this request's success page, or None once its minutes are over."""
+    kept = request.session.get(PASSWORD_SESSION_KEY, {})
+    entry = kept.get(tracking_number)
+    if entry is None:
         return None
+    password, until = entry
+    if until <= time.time():
+        request.session[PASSWORD_SESSION_KEY] = {n: e for n, e in kept.items() if n != tracking_number}
+        return None
+    return password
 
 
 def _to_query(tracking_number=""):
@@ -246,6 +223,7 @@ def _submit(request, limits):
         form = RequestForm()
         if not form.categories_fresh:
             return _render_form(request, form, new_submission_key(), status=503, notice="unavailable")
+        _open_session(request)
         return _render_form(request, form, new_submission_key())
 
     form = RequestForm(request.POST, request.FILES, upload_problems=limits.problems if limits else None)
@@ -279,7 +257,6 @@ def _submit(request, limits):
         return _render_form(request, form, submission_key, status=400, notice="handling", notice_text=str(error))
     if password is not None:
         _count_submission(request, form)
-        suggest_category(resident_request)
     return _after_submit(request, resident_request, password)
 
 
@@ -311,61 +288,13 @@ def csrf_failure(request, reason=""):
 
 def _after_submit(request, resident_request, password):
     """Post/Redirect/Get to the success page. A resent form shows the same request and says so; its password
-    shows again only in the browser that sent it first (see ``_password_key``)."""
+    shows again only in the browser session that sent it first (see ``_keep_password``)."""
     number = resident_request.tracking_number
     if password is not None:
         _keep_password(request, number, password)
     _grant_access(request, number)
     url = reverse("resident_requests:done", args=[number])
     return redirect(url if password is not None else url + "?again=1")
-
-
-def suggest_category(resident_request):
-    """Store the smart-routing suggestion (智能分拨) for staff; never lets the submission fail.
-
-    Runs after the request is stored (outside its transaction). The resident's chosen
-    category keeps deciding the unit; staff see the suggestion and confirm or change it.
-    """
-    try:
-        routing = importlib.import_module("townsquare.resident_requests.routing")
-        suggest = getattr(routing, "suggest", None)
-        if not callable(suggest):
-            return
-        best = _best_suggestion(suggest(f"{resident_request.title}。{resident_request.details}") or [])
-        if best is None:
-            return
-        label, score = best
-        category = resident_request.category
-        if category.routing_label != label:
-            category = Category.objects.filter(routing_label=label, active=True).order_by("sort_order", "id").first()
-        if category is None:
-            return
-        ResidentRequest.objects.filter(pk=resident_request.pk).update(
-            suggested_category=category, suggestion_score=score
-        )
-        resident_request.suggested_category, resident_request.suggestion_score = category, score
-    except Exception:  # a suggestion is a help for staff, never a reason to lose a request
-        logger.exception("routing suggestion failed for %s", resident_request.tracking_number)
-
-
-def _label_and_score(item):
-    if isinstance(item, dict):
-        return item.get("label"), item.get("score")
-    if isinstance(item, list | tuple) and len(item) >= 2:
-        return item[0], item[1]
-    return getattr(item, "label", None), getattr(item, "score", None)
-
-
-def _best_suggestion(suggestions):
-    best = None
-    for item in suggestions:
-        label, score = _label_and_score(item)
-        if not label:
-            continue
-        score = float(score) if score is not None else None
-        if best is None or (score is not None and (best[1] is None or score > best[1])):
-            best = (label, score)
-    return best
 
 
 def done(request, tracking_number):

@@ -63,15 +63,19 @@ class ReplyTemplatePolicy(CountyManagedPolicy):
 
     def users_with_any_permission(self, actions):
         county = super().users_with_any_permission(actions).values("pk")
-        return get_user_model().objects.filter(
-            Q(pk__in=county) | Q(unit_memberships__isnull=False), is_active=True
-        ).distinct()
+        return (
+            get_user_model()
+            .objects.filter(Q(pk__in=county) | Q(unit_memberships__isnull=False), is_active=True)
+            .distinct()
+        )
 
     def users_with_any_permission_for_instance(self, actions, instance):
         county = super().users_with_any_permission(actions).values("pk")
-        return get_user_model().objects.filter(
-            Q(pk__in=county) | Q(unit_memberships__unit_id=instance.unit_id), is_active=True
-        ).distinct()
+        return (
+            get_user_model()
+            .objects.filter(Q(pk__in=county) | Q(unit_memberships__unit_id=instance.unit_id), is_active=True)
+            .distinct()
+        )
 
 
 register_permission_policy(Category, CountyManagedPolicy(Category))

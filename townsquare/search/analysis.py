@@ -101,6 +101,11 @@ def doc_number_candidates(query):
     return keys
 
 
+def doc_number_texts(query):
+    """The document numbers in a query, as typed (normalised)."""
+    return [match.group(0).strip() for match in DOC_NUMBER_ANCHORED.finditer(normalize(query))]
+
+
 def strip_doc_numbers(query):
     return DOC_NUMBER_ANCHORED.sub(" ", normalize(query)).strip()
 

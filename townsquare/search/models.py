@@ -195,3 +195,39 @@ def dictionary_extra_words():
     for name, short in Unit.objects.values_list("name", "short_name"):
         words.update(w for w in (name, short) if w and len(w) <= 30)
     return words
+
+
+class TermStatistic(models.Model):
+    """In how many indexed items a word of the index occurs (PostgreSQL only: its ranking weighs rare words up).
+
+    SQLite FTS5 keeps these figures itself for bm25(); PostgreSQL's ts_rank has none, so ``indexer``
+    copies them from ``ts_stat`` after a rebuild, when the index has grown and by a periodic job.
+    Words in a single item are left out: a word missing here counts as that rare.
+    """
+
+    word = models.TextField(primary_key=True)
+    documents = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = "词语文档数"
+        verbose_name_plural = "词语文档数"
+
+    def __str__(self):
+        return f"{self.word} ×{self.documents}"
+
+
+class TermStatisticsState(models.Model):
+    """When ``TermStatistic`` was last copied, and the index it was copied from (one row)."""
+
+    documents = models.PositiveIntegerField(default=0)
+    last_document_id = models.BigIntegerField(default=0)
+    # Average length of an item (distinct words), as bm25 needs it.
+    average_words = models.FloatField(default=0.0)
+    refreshed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "词语统计状态"
+        verbose_name_plural = "词语统计状态"
+
+    def __str__(self):
+        return f"{self.documents} 条（{self.refreshed_at}）"

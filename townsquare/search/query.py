@@ -38,16 +38,30 @@ class Analysed:
     doc_keys: list = field(default_factory=list)
     corrections: list = field(default_factory=list)  # (as typed, meant)
     spans: list = field(default_factory=list)  # (tokens of a group) for later correction
+    doc_text: str = ""  # the document numbers the query holds, as typed (normalised)
 
     def terms(self):
-        """Every word the results may hold (for marking them in snippets)."""
+        """Every word the results may hold (for marking them in snippets).
+
+        A lone Han character is marked only when its group has no longer word (低宝 → 低保, not 低 and 宝)
+        and it is not a piece of a document number (示政办发 → not every 示 of the text)."""
         seen = set()
+        doc_tokens = set(analysis.dictionary().segment(self.doc_text)) if self.doc_text else set()
         for group in self.groups:
+            has_word = any(len(term.text) > 1 for alternative in group for term in alternative)
             for alternative in group:
                 for term in alternative:
-                    if len(term.text) > 1 or analysis.is_han(term.text):
+                    if len(term.text) > 1 and term.text not in doc_tokens:
+                        seen.add(term.text)
+                    elif analysis.is_han(term.text) and not has_word and term.text not in doc_tokens:
                         seen.add(term.text)
         return seen
+
+    def words(self):
+        """What the query may mean as whole words, when it is one word (shebao → 社保, sb → 社保 社会保险)."""
+        if len(self.groups) != 1:
+            return []
+        return _unique("".join(term.text for term in alternative) for alternative in self.groups[0])
 
 
 def _unique(items):
@@ -93,7 +107,9 @@ def analyse(raw, with_vocabulary_homophones=False):
         return tuple(Term(t) for t in tokens)
 
     text = analysis.normalize(raw)[: conf.get("SEARCH_QUERY_MAX_CHARS")]
-    result = Analysed(text=text, doc_keys=analysis.doc_number_candidates(text))
+    result = Analysed(
+        text=text, doc_keys=analysis.doc_number_candidates(text), doc_text=" ".join(analysis.doc_number_texts(text))
+    )
     tokens = [t for t in dictionary.segment(text)]
     meaningful = [t for t in tokens if t not in analysis.STOPWORDS]
     tokens = meaningful or tokens
@@ -150,7 +166,8 @@ def analyse(raw, with_vocabulary_homophones=False):
             if words:
                 alternatives = [tuple(Term(t) for t in span)] + [as_terms(w) for w in words]
                 result.groups.append(_unique(alternatives))
-                if corrected:
+                if corrected and "".join(span) not in result.doc_text.replace(" ", ""):
+                    # (not the agency part of a document number: 示民发 is no typo of 市民)
                     result.corrections.append(("".join(span), words[0]))
                 i += length
                 taken = True
@@ -314,7 +331,7 @@ def search(params, log=True):
     for hit in results.hits:
         hit.exact = hit.id in exact
     if page == 1:
-        results.best_bets = best_bets(analysed.text)
+        results.best_bets = best_bets(analysed.text, analysed.words())
     if total == 0:
         results.did_you_mean = did_you_mean(analysed)
     if log and page == 1:
@@ -355,10 +372,31 @@ def _hits(ids, analysed):
 # --- best bets, the query log, did-you-mean, suggestions ------------------------------------------------
 
 
-def best_bets(text):
+def best_bets(text, words=()):
+    """The editors' pinned results for the query as typed, or for the one word it means (shebao, sb → 社保)."""
     if not text:
         return []
-    return list(BestBet.objects.filter(query=text, active=True).select_related("page").order_by("sort_order", "pk"))
+    queries = _unique([text, text.replace(" ", ""), *words])
+    bets = BestBet.objects.filter(query__in=queries, active=True).select_related("page")
+    # Bets for the words as typed first, then those for what they mean; each page once.
+    bets = sorted(bets, key=lambda bet: (queries.index(bet.query), bet.sort_order, bet.pk))
+    shown, seen = [], set()
+    now = timezone.now()
+    for bet in bets:
+        if bet.page_id and not _bet_page_public(bet.page, now):
+            continue
+        key = bet.page_id or bet.url
+        if key not in seen:
+            seen.add(key)
+            shown.append(bet)
+    return shown
+
+
+def _bet_page_public(page, now):
+    """A pinned page shows only while anyone may see it: live, not expired, behind no restriction."""
+    if not page.live or (page.expire_at and page.expire_at <= now):
+        return False
+    return not page.get_view_restrictions().exists()
 
 
 def loggable(text):
@@ -417,7 +455,12 @@ def did_you_mean(analysed):
     if homophones:
         return homophones[0]
     found = list(
-        QueryLog.objects.filter(last_results__gt=0).values_list("query", flat=True).distinct().order_by("query")[:500]
+        QueryLog.objects.filter(last_results__gt=0)
+        .values("query")
+        .annotate(total=Sum("searches"))
+        .filter(total__gte=conf.get("SEARCH_SUGGEST_MIN_SEARCHES"))
+        .order_by("-total", "query")
+        .values_list("query", flat=True)[:500]
     )
     close = difflib.get_close_matches(compact, dictionary.terms + found, n=1, cutoff=0.6)
     return close[0] if close and close[0] != compact else ""
@@ -444,6 +487,7 @@ def suggestions(prefix, limit=None):
         QueryLog.objects.filter(day__gte=since, query__startswith=text, last_results__gt=0)
         .values("query")
         .annotate(total=Sum("searches"))
+        .filter(total__gte=conf.get("SEARCH_SUGGEST_MIN_SEARCHES"))
         .order_by("-total")
         .values_list("query", flat=True)[:limit]
     )

@@ -86,6 +86,21 @@ def on_dictionary_changed(sender, instance, **kwargs):
     analysis.DICTIONARY.mark_stale()
 
 
+def on_synonyms_changed(sender, instance, **kwargs):
+    """Synonyms are words of the dictionary too (电动自行车 is then one word): documents holding them
+    are segmented again, as for a new dictionary word."""
+    analysis.DICTIONARY.mark_stale()
+    words = [word for word in instance.members() if " " not in word]
+
+    def resegment():
+        from .tasks import resegment_word
+
+        for word in words:
+            resegment_word.enqueue(word)
+
+    transaction.on_commit(resegment)
+
+
 def connect():
     page_published.connect(on_published, dispatch_uid="sitesearch_published")
     page_unpublished.connect(on_unpublished, dispatch_uid="sitesearch_unpublished")
@@ -100,8 +115,8 @@ def connect():
             post_save.connect(on_model_saved, sender=source.model, dispatch_uid=f"{uid}_saved")
     post_save.connect(on_term_changed, sender=GovTerm, dispatch_uid="sitesearch_term_saved")
     post_delete.connect(on_term_changed, sender=GovTerm, dispatch_uid="sitesearch_term_deleted")
-    post_save.connect(on_dictionary_changed, sender=Synonym, dispatch_uid="sitesearch_synonym_saved")
-    post_delete.connect(on_dictionary_changed, sender=Synonym, dispatch_uid="sitesearch_synonym_deleted")
+    post_save.connect(on_synonyms_changed, sender=Synonym, dispatch_uid="sitesearch_synonym_saved")
+    post_delete.connect(on_synonyms_changed, sender=Synonym, dispatch_uid="sitesearch_synonym_deleted")
     from townsquare.units.models import Unit
 
     post_save.connect(on_dictionary_changed, sender=Unit, dispatch_uid="sitesearch_unit_saved")

@@ -208,16 +208,53 @@ class ListingSource(ModelSource):
             return None
         names = [listing.contact_name] if listing.contact_name else []
         label = getattr(listing, "kind_label", "") or self.model._meta.verbose_name
+        body = " ".join(part for part in (listing.description, *self._own_text(listing)) if part)
         return Entry(
             title=mask_text(listing.title, names=names),
             url=listing.get_absolute_url(),
-            body=mask_text(listing.description, names=names),
+            body=mask_text(body, names=names),
             keywords=str(label),
             unit_id=listing.unit_id,
             date=listing.published_at or listing.created_at,
             boost=kind_boost(self.kind),
             expires_at=listing.expires_at,
         )
+
+    def _own_text(self, listing):
+        """The text fields of this kind of listing (招聘单位, 工作地点, 小区 …), never the contact fields."""
+        from django.db import models
+
+        base = _LISTING_BASE_FIELDS
+        parts = []
+        for field_ in self.model._meta.concrete_fields:
+            if field_.name in base or not isinstance(field_, models.CharField | models.TextField):
+                continue
+            if (
+                "contact" in field_.name
+                or "phone" in field_.name
+                or isinstance(field_, models.EmailField | models.URLField)
+            ):
+                continue
+            if field_.choices:
+                parts.append(str(getattr(listing, f"get_{field_.name}_display")()))
+            else:
+                parts.append(str(getattr(listing, field_.name) or ""))
+        return [p for p in parts if p]
+
+
+_LISTING_BASE_FIELDS = {
+    "title",
+    "description",
+    "source",
+    "status",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+    "verification_code_hash",
+    "management_code_hash",
+    "submission_key",
+    "moderation_reason",
+}
 
 
 def _listing_models():
@@ -308,3 +345,7 @@ def register_defaults():
     if apps.is_installed("townsquare.listings"):
         for model in _listing_models():
             register(ListingSource(model))
+    if apps.is_installed("townsquare.archive"):
+        from townsquare.archive.models import ArchivePage
+
+        register(PageSource(ArchivePage, "archive", "公众号归档", date=lambda p: p.original_published_at))

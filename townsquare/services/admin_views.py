@@ -1,15 +1,22 @@
-"""办事指南完整性: what each guide of the editor's own units lacks, incomplete and stale first."""
+"""办事指南完整性: what each guide of the editor's own units lacks, incomplete and stale first;
+and the guide's workflow action view, which turns a refused publication into a Chinese message."""
 
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from wagtail.admin import messages
+from wagtail.admin.views.pages.workflow import WorkflowActionView
+from wagtail.admin.viewsets.pages import PageViewSet
 
+from townsquare.units.access import roles_of
 from townsquare.units.models import units_of
 
-from .models import ServiceGuidePage
+from .models import IncompleteGuideError, ServiceGuidePage
 
 
 def can_see_report(user):
-    return user.is_active and (user.is_superuser or units_of(user).exists())
+    return roles_of(user).any
 
 
 def report_rows(user):
@@ -41,3 +48,37 @@ def completeness_report(request):
         "stale": sum(row["stale"] for row in rows),
     }
     return TemplateResponse(request, "services/admin/completeness_report.html", context)
+
+
+class GuideWorkflowActionView(WorkflowActionView):
+    """通过/终审 from the dashboard or the review modal: an incomplete guide is sent back with a message.
+
+    The approval runs in a transaction (``Task.on_action``), so a refused publication leaves the
+    guide on the step it was at; the reviewer sees which elements are missing and where the
+    缺项说明 goes, instead of a bare 403.
+    """
+
+    def post(self, request, *args, **kwargs):
+        try:
+            return super().post(request, *args, **kwargs)
+        except IncompleteGuideError as refused:
+            messages.error(request, refusal_message(self.object, str(refused)))
+            edit_url = reverse("wagtailadmin_pages:edit", args=[self.object.pk])
+            if request.headers.get("x-requested-with") == "XMLHttpRequest":
+                return self.render_modal_json(request, {"step": "success", "redirect": edit_url})
+            return redirect(edit_url)
+
+
+def refusal_message(guide, refusal):
+    title = guide.get_latest_revision_as_object().title if guide.pk else guide.title
+    return (
+        f"《{title}》没有通过，仍停在当前审核步骤。{refusal}"
+        "“缺项说明”在本页（编辑页）“内容”栏最下方的“核对与缺项说明”里，写明原因后再点“通过”；"
+        "也可以点“退回修改”，请编辑补全后重新提交。"
+    )
+
+
+class ServiceGuidePageViewSet(PageViewSet):
+    model = ServiceGuidePage
+    name = "service_guides"
+    workflow_action_view_class = GuideWorkflowActionView

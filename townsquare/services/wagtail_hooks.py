@@ -20,3 +20,8 @@ class CompletenessMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_completeness_menu_item():
     return CompletenessMenuItem("办事指南完整性", reverse("services_completeness"), icon_name="tasks", order=900)
+
+
+@hooks.register("register_admin_viewset")
+def register_guide_viewset():
+    return admin_views.ServiceGuidePageViewSet()

@@ -5,6 +5,8 @@
   ``expected_datetime`` = the answer deadline, ``agency_responsible`` = the unit.
 - Fields we have no value for are left out (lat/long without a map point, media_url
   without a photo), so answers validate against both the JSON Schemas and the swagger types.
+- The requests listed are exactly the website's public ones (``public.public_requests``): sent
+  as public, and taken up by a unit (先审后发); not yet accepted or declined ones are not listed.
 - Public output never carries the contact's name, phone or e-mail, and free text is
   masked (phones, ID numbers, e-mail addresses, the contact's name) on the way out.
 """
@@ -16,6 +18,7 @@ from django.utils import timezone
 
 from townsquare.core.privacy import mask_text
 
+from .. import public
 from ..models import OPEN_STATUSES, Category, RequestType, ResidentRequest, Status
 
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
@@ -136,13 +139,9 @@ def discovery(base_url, county):
 
 
 def public_requests():
-    """Requests the resident agreed to publish, with what their Open311 form needs in one query."""
-    return (
-        ResidentRequest.objects.filter(is_public=True)
-        .select_related("category", "unit", "merged_into")
-        .annotate(last_event_at=Max("events__at"))
-        .order_by("-received_at", "-pk")
-    )
+    """The website's public requests (``public.public_requests``: agreed to publish, taken up by a unit,
+    not declined), with what their Open311 form needs in one query."""
+    return public.public_requests().annotate(last_event_at=Max("events__at"))
 
 
 def _masked(text, request):

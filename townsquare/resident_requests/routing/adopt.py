@@ -42,5 +42,5 @@ def adopt_suggestion(request, actor, by_county=False, now=None):
     before = request.category
     request.category = suggested
     request.save(update_fields=["category"])
-    handling.add_note(request, f"按智能分拨建议，分类由“{before.name}”改为“{suggested.name}”。", actor)
+    handling.add_note(request, f"按智能分拨建议，分类由“{before.name}”改为“{suggested.name}”。", actor, now=now)
     return request

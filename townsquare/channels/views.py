@@ -1,0 +1,37 @@
+"""Public pages: every channel of the county by unit (/zhanghao/), and a stopped account's page (/zhanghao/<pk>/)."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+
+from .models import Channel
+
+
+def public_listing():
+    """Every channel, with the unit and the pages the list links to, in one query."""
+    return Channel.objects.select_related("unit", "page").order_by("unit__sort_order", "unit_id", "kind", "name")
+
+
+def channel_index(request):
+    groups = []
+    for channel in public_listing():
+        if not groups or groups[-1]["unit"].pk != channel.unit_id:
+            groups.append({"unit": channel.unit, "platform": [], "external": []})
+        groups[-1]["platform" if channel.kind == Channel.Kind.PLATFORM else "external"].append(channel)
+    counts = {status: 0 for status in Channel.Status.values}
+    for group in groups:
+        for channel in group["external"]:
+            counts[channel.status] += 1
+    context = {"groups": groups, "counts": counts, "Status": Channel.Status}
+    return TemplateResponse(request, "channels/index.html", context)
+
+
+def channel_detail(request, pk):
+    channel = get_object_or_404(
+        Channel.objects.select_related("unit", "suspension_notice", "archive_page", "continues_page"), pk=pk
+    )
+    if channel.kind == Channel.Kind.PLATFORM:
+        if channel.page is None:
+            raise Http404
+        return redirect(channel.page.url)
+    return TemplateResponse(request, "channels/detail.html", {"channel": channel})
