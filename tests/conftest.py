@@ -9,8 +9,10 @@ Should a transactional test have flushed the database, ``county`` builds it agai
 from dataclasses import dataclass, field
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, Locale, Page, Site
 
 from townsquare.publishing.models import HomePage, SectionPage, UnitHomePage
 from townsquare.publishing.provisioning import provision_unit
@@ -60,9 +62,20 @@ def _provisioned(unit, home, prefix):
     return Place(unit=unit, home=home, sections={c.kind: c for c in columns}, **_staff(unit, prefix))
 
 
+def root_page():
+    """Wagtail's root page, made again with its locale and root collection after a transactional test's flush."""
+    root = Page.get_first_root_node()
+    if root is None:
+        Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    return root
+
+
 def build_county():
     """The county home at the Wagtail root (Wagtail's welcome page removed), the media centre, towns A and B."""
-    root = Page.get_first_root_node()
+    root = root_page()
     Site.objects.all().delete()
     for page in Page.objects.child_of(root):
         page.delete()
@@ -147,9 +160,7 @@ def reset_to_fresh_install():
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
     Site.objects.all().delete()
-    root = Page.get_first_root_node()
-    if root is None:
-        root = Page.add_root(instance=Page(title="Root", slug="root"))
+    root = root_page()
     InterpretationPage.objects.all().delete()  # they protect the policies they explain
     for page in Page.objects.child_of(root):
         page.delete()
