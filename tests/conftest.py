@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
@@ -182,6 +184,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
         cache.clear()
         build_county()
         cache.clear()
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo county, loaded once for a test module and rolled back after it (use with ``db``)."""
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            reset_to_fresh_install()
+            call_command("load_demo", verbosity=0)
+            yield
+            transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,6 @@ import re
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 
 from townsquare.demo.content.requests import OPEN311_KEY
@@ -27,29 +26,12 @@ from townsquare.resident_requests.models import (
 )
 from townsquare.units.models import Unit
 
-from ..conftest import reset_to_fresh_install
-
 MOBILE = re.compile(r"1[3-9]\d{9}")
 ID_NUMBER = re.compile(r"\d{17}[\dX]")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@example\.com")
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            reset_to_fresh_install()
-            call_command("load_demo", verbosity=0)
-            yield
-            transaction.set_rollback(True)
-
-
-@pytest.fixture
-def loaded(demo, db):
-    """Each test sees the demo county (and its changes are undone afterwards)."""
-
-
-pytestmark = pytest.mark.usefixtures("loaded")
+pytestmark = pytest.mark.usefixtures("demo", "db")
 
 
 def demo_requests():

@@ -7,7 +7,6 @@ transaction that is rolled back afterwards; each test runs in a savepoint inside
 import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
@@ -27,27 +26,10 @@ from townsquare.publishing.models import (
 )
 from townsquare.units.models import Membership, Role, Unit
 
-from ..conftest import reset_to_fresh_install
-
 DEMO_PASSWORD = "demo-pass-2026"  # README: every demo account uses it
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            reset_to_fresh_install()
-            call_command("load_demo", verbosity=0)
-            yield
-            transaction.set_rollback(True)
-
-
-@pytest.fixture
-def loaded(demo, db):
-    """Each test sees the demo county (and its changes are undone afterwards)."""
-
-
-pytestmark = pytest.mark.usefixtures("loaded")
+pytestmark = pytest.mark.usefixtures("demo", "db")
 
 
 def test_the_county_home_is_the_site_root():
@@ -183,3 +165,12 @@ def test_running_it_again_creates_nothing_new(args):
     call_command("load_demo", *args, verbosity=0)
 
     assert counts() == before
+
+
+def test_the_demo_counts_as_complete_only_for_the_code_that_loaded_it(monkeypatch):
+    from townsquare.demo import loader
+
+    assert loader.demo_is_complete()
+    # An installation whose demo code has changed since (new content, a new app's demo) loads it again.
+    monkeypatch.setattr(loader, "demo_fingerprint", lambda: "0" * 64)
+    assert not loader.demo_is_complete()

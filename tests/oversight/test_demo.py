@@ -2,25 +2,11 @@
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from django.urls import reverse
 
 from townsquare.oversight import rules
 from townsquare.oversight.checks import findings_of
 from townsquare.oversight.models import HealthRun
-
-from ..conftest import reset_to_fresh_install
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            reset_to_fresh_install()
-            call_command("load_demo", verbosity=0)
-            yield
-            transaction.set_rollback(True)
-
 
 pytestmark = pytest.mark.usefixtures("demo", "db")
 

@@ -2,24 +2,10 @@
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 
 from townsquare.demo.content.services import GUIDES, LIFE_EVENTS
 from townsquare.demo.services import services_demo_is_complete
 from townsquare.services.models import LifeEvent, ServiceGuidePage
-
-from ..conftest import reset_to_fresh_install
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            reset_to_fresh_install()
-            call_command("load_demo", verbosity=0)
-            yield
-            transaction.set_rollback(True)
-
 
 pytestmark = pytest.mark.usefixtures("demo", "db")
 
