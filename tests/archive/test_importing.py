@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from wagtail.images import get_image_model
 
-from townsquare.archive import importing
 from townsquare.archive.importing import Importer, parse_wechat
+from townsquare.archive.importing import importer as importer_module
 from townsquare.archive.models import ArchiveIndexPage, ArchiveItemKey, ArchivePage, ImportRun
 from townsquare.archive.samples import png_bytes, write_saved_article
 
@@ -100,7 +100,7 @@ def test_an_import_killed_halfway_finishes_on_the_next_run_with_every_item_once(
 ):
     settings.ARCHIVE_BATCH_ITEMS = batch  # items committed together; the open batch is lost on a kill
     write_articles(tmp_path, 5)
-    real_create = importing.create_page
+    real_create = importer_module.create_page
     calls = []
 
     def dies_on_the_third(*args, **kwargs):
@@ -109,13 +109,13 @@ def test_an_import_killed_halfway_finishes_on_the_next_run_with_every_item_once(
             raise KeyboardInterrupt  # the process is stopped while storing the 3rd article
         return real_create(*args, **kwargs)
 
-    monkeypatch.setattr(importing, "create_page", dies_on_the_third)
+    monkeypatch.setattr(importer_module, "create_page", dies_on_the_third)
     with pytest.raises(KeyboardInterrupt):
         run_import(town_a.unit, tmp_path)
     assert ArchivePage.objects.count() == ArchiveItemKey.objects.count() == kept
     assert ImportRun.objects.get().state == ImportRun.State.FAILED
 
-    monkeypatch.setattr(importing, "create_page", real_create)
+    monkeypatch.setattr(importer_module, "create_page", real_create)
     rerun = run_import(town_a.unit, tmp_path)
 
     assert (rerun.imported, rerun.skipped, rerun.failed) == (5 - kept, kept, 0)
@@ -125,7 +125,7 @@ def test_an_import_killed_halfway_finishes_on_the_next_run_with_every_item_once(
 
 def test_an_item_that_fails_while_saving_takes_nothing_else_with_it(town_a, tmp_path, monkeypatch):
     write_articles(tmp_path, 2)
-    real_create = importing.create_page
+    real_create = importer_module.create_page
     calls = []
 
     def fails_first(*args, **kwargs):
@@ -134,7 +134,7 @@ def test_an_item_that_fails_while_saving_takes_nothing_else_with_it(town_a, tmp_
             raise RuntimeError("disk full")  # after the archive column was made for this first item
         return real_create(*args, **kwargs)
 
-    monkeypatch.setattr(importing, "create_page", fails_first)
+    monkeypatch.setattr(importer_module, "create_page", fails_first)
 
     run = run_import(town_a.unit, tmp_path)
 

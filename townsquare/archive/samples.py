@@ -51,10 +51,8 @@ def article_link(article):
     )
 
 
-def saved_page(article, files_dir):
-    """The HTML of one saved page; ``files_dir`` is the name of its asset folder."""
-    ct = int(article.published_at.timestamp())
-    day = article.published_at.strftime("%Y-%m-%d")
+def _body_html(article, files_dir):
+    """The ``#js_content`` paragraphs: saved images after the first ones, unsaved images at the end."""
     esc = html.escape
     body = []
     for number, paragraph in enumerate(article.paragraphs):
@@ -72,6 +70,14 @@ def saved_page(article, files_dir):
             f'src="{_PLACEHOLDER_PNG}" '
             'style="width: 670px !important;"></p>'
         )
+    return "".join(body)
+
+
+def saved_page(article, files_dir):
+    """The HTML of one saved page; ``files_dir`` is the name of its asset folder."""
+    ct = int(article.published_at.timestamp())
+    day = article.published_at.strftime("%Y-%m-%d")
+    esc = html.escape
     filler = _FILLER_SCRIPT * max(1, article.padding_kb * 1024 // len(_FILLER_SCRIPT))
     js = lambda value: value.replace("\\", "\\\\").replace('"', '\\"')  # noqa: E731
     return f"""<!DOCTYPE html>
@@ -105,7 +111,7 @@ def saved_page(article, files_dir):
                            id="post-user">{esc(article.account)}</a>
                     </div>
                     <div class="rich_media_content " id="js_content">
-                        {"".join(body)}
+                        {_body_html(article, files_dir)}
                     </div>
                     <script nonce="922516267" type="text/javascript">
                         var first_sceen__time = (+new Date());
