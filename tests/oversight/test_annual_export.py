@@ -9,8 +9,8 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from tests.factories import NewsPageFactory, PolicyPageFactory
-from townsquare.oversight.annual_export import layout, to_pdf, to_xlsx
-from townsquare.oversight.annual_report import build_annual_report
+from townsquare.oversight.annual.export import layout, to_pdf, to_xlsx
+from townsquare.oversight.annual.report import build_annual_report
 
 from .annual_factories import YEAR, channel, dated, local, resident_request
 

@@ -17,7 +17,8 @@ from tests.factories import (
 )
 from tests.services.factories import ServiceGuideFactory, index_of
 from townsquare.appointments.models import Booking
-from townsquare.oversight.annual_report import FILL_IN, build_annual_report, default_year
+from townsquare.oversight.annual.figures import FILL_IN
+from townsquare.oversight.annual.report import build_annual_report, default_year
 from townsquare.publishing.models import InterpretationPage
 from townsquare.resident_requests.models import Status
 

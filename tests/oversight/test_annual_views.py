@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import NewsPageFactory, UserFactory
-from townsquare.oversight.annual_report import build_annual_report
+from townsquare.oversight.annual.report import build_annual_report
 
 from .annual_factories import YEAR, dated, local, resident_request
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from townsquare.oversight import rules
+from townsquare.oversight import scoring
 from townsquare.oversight.checks import findings_of
 from townsquare.oversight.models import HealthRun
 
@@ -17,7 +17,7 @@ def latest_findings():
 
 
 def test_a_unit_fails_a_veto_item_with_a_link_to_fix_it():
-    vetoes = [(unit, f) for unit, f in latest_findings() if f.severity == rules.VETO]
+    vetoes = [(unit, f) for unit, f in latest_findings() if f.severity == scoring.VETO]
     assert any(unit.slug == "liutang" and f.code == "news_stale" for unit, f in vetoes)
     assert all(f.url.startswith("/admin/") for _, f in vetoes)
 

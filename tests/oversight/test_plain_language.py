@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from townsquare.oversight import plain_language, rules
+from townsquare.oversight import plain_language, rules, scoring
 
 from ..factories import NewsPageFactory
 from ..helpers import admin_edit_form, fresh, login
@@ -72,4 +72,4 @@ def test_recent_drafts_get_advice_on_the_dashboard(town_a):
     page = NewsPageFactory(parent=town_a.section("news"), publish=False, title="全面推进村庄清洁行动")
     found = [f for f in rules.check(town_a.unit).findings if f.code == "plain_language"]
     assert [f.url for f in found] == [reverse("wagtailadmin_pages:edit", args=[page.pk])]
-    assert found[0].severity == rules.ADVICE and found[0].points == 0
+    assert found[0].severity == scoring.ADVICE and found[0].points == 0

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from townsquare.oversight import rules
+from townsquare.oversight import admin_links, rules, scoring, snapshot
 from townsquare.oversight.models import LinkCheckResult
 from townsquare.publishing.models import InterpretationPage, PolicyPage
 from townsquare.resident_requests import handling
@@ -43,7 +43,7 @@ def test_news_section_fails_after_two_weeks_without_news(town_a, now):
     assert found(town_a.unit, "news_stale", now) == []
     dated(page, ago(now, 14, 1))
     [finding] = found(town_a.unit, "news_stale", now)
-    assert finding.severity == rules.VETO
+    assert finding.severity == scoring.VETO
     assert finding.url == reverse("wagtailadmin_pages:add_subpage", args=[news.pk])
     assert "14" in finding.detail and finding.unit_id == town_a.unit.pk
 
@@ -58,7 +58,7 @@ def test_home_page_fails_when_nothing_new_anywhere_for_two_weeks(town_a, now):
     assert found(town_a.unit, "home_stale", now) == []
     dated(notice, ago(now, 14, 1))
     [finding] = found(town_a.unit, "home_stale", now)
-    assert finding.severity == rules.VETO and "主页" in finding.detail
+    assert finding.severity == scoring.VETO and "主页" in finding.detail
 
 
 def test_a_past_date_sees_only_what_was_published_by_then(town_a, now):
@@ -74,7 +74,7 @@ def test_five_notice_sections_not_updated_for_six_months_fail(town_a, now):
     sections = [town_a.section("notice")] + [add_section(town_a.home, "notice") for _ in range(4)]
     pages = [item_in(section, ago(now, 184)) for section in sections]
     [finding] = found(town_a.unit, "notice_sections_stale", now)
-    assert finding.severity == rules.VETO and "共5个" in finding.detail
+    assert finding.severity == scoring.VETO and "共5个" in finding.detail
     dated(pages[0], ago(now, 182))  # one updated within six months: four left
     assert found(town_a.unit, "notice_sections_stale", now) == []
 
@@ -84,7 +84,7 @@ def test_ten_sections_long_not_updated_fail(town_a, now, settings):
     sections = [town_a.section("publicity")] + [add_section(town_a.home, "publicity") for _ in range(2)]
     pages = [item_in(section, ago(now, 366)) for section in sections]
     [finding] = found(town_a.unit, "sections_stale", now)
-    assert finding.severity == rules.VETO
+    assert finding.severity == scoring.VETO
     dated(pages[0], ago(now, 364))
     assert found(town_a.unit, "sections_stale", now) == []
 
@@ -96,7 +96,7 @@ def test_five_empty_sections_fail(town_a, now):
     assert len(found(town_a.unit, "section_empty", now)) == 4
     add_section(town_a.home, "topic")
     [finding] = found(town_a.unit, "sections_empty", now)
-    assert finding.severity == rules.VETO and "共5个" in finding.detail
+    assert finding.severity == scoring.VETO and "共5个" in finding.detail
 
 
 def test_stale_section_deducts_points_with_a_link_to_add_content(town_a, now):
@@ -105,7 +105,7 @@ def test_stale_section_deducts_points_with_a_link_to_add_content(town_a, now):
     assert found(town_a.unit, "section_stale", now) == []
     dated(page, ago(now, 184))
     [finding] = found(town_a.unit, "section_stale", now)
-    assert finding.severity == rules.DEDUCTION and finding.points == 2
+    assert finding.severity == scoring.DEDUCTION and finding.points == 2
     assert finding.url == reverse("wagtailadmin_pages:add_subpage", args=[notice.pk])
 
 
@@ -117,7 +117,7 @@ def test_request_unanswered_for_more_than_three_months_fails(town_a, now):
     assert found(town_a.unit, "request_unanswered", now) == []
     type(request).objects.filter(pk=request.pk).update(received_at=ago(now, 90, 1))
     [finding] = found(town_a.unit, "request_unanswered", now)
-    assert finding.severity == rules.VETO
+    assert finding.severity == scoring.VETO
     assert finding.url == reverse("resident_requests_detail", args=[request.pk])
     assert found(town_a.unit, "request_unanswered", ago(now, 10)) == []  # ten days ago it was not yet late
 
@@ -144,12 +144,12 @@ def test_answer_past_its_deadline_deducts(town_a, now):
     assert found(town_a.unit, "slow_answer", now) == []
     type(request).objects.filter(pk=request.pk).update(answered_at=request.answer_due + timedelta(hours=1))
     [finding] = found(town_a.unit, "slow_answer", now)
-    assert finding.severity == rules.DEDUCTION and finding.points == 1
+    assert finding.severity == scoring.DEDUCTION and finding.points == 1
 
 
 def test_county_without_any_request_category_has_no_channel(county, now):
     [finding] = county_found("no_request_channel", now)
-    assert finding.severity == rules.VETO
+    assert finding.severity == scoring.VETO
     category_for(county.town_a.unit)
     assert county_found("no_request_channel", now) == []
 
@@ -162,7 +162,7 @@ def test_guide_missing_an_element_fails_unless_explained(town_a, now):
     assert found(town_a.unit, "guide_incomplete", now) == []
     ServiceGuidePage.objects.filter(pk=guide.pk).update(place="")
     [finding] = found(town_a.unit, "guide_incomplete", now)
-    assert finding.severity == rules.VETO and "办理地点" in finding.detail
+    assert finding.severity == scoring.VETO and "办理地点" in finding.detail
     assert finding.url == reverse("wagtailadmin_pages:edit", args=[guide.pk])
     ServiceGuidePage.objects.filter(pk=guide.pk).update(incomplete_reason="本事项在村里上门办理，没有固定地点。")
     assert found(town_a.unit, "guide_incomplete", now) == []
@@ -198,7 +198,7 @@ def test_images_without_alt_counts_rich_text_and_graphic_blocks():
         {"type": "graphic", "value": {"image": 3, "alt": " ", "caption": ""}},
         {"type": "graphic", "value": {"image": 4, "alt": "示意图", "caption": ""}},
     ]
-    assert rules.images_without_alt(raw) == 2
+    assert snapshot.images_without_alt(raw) == 2
 
 
 def test_policy_without_summary_deducts(county, now):
@@ -206,7 +206,7 @@ def test_policy_without_summary_deducts(county, now):
     assert found(county.county.unit, "policy_summary", now) == []
     PolicyPage.objects.filter(pk=policy.pk).update(summary="  ")
     [finding] = found(county.county.unit, "policy_summary", now)
-    assert finding.severity == rules.DEDUCTION
+    assert finding.severity == scoring.DEDUCTION
 
 
 def test_interpretation_not_linked_to_a_policy_deducts(county, now):
@@ -224,9 +224,9 @@ def test_publish_date_before_the_first_draft_is_a_forged_date(town_a, now, setti
     assert found(town_a.unit, "forged_date", now) == []
     dated(page, ago(now, 5), written=ago(now, 3))
     [finding] = found(town_a.unit, "forged_date", now)
-    assert finding.severity == rules.DEDUCTION and finding.points == 5
+    assert finding.severity == scoring.DEDUCTION and finding.points == 5
     settings.OVERSIGHT_FORGED_DATE_VETO = True
-    assert found(town_a.unit, "forged_date", now)[0].severity == rules.VETO
+    assert found(town_a.unit, "forged_date", now)[0].severity == scoring.VETO
 
 
 def test_broken_link_deducts_with_the_page_to_fix(town_a, now):
@@ -252,7 +252,7 @@ def test_account_without_update_for_more_than_two_weeks_is_a_zombie(town_a, now)
     type(channel).objects.filter(pk=channel.pk).update(last_update_on=today - timedelta(days=15))
     [finding] = found(town_a.unit, "zombie_account", now)
     assert channel.name in finding.detail and "15天前" in finding.detail
-    assert finding.url == rules.channel_admin_url(channel.pk) != ""
+    assert finding.url == admin_links.channel_admin_url(channel.pk) != ""
 
 
 def test_stopped_accounts_are_not_zombies(town_a, now):
@@ -264,39 +264,40 @@ def test_stopped_accounts_are_not_zombies(town_a, now):
 # --- Scoring -----------------------------------------------------------------------------------
 
 
-def _fake_rule(count, severity=rules.DEDUCTION):
+def _fake_rule(count, severity=scoring.DEDUCTION):
     def check(rule, scope, data):
         return [rule.finding(f"问题{n}", "改掉") for n in range(count)]
 
     return rules.Rule("fake", severity, "测试规则", check, "OVERSIGHT_POINTS_FAKE", "OVERSIGHT_CAP_FAKE")
 
 
-SCOPE = rules.Scope(None, frozenset(), frozenset())
+SCOPE = scoring.Scope(None, frozenset(), frozenset())
 
 
 def test_score_below_the_pass_mark_fails(settings):
     settings.OVERSIGHT_POINTS_FAKE, settings.OVERSIGHT_CAP_FAKE = 10, 50
-    passing = rules.run_rules(SCOPE, None, [_fake_rule(4)])
+    passing = scoring.run_rules(SCOPE, None, [_fake_rule(4)])
     assert passing.score == 60 and passing.passed
-    failing = rules.run_rules(SCOPE, None, [_fake_rule(5)])
+    failing = scoring.run_rules(SCOPE, None, [_fake_rule(5)])
     assert failing.score == 50 and not failing.passed
 
 
 def test_a_rule_costs_at_most_its_cap(settings):
     settings.OVERSIGHT_POINTS_FAKE, settings.OVERSIGHT_CAP_FAKE = 10, 20
-    result = rules.run_rules(SCOPE, None, [_fake_rule(6)])
+    result = scoring.run_rules(SCOPE, None, [_fake_rule(6)])
     assert result.score == 80 and len(result.deductions) == 6
 
 
-def test_any_veto_fails_whatever_the_score():
-    result = rules.run_rules(SCOPE, None, [_fake_rule(1, rules.VETO)])
+def test_any_veto_fails_whatever_the_score(settings):
+    settings.OVERSIGHT_POINTS_FAKE, settings.OVERSIGHT_CAP_FAKE = 10, 50
+    result = scoring.run_rules(SCOPE, None, [_fake_rule(1, scoring.VETO)])
     assert result.score == 100 and not result.passed
 
 
 def test_findings_are_listed_veto_first(settings):
     settings.OVERSIGHT_POINTS_FAKE, settings.OVERSIGHT_CAP_FAKE = 1, 10
-    result = rules.run_rules(SCOPE, None, [_fake_rule(2), _fake_rule(1, rules.VETO)])
-    assert [f.severity for f in result.findings] == [rules.VETO, rules.DEDUCTION, rules.DEDUCTION]
+    result = scoring.run_rules(SCOPE, None, [_fake_rule(2), _fake_rule(1, scoring.VETO)])
+    assert [f.severity for f in result.findings] == [scoring.VETO, scoring.DEDUCTION, scoring.DEDUCTION]
 
 
 # --- Query count -------------------------------------------------------------------------------

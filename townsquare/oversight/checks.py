@@ -2,7 +2,6 @@
 
 import logging
 from collections import defaultdict
-from decimal import Decimal
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -11,22 +10,23 @@ from django.template.loader import render_to_string
 
 from townsquare.units.models import Membership, Role
 
-from . import rules
 from .models import HealthRun, UnitScore
+from .rules import evaluate
+from .scoring import ADVICE, DEDUCTION, VETO, Finding
 
 logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
 def store(evaluation, trigger="scheduled"):
-    """Keep an ``rules.Evaluation`` as a HealthRun with one UnitScore per unit."""
+    """Keep a ``scoring.Evaluation`` as a HealthRun with one UnitScore per unit."""
     county = evaluation.county
     run = HealthRun.objects.create(
         ran_at=evaluation.now,
         county_score=county.score,
         county_passed=county.passed,
         county_vetoes=len(county.vetoes),
-        county_findings=[f.to_dict() for f in county.findings if f.severity != rules.ADVICE],
+        county_findings=[f.to_dict() for f in county.findings if f.severity != ADVICE],
         trigger=trigger,
     )
     UnitScore.objects.bulk_create(
@@ -46,7 +46,7 @@ def store(evaluation, trigger="scheduled"):
 
 def run_health_check(now=None, trigger="scheduled"):
     """Evaluate every rule for the county and every unit at ``now`` and store the result."""
-    return store(rules.evaluate(now), trigger)
+    return store(evaluate(now), trigger)
 
 
 def latest_run():
@@ -54,11 +54,7 @@ def latest_run():
 
 
 def findings_of(score):
-    return [rules.Finding.from_dict(item) for item in score.findings]
-
-
-def score_words(score, passed):
-    return f"{Decimal(score):.1f}分（{'合格' if passed else '不合格'}）"
+    return [Finding.from_dict(item) for item in score.findings]
 
 
 # --- The weekly digest ---------------------------------------------------------------------------
@@ -85,22 +81,22 @@ def send_digests(run=None):
         return 0
     scores = [s for s in run.unit_scores.select_related("unit") if s.vetoes or s.deductions]
     recipients = digest_recipients([s.unit for s in scores])
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     sent = 0
     for score in scores:
         to = recipients.get(score.unit_id) or []
         if not to:
             logger.warning("oversight digest: %s has no e-mail for its 负责人", score.unit)
             continue
-        findings = [f for f in findings_of(score) if f.severity != rules.ADVICE]
+        findings = [f for f in findings_of(score) if f.severity != ADVICE]
         context = {
             "unit": score.unit,
             "score": score,
             "run": run,
-            "vetoes": [f for f in findings if f.severity == rules.VETO],
-            "deductions": [f for f in findings if f.severity == rules.DEDUCTION],
+            "vetoes": [f for f in findings if f.severity == VETO],
+            "deductions": [f for f in findings if f.severity == DEDUCTION],
             "base_url": base,
-            "pass_score": getattr(settings, "OVERSIGHT_PASS_SCORE", 60),
+            "pass_score": settings.OVERSIGHT_PASS_SCORE,
         }
         body = render_to_string("oversight/digest_email.txt", context)
         subject = f"【网站健康检查】{score.unit.display_name}本周待办：{score.vetoes}项否决、{score.deductions}项扣分"

@@ -40,10 +40,6 @@ ATTR = re.compile(r"([a-zA-Z-]+)=\"([^\"]*)\"")
 USER_AGENT = "Townsquare-LinkCheck/1.0 (+government website link check)"
 
 
-def setting(name, default):
-    return getattr(settings, name, default)
-
-
 # --- Finding links --------------------------------------------------------------------------------
 
 
@@ -88,8 +84,8 @@ def links_in_body(body):
 
 def own_hosts():
     """Host names (any port: ALLOWED_HOSTS) and host:port pairs (the admin base URL, the sites) of this site."""
-    names = {h.lower() for h in setting("ALLOWED_HOSTS", []) if h and not h.startswith(".") and h != "*"}
-    netlocs = {urlsplit(setting("WAGTAILADMIN_BASE_URL", "")).netloc.lower()}
+    names = {h.lower() for h in settings.ALLOWED_HOSTS if h and not h.startswith(".") and h != "*"}
+    netlocs = {urlsplit(settings.WAGTAILADMIN_BASE_URL).netloc.lower()}
     for hostname, port in Site.objects.values_list("hostname", "port"):
         netlocs.add(hostname.lower() if port in (80, 443) else f"{hostname.lower()}:{port}")
     return names, {n for n in netlocs if n}
@@ -157,7 +153,7 @@ def check_internal(url):
     path = urlsplit(url).path or "/"
     if not path.startswith("/"):
         return Status.OK, ""  # relative to the page itself: left alone
-    media, static = setting("MEDIA_URL", "/media/"), setting("STATIC_URL", "/static/")
+    media, static = settings.MEDIA_URL, settings.STATIC_URL
     if path.startswith(media):
         ok = default_storage.exists(path[len(media) :])
         return (Status.OK, "") if ok else (Status.BROKEN, "文件不存在")
@@ -203,7 +199,7 @@ def check_external(url, session=None, timeout=None):
     """(status, code, detail) of a link to another site: HEAD, or GET when HEAD is not allowed."""
     Status = LinkCheckResult.Status
     session = session or requests
-    timeout = timeout if timeout is not None else setting("OVERSIGHT_LINK_TIMEOUT_SECONDS", 5)
+    timeout = timeout if timeout is not None else settings.OVERSIGHT_LINK_TIMEOUT_SECONDS
     headers = {"User-Agent": USER_AGENT}
     try:
         response = session.head(url, timeout=timeout, allow_redirects=True, headers=headers)
@@ -250,10 +246,10 @@ def run_link_check(now=None, collect=True, sleep=time.sleep, clock=time.monotoni
         collect_links()
     chosen = plan(
         list(due_links(now)),
-        setting("OVERSIGHT_LINK_MAX_PER_RUN", 200),
-        setting("OVERSIGHT_LINK_MAX_PER_HOST", 10),
+        settings.OVERSIGHT_LINK_MAX_PER_RUN,
+        settings.OVERSIGHT_LINK_MAX_PER_HOST,
     )
-    delay = setting("OVERSIGHT_LINK_HOST_DELAY_SECONDS", 2)
+    delay = settings.OVERSIGHT_LINK_HOST_DELAY_SECONDS
     last_request = {}
     counts = defaultdict(int)
     with requests.Session() as session:
@@ -280,6 +276,6 @@ def record(result, status, code, detail, now):
     result.detail = detail[:300]
     result.checked_at = now
     result.failures = 0 if ok else result.failures + 1
-    days = setting("OVERSIGHT_LINK_RECHECK_DAYS", 7) if ok else setting("OVERSIGHT_LINK_BROKEN_RECHECK_DAYS", 1)
+    days = settings.OVERSIGHT_LINK_RECHECK_DAYS if ok else settings.OVERSIGHT_LINK_BROKEN_RECHECK_DAYS
     result.next_check_at = now + timedelta(days=days)
     result.save(update_fields=["status", "status_code", "detail", "checked_at", "failures", "next_check_at"])

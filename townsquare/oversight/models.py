@@ -91,7 +91,3 @@ class LinkCheckResult(models.Model):
     def save(self, *args, **kwargs):
         self.key = url_key(self.url)
         super().save(*args, **kwargs)
-
-    @property
-    def is_bad(self):
-        return self.status in self.BAD

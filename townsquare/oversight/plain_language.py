@@ -45,18 +45,6 @@ class Advice:
     message: str
 
 
-def stock_phrases():
-    return list(getattr(settings, "OVERSIGHT_STOCK_PHRASES", None) or DEFAULT_STOCK_PHRASES)
-
-
-def title_max_chars():
-    return getattr(settings, "OVERSIGHT_TITLE_MAX_CHARS", 28)
-
-
-def sentence_max_chars():
-    return getattr(settings, "OVERSIGHT_SENTENCE_MAX_CHARS", 60)
-
-
 def html_to_text(value):
     """Visible text of an HTML fragment (tags dropped, entities decoded, paragraphs as line breaks)."""
     value = re.sub(r"</(p|h2|h3|li|div)>|<br\s*/?>", "\n", value or "", flags=re.IGNORECASE)
@@ -101,16 +89,18 @@ def advise(title="", summary=None, text=""):
     """Advice for one piece of writing. ``summary=None`` means the page has no summary field at all."""
     advice = []
     title = (title or "").strip()
-    if len(title) > title_max_chars():
+    title_limit = settings.OVERSIGHT_TITLE_MAX_CHARS
+    if len(title) > title_limit:
         advice.append(
             Advice(
                 "long_title",
-                f"标题有{len(title)}个字，建议不超过{title_max_chars()}个字：先说跟谁有关、什么事，细节放到正文里。",
+                f"标题有{len(title)}个字，建议不超过{title_limit}个字：先说跟谁有关、什么事，细节放到正文里。",
             )
         )
     if summary is not None and not summary.strip():
         advice.append(Advice("no_summary", "没有摘要：用一两句大白话说清跟谁有关、要做什么、从什么时候起。"))
-    found = [phrase for phrase in stock_phrases() if phrase in title or phrase in (summary or "") or phrase in text]
+    phrases = settings.OVERSIGHT_STOCK_PHRASES or DEFAULT_STOCK_PHRASES  # an empty setting: the built-in list
+    found = [phrase for phrase in phrases if phrase in title or phrase in (summary or "") or phrase in text]
     if found:
         advice.append(
             Advice(
@@ -118,7 +108,7 @@ def advise(title="", summary=None, text=""):
                 f"有官话套话：{'、'.join(f'“{p}”' for p in found)}。建议换成具体的事：谁、做了什么、群众能得到什么。",
             )
         )
-    limit = sentence_max_chars()
+    limit = settings.OVERSIGHT_SENTENCE_MAX_CHARS
     long = [s for s in sentences(f"{summary or ''}\n{text}") if len(s) > limit]
     if long:
         first = long[0]

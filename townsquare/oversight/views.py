@@ -23,10 +23,11 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from townsquare.units.access import roles_of
+from townsquare.units.access import is_staff_member, roles_of
 from townsquare.units.models import Role, Unit
 
-from . import rules
+from . import scoring
+from .admin_links import channel_admin_url
 from .checks import findings_of, run_health_check
 from .models import HealthRun, UnitScore
 
@@ -49,8 +50,8 @@ def visible_unit_ids(user):
 
 
 def can_see_dashboard(user):
-    visible = visible_unit_ids(user)
-    return visible is None or bool(visible)
+    """Every staff member: supervisors see every unit, everyone else their own units."""
+    return is_staff_member(user)
 
 
 def admin_urls():
@@ -66,7 +67,7 @@ def admin_urls():
 
 def trend_since(now=None):
     now = now or timezone.now()
-    return now - timedelta(weeks=getattr(settings, "OVERSIGHT_TREND_WEEKS", 26))
+    return now - timedelta(weeks=settings.OVERSIGHT_TREND_WEEKS)
 
 
 def trend(unit_ids=None, include_county=True, now=None):
@@ -97,7 +98,7 @@ def trend(unit_ids=None, include_county=True, now=None):
         "x": [int(ran_at.timestamp()) for _, ran_at, _ in chosen],
         "dates": [f"{day:%m-%d}" for day in per_day],
         "series": series,
-        "pass_score": getattr(settings, "OVERSIGHT_PASS_SCORE", 60),
+        "pass_score": settings.OVERSIGHT_PASS_SCORE,
     }
 
 
@@ -131,7 +132,7 @@ def _row(score):
     return {
         "score": score,
         "unit": score.unit,
-        "vetoes": [f for f in findings if f.severity == rules.VETO],
+        "vetoes": [f for f in findings if f.severity == scoring.VETO],
         "url": reverse(UNIT_URL_NAME, args=[score.unit_id]),
     }
 
@@ -143,7 +144,7 @@ class DashboardView(OversightMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         run = HealthRun.objects.first()
-        context.update(run=run, supervisor=self.supervisor, pass_score=getattr(settings, "OVERSIGHT_PASS_SCORE", 60))
+        context.update(run=run, supervisor=self.supervisor, pass_score=settings.OVERSIGHT_PASS_SCORE)
         if run is None:
             return context
         scores = run.unit_scores.select_related("unit")
@@ -158,7 +159,7 @@ class DashboardView(OversightMixin, TemplateView):
             for finding in findings_of(row["score"])
             if finding.code == "zombie_account"
         ]
-        county_findings = [rules.Finding.from_dict(item) for item in run.county_findings] if self.supervisor else []
+        county_findings = [scoring.Finding.from_dict(item) for item in run.county_findings] if self.supervisor else []
         # Supervisors see the county's line and those of the units failing now; others their own units.
         failing_ids = {row["unit"].pk for row in rows if not row["score"].passed}
         chart = trend(failing_ids if self.supervisor else self.visible, include_county=self.supervisor)
@@ -166,12 +167,12 @@ class DashboardView(OversightMixin, TemplateView):
             rows=rows,
             vetoes=vetoes,
             zombies=zombies,
-            county_vetoes=[f for f in county_findings if f.severity == rules.VETO],
-            county_deductions=[f for f in county_findings if f.severity == rules.DEDUCTION],
+            county_vetoes=[f for f in county_findings if f.severity == scoring.VETO],
+            county_deductions=[f for f in county_findings if f.severity == scoring.DEDUCTION],
             failing=sum(1 for row in rows if not row["score"].passed),
             chart=chart,
             chart_rows=trend_rows(chart),
-            channels_url=rules.channel_admin_url(),
+            channels_url=channel_admin_url(),
         )
         return context
 
@@ -208,12 +209,12 @@ class UnitView(OversightMixin, TemplateView):
         context.update(
             unit=self.unit,
             score=score,
-            vetoes=[f for f in findings if f.severity == rules.VETO],
-            deductions=[f for f in findings if f.severity == rules.DEDUCTION],
-            advice=[f for f in findings if f.severity == rules.ADVICE],
+            vetoes=[f for f in findings if f.severity == scoring.VETO],
+            deductions=[f for f in findings if f.severity == scoring.DEDUCTION],
+            advice=[f for f in findings if f.severity == scoring.ADVICE],
             chart=chart,
             chart_rows=trend_rows(chart),
-            pass_score=getattr(settings, "OVERSIGHT_PASS_SCORE", 60),
+            pass_score=settings.OVERSIGHT_PASS_SCORE,
             supervisor=self.supervisor,
         )
         return context

@@ -1,11 +1,11 @@
-"""Admin entry points of oversight (监管). The annual report registers its own in annual_hooks."""
+"""Admin entry points of oversight (监管). The annual report registers its own in annual/hooks.py."""
 
 from django.urls import reverse_lazy
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 
-from . import annual_hooks  # noqa: F401
+from .annual import hooks as annual_hooks  # noqa: F401 - Wagtail autodiscovers only wagtail_hooks modules
 from .plain_language import advise_page
 from .views import DASHBOARD_URL_NAME, admin_urls, can_see_dashboard
 

@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 from django.template.loader import render_to_string
 
-from townsquare.oversight.annual_export import filename, grouped, layout, to_pdf, to_text, to_xlsx
-from townsquare.oversight.annual_report import build_annual_report, default_year
+from townsquare.oversight.annual.export import filename, grouped, layout, to_pdf, to_text, to_xlsx
+from townsquare.oversight.annual.report import build_annual_report, default_year
 from townsquare.units.models import Unit
 
 FORMATS = ("text", "html", "xlsx", "pdf")

@@ -2,9 +2,9 @@
 
 from django.core.management.base import BaseCommand
 
-from townsquare.oversight import rules
 from townsquare.oversight.checks import run_health_check, send_digests
 from townsquare.oversight.linkcheck import run_link_check
+from townsquare.oversight.scoring import ADVICE, Finding
 
 
 class Command(BaseCommand):
@@ -43,8 +43,8 @@ class Command(BaseCommand):
         if details:
             for score in run.unit_scores.select_related("unit"):
                 for item in score.findings:
-                    finding = rules.Finding.from_dict(item)
-                    if finding.severity != rules.ADVICE:
+                    finding = Finding.from_dict(item)
+                    if finding.severity != ADVICE:
                         self.stdout.write(
                             f"[{score.unit.display_name}] {finding.severity_label} {finding.title}：{finding.detail}"
                         )

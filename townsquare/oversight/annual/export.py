@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from .annual_report import REPORT_TIMEZONE
+from .figures import REPORT_TIMEZONE
 
 LABEL_COLUMNS = 3
 HEADINGS = ("项目", "", "", "数值")
@@ -33,7 +33,7 @@ class Cell:
 
 @dataclass
 class GridRow:
-    row: object  # annual_report.Row
+    row: object  # figures.Row
     headings: list = field(default_factory=list)  # Cells starting on this line
     header_ids: list = field(default_factory=list)  # every heading cell that applies to the value
     group: str = ""

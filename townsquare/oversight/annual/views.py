@@ -14,8 +14,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from townsquare.units.access import roles_of
 from townsquare.units.models import Unit
 
-from .annual_export import filename, grouped, layout, to_pdf, to_xlsx
-from .annual_report import available_years, build_annual_report, default_year
+from .export import filename, grouped, layout, to_pdf, to_xlsx
+from .report import available_years, build_annual_report, default_year
 
 URL_NAME = "oversight_annual_report"
 ITEMS_URL_NAME = "oversight_annual_report_items"

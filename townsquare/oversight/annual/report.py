@@ -37,267 +37,35 @@ Cost: one count query per figure, a fixed number for the whole report however mu
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
-
 from django.conf import settings
 from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-REPORT_TIMEZONE = ZoneInfo("Asia/Shanghai")
-FILL_IN = "请填写"
+from .figures import (
+    REPORT_TIMEZONE,
+    BookingPart,
+    ChannelPart,
+    Figure,
+    PagePart,
+    PublishLogPart,
+    Report,
+    RequestPart,
+    Row,
+    year_bounds,
+)
+
 YES, NO = "是", "否"
-
-
-def year_bounds(year):
-    """First moment of ``year`` and of the next, Beijing time."""
-    return datetime(year, 1, 1, tzinfo=REPORT_TIMEZONE), datetime(year + 1, 1, 1, tzinfo=REPORT_TIMEZONE)
-
-
-# --- Items behind a figure ---------------------------------------------------------------------
-
-
-@dataclass
-class Item:
-    """One thing a figure counts: what it is, when, and where to look at it."""
-
-    title: str
-    date: datetime | date | None
-    kind: str = ""
-    url: str = ""
-    admin_url: str = ""
-    note: str = ""
-
-
-def _admin_url(name, *args):
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return ""
-
-
-class Part:
-    """A queryset a figure counts, with how to show its rows as items."""
-
-    label = ""
-
-    def __init__(self, queryset, label=""):
-        self.queryset = queryset
-        self.label = label or self.label
-        self._count = None
-
-    def count(self):
-        if self._count is None:
-            self._count = self.queryset.count()
-        return self._count
-
-    def items(self):
-        raise NotImplementedError
-
-
-class PagePart(Part):
-    """Wagtail pages, dated by first publication."""
-
-    def items(self):
-        rows = self.queryset.select_related("content_type").order_by("first_published_at", "pk")
-        items = []
-        for page in rows:
-            model = page.content_type.model_class()
-            items.append(
-                Item(
-                    title=page.title,
-                    date=page.first_published_at,
-                    kind=str(model._meta.verbose_name) if model else self.label,
-                    url=page.get_url() or "",
-                    admin_url=_admin_url("wagtailadmin_pages:edit", page.pk),
-                )
-            )
-        return items
-
-
-class PublishLogPart(Part):
-    """Publish actions on pages (Wagtail's log), dated by the action."""
-
-    def items(self):
-        items = []
-        for entry in self.queryset.select_related("page").order_by("timestamp", "pk"):
-            page = entry.page
-            items.append(
-                Item(
-                    title=entry.label or (page.title if page else ""),
-                    date=entry.timestamp,
-                    kind=self.label,
-                    url=(page.get_url() or "") if page else "",
-                    admin_url=_admin_url("wagtailadmin_pages:edit", entry.page_id) if page else "",
-                    note="发布更新",
-                )
-            )
-        return items
-
-
-class RequestPart(Part):
-    """Residents' requests: title and tracking number only (no personal data)."""
-
-    def items(self):
-        items = []
-        rows = self.queryset.select_related("unit").order_by("received_at", "pk")
-        for request in rows.only("pk", "tracking_number", "title", "received_at", "answered_at", "unit__name"):
-            note = f"承办：{request.unit.name}"
-            if request.answered_at:
-                days = (request.answered_at - request.received_at).total_seconds() / 86400
-                note += f"；答复于{timezone.localtime(request.answered_at, REPORT_TIMEZONE):%Y-%m-%d}，用时{days:.1f}天"
-            items.append(
-                Item(
-                    title=f"{request.tracking_number} {request.title}",
-                    date=request.received_at,
-                    kind=self.label,
-                    admin_url=_admin_url("resident_requests_detail", request.pk),
-                    note=note,
-                )
-            )
-        return items
-
-
-class BookingPart(Part):
-    """Appointments: the service, the day and the code; never the name or phone."""
-
-    def items(self):
-        rows = self.queryset.select_related("slot", "service__guide", "service__window").order_by(
-            "slot__day", "slot__start", "pk"
-        )
-        return [
-            Item(
-                title=f"{booking.service.guide.title}（{booking.display_code}）",
-                date=booking.slot.day,
-                kind=self.label,
-                note=booking.service.window.name,
-            )
-            for booking in rows
-        ]
-
-
-class ChannelPart(Part):
-    def items(self):
-        return [
-            Item(
-                title=channel.name,
-                date=getattr(channel, "opened_on", None),
-                kind=channel.get_kind_display(),
-                note="；".join(
-                    text
-                    for text in (
-                        getattr(getattr(channel, "unit", None), "name", ""),
-                        channel.get_status_display() if hasattr(channel, "get_status_display") else "",
-                    )
-                    if text
-                ),
-            )
-            for channel in self.queryset.select_related("unit").order_by("unit__sort_order", "kind", "name", "pk")
-        ]
-
-
-# --- Figures and rows ----------------------------------------------------------------------------
-
-
-@dataclass
-class Figure:
-    """The value of one row. ``parts`` (if any) are the items it counts; ``fill_in`` marks 请填写."""
-
-    key: str
-    value: object = None
-    parts: list = field(default_factory=list)
-    fill_in: bool = False
-    note: str = ""
-
-    @property
-    def traceable(self):
-        return bool(self.parts)
-
-    @property
-    def display(self):
-        if self.fill_in and self.value in (None, ""):
-            return FILL_IN
-        if self.value is None:
-            return "—"
-        return str(self.value)
-
-    def items(self):
-        items = []
-        for part in self.parts:
-            items.extend(part.items())
-        return items
-
-
-@dataclass
-class Row:
-    """A row of the form: its headings from outer to inner (1 to 3) and its figure."""
-
-    labels: tuple
-    figure: Figure
-    unit: str = ""
-
-    @property
-    def label(self):
-        return " — ".join(self.labels)
-
-    @property
-    def key(self):
-        return self.figure.key
-
-
-@dataclass
-class Report:
-    year: int
-    unit: object
-    rows: list
-    generated_at: datetime
-    title: str = "政府网站与政务新媒体工作年度报表"
-    signature: list = field(default_factory=list)
-
-    def figure(self, key):
-        for row in self.rows:
-            if row.key == key:
-                return row.figure
-        raise KeyError(key)
-
-    def row(self, key):
-        for row in self.rows:
-            if row.key == key:
-                return row
-        raise KeyError(key)
-
-    @property
-    def scope_label(self):
-        return self.unit.name if self.unit is not None else "全县（本平台所有单位）"
-
-    def text_rows(self):
-        """(heading path, value) for plain-text output."""
-        return [
-            (" / ".join(row.labels) + (f"（{row.unit}）" if row.unit else ""), row.figure.display) for row in self.rows
-        ]
-
-
-# --- Settings facts -------------------------------------------------------------------------------
 
 
 def _facts(year):
     """The per-year figures entered in settings: ANNUAL_REPORT_FACTS = {"2026": {"visitors": 123, ...}}."""
-    facts = getattr(settings, "ANNUAL_REPORT_FACTS", {}) or {}
+    facts = settings.ANNUAL_REPORT_FACTS
     return facts.get(str(year)) or facts.get(year) or {}
-
-
-def _setting(name):
-    return str(getattr(settings, name, "") or "").strip()
 
 
 def _fact(facts, key, note=""):
     value = facts.get(key)
     return Figure(key=key, value=value if value not in (None, "") else None, fill_in=True, note=note)
-
-
-# --- The computation ------------------------------------------------------------------------------
 
 
 class _Builder:
@@ -558,12 +326,12 @@ class _Builder:
         from townsquare.units.models import Unit
 
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-        name = _setting("ANNUAL_REPORT_SITE_NAME") or (site.site_name if site and site.site_name else "")
-        url = _setting("ANNUAL_REPORT_SITE_URL") or (site.root_url if site else "")
+        name = settings.ANNUAL_REPORT_SITE_NAME.strip() or (site.site_name if site and site.site_name else "")
+        url = settings.ANNUAL_REPORT_SITE_URL.strip() or (site.root_url if site else "")
         if self.unit is not None:
             sponsor = self.unit.name
         else:
-            sponsor = _setting("ANNUAL_REPORT_SPONSOR")
+            sponsor = settings.ANNUAL_REPORT_SPONSOR.strip()
             if not sponsor:
                 county = Unit.objects.filter(kind=Unit.Kind.COUNTY).order_by("sort_order", "pk").first()
                 sponsor = county.name if county else ""
@@ -575,48 +343,56 @@ class _Builder:
             fixed("site_name", "网站名称", name),
             fixed("site_url", "首页网址", url),
             fixed("site_sponsor", "主办单位", sponsor),
-            fixed("site_kind", "网站类型", _setting("ANNUAL_REPORT_SITE_KIND")),
-            fixed("site_code", "政府网站标识码", _setting("ANNUAL_REPORT_SITE_CODE")),
-            fixed("site_icp", "ICP备案号", _setting("ANNUAL_REPORT_ICP")),
-            fixed("site_psb", "公安机关备案号", _setting("ANNUAL_REPORT_PSB_RECORD")),
+            fixed("site_kind", "网站类型", settings.ANNUAL_REPORT_SITE_KIND.strip()),
+            fixed("site_code", "政府网站标识码", settings.ANNUAL_REPORT_SITE_CODE.strip()),
+            fixed("site_icp", "ICP备案号", settings.ANNUAL_REPORT_ICP.strip()),
+            fixed("site_psb", "公安机关备案号", settings.ANNUAL_REPORT_PSB_RECORD.strip()),
             Row(("独立用户访问总量",), _fact(self.facts, "visitors", "取自网站统计工具。"), unit="个"),
             Row(("网站总访问量",), _fact(self.facts, "page_views", "取自网站统计工具。"), unit="次"),
         ]
 
-    def build(self):
+    def publication_rows(self):
         total, overview, news, catalogue = self.publications()
         kept, new = self.topics()
-        i_total, i_material, i_product, i_graphic, i_qa, i_media, hotspots = self.interpretations()
-        s_catalogue, s_items, s_online = self.services()
-        cases = self.bookings()
-        received, answered, average, public = self.requests()
-        f = self.facts
-        uses_platform = Figure(
-            key="msg_unified",
-            value=YES,
-            note="全县各单位共用本平台“我要留言”。",
-        )
-        rows = self.site_rows() + [
+        return [
             Row(("信息发布", "总数"), total, unit="条"),
             Row(("信息发布", "概况类信息更新量"), overview, unit="条"),
             Row(("信息发布", "政务动态信息更新量"), news, unit="条"),
             Row(("信息发布", "信息公开目录信息更新量"), catalogue, unit="条"),
             Row(("专栏专题", "维护数量"), kept, unit="个"),
             Row(("专栏专题", "新开设数量"), new, unit="个"),
-            Row(("解读回应", "解读信息发布", "总数"), i_total, unit="条"),
-            Row(("解读回应", "解读信息发布", "解读材料数量"), i_material, unit="条"),
-            Row(("解读回应", "解读信息发布", "解读产品数量"), i_product, unit="条"),
-            Row(("解读回应", "解读信息发布", "其中：图解"), i_graphic, unit="条"),
-            Row(("解读回应", "解读信息发布", "其中：问答"), i_qa, unit="条"),
-            Row(("解读回应", "解读信息发布", "媒体评论文章数量"), i_media, unit="篇"),
+        ]
+
+    def interpretation_rows(self):
+        total, material, product, graphic, qa, media, hotspots = self.interpretations()
+        return [
+            Row(("解读回应", "解读信息发布", "总数"), total, unit="条"),
+            Row(("解读回应", "解读信息发布", "解读材料数量"), material, unit="条"),
+            Row(("解读回应", "解读信息发布", "解读产品数量"), product, unit="条"),
+            Row(("解读回应", "解读信息发布", "其中：图解"), graphic, unit="条"),
+            Row(("解读回应", "解读信息发布", "其中：问答"), qa, unit="条"),
+            Row(("解读回应", "解读信息发布", "媒体评论文章数量"), media, unit="篇"),
             Row(("解读回应", "回应公众关注热点或重大舆情数量"), hotspots, unit="次"),
-            Row(("办事服务", "是否发布服务事项目录"), s_catalogue),
+        ]
+
+    def service_rows(self):
+        catalogue, items, online = self.services()
+        f = self.facts
+        return [
+            Row(("办事服务", "是否发布服务事项目录"), catalogue),
             Row(("办事服务", "注册用户数"), _fact(f, "registered_users", "平台未统计注册用户数。"), unit="万"),
-            Row(("办事服务", "政务服务事项数量"), s_items, unit="项"),
-            Row(("办事服务", "可全程在线办理政务服务事项数量"), s_online, unit="项"),
-            Row(("办事服务", "办件量", "总数"), cases, unit="万件"),
+            Row(("办事服务", "政务服务事项数量"), items, unit="项"),
+            Row(("办事服务", "可全程在线办理政务服务事项数量"), online, unit="项"),
+            Row(("办事服务", "办件量", "总数"), self.bookings(), unit="万件"),
             Row(("办事服务", "办件量", "自然人办件量"), _fact(f, "cases_person"), unit="万件"),
             Row(("办事服务", "办件量", "法人办件量"), _fact(f, "cases_organisation"), unit="万件"),
+        ]
+
+    def interaction_rows(self):
+        received, answered, average, public = self.requests()
+        f = self.facts
+        uses_platform = Figure(key="msg_unified", value=YES, note="全县各单位共用本平台“我要留言”。")
+        return [
             Row(("互动交流", "是否使用统一平台"), uses_platform),
             Row(("互动交流", "留言办理", "收到留言数量"), received, unit="条"),
             Row(("互动交流", "留言办理", "办结留言数量"), answered, unit="条"),
@@ -629,6 +405,11 @@ class _Builder:
             Row(("互动交流", "在线访谈", "网民留言数量"), _fact(f, "interview_messages"), unit="条"),
             Row(("互动交流", "在线访谈", "答复网民提问数量"), _fact(f, "interview_answers"), unit="条"),
             Row(("互动交流", "是否提供智能问答"), _fact(f, "smart_qa")),
+        ]
+
+    def security_rows(self):
+        f = self.facts
+        return [
             Row(("安全防护", "安全检测评估次数"), _fact(f, "security_checks"), unit="次"),
             Row(("安全防护", "发现问题数量"), _fact(f, "security_issues"), unit="个"),
             Row(("安全防护", "问题整改数量"), _fact(f, "security_fixed"), unit="个"),
@@ -636,21 +417,36 @@ class _Builder:
             Row(("安全防护", "是否开展应急演练"), _fact(f, "security_drills")),
             Row(("安全防护", "是否明确网站安全责任人"), _fact(f, "security_owner")),
         ]
-        rows += self.channel_rows()
-        rows.append(Row(("创新发展",), _fact(f, "innovation", "如：搜索即服务、多语言版本、无障碍浏览、千人千网。")))
-        signature = [
+
+    def signature(self):
+        f = self.facts
+        return [
             ("单位负责人", f.get("head", "")),
             ("审核人", f.get("reviewer", "")),
             ("填报人", f.get("filled_by", "")),
             ("联系电话", f.get("phone", "")),
             ("填报日期", f.get("filled_on", "")),
         ]
+
+    def build(self):
+        """Every row of the form, in its order."""
+        innovation = _fact(self.facts, "innovation", "如：搜索即服务、多语言版本、无障碍浏览、千人千网。")
+        rows = (
+            self.site_rows()
+            + self.publication_rows()
+            + self.interpretation_rows()
+            + self.service_rows()
+            + self.interaction_rows()
+            + self.security_rows()
+            + self.channel_rows()
+            + [Row(("创新发展",), innovation)]
+        )
         return Report(
             year=self.year,
             unit=self.unit,
             rows=rows,
             generated_at=timezone.localtime(timezone.now(), REPORT_TIMEZONE),
-            signature=signature,
+            signature=self.signature(),
         )
 
 

@@ -1,0 +1,123 @@
+"""From findings to a score: severities, scopes, and the veto/deduction arithmetic.
+
+A scope starts at 100 points; each rule's deductions are capped (``Rule.cap()``) before they are
+taken off. A scope passes with no veto and at least OVERSIGHT_PASS_SCORE points.
+"""
+
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+
+from townsquare.units.models import Unit
+
+VETO = "veto"
+DEDUCTION = "deduction"
+ADVICE = "advice"
+SEVERITY_LABELS = {VETO: "单项否决", DEDUCTION: "扣分", ADVICE: "建议"}
+SEVERITY_ORDER = {VETO: 0, DEDUCTION: 1, ADVICE: 2}
+FULL_SCORE = Decimal("100")
+
+
+@dataclass
+class Finding:
+    code: str  # the rule's code
+    severity: str  # veto, deduction or advice
+    points: float  # points deducted (0 for vetoes and advice)
+    title: str  # the rule's Chinese name
+    detail: str  # what exactly is wrong
+    fix: str  # how to fix it, in plain words
+    url: str = ""  # where to fix it in the admin
+    unit_id: int | None = None
+    object_label: str = ""
+
+    @property
+    def severity_label(self):
+        return SEVERITY_LABELS[self.severity]
+
+    def to_dict(self):
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data):
+        known = {name: data[name] for name in cls.__dataclass_fields__ if name in data}
+        return cls(**known)
+
+
+def sort_findings(findings):
+    return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], -f.points, f.code))
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Who is checked: one unit, or the county (every unit; its own home and news for the home rules)."""
+
+    unit: Unit | None
+    unit_ids: frozenset
+    home_unit_ids: frozenset
+
+    @property
+    def is_county(self):
+        return self.unit is None
+
+    @property
+    def label(self):
+        return "全县" if self.unit is None else self.unit.display_name
+
+    def owns(self, unit_id):
+        return unit_id in self.unit_ids
+
+
+def unit_scope(unit):
+    return Scope(unit, frozenset([unit.pk]), frozenset([unit.pk]))
+
+
+def county_scope(data):
+    home = frozenset([data.county_unit_id]) if data.county_unit_id else frozenset()
+    return Scope(None, frozenset(data.units), home)
+
+
+@dataclass
+class Result:
+    scope: Scope
+    findings: list = field(default_factory=list)
+    score: Decimal = FULL_SCORE
+
+    @property
+    def vetoes(self):
+        return [f for f in self.findings if f.severity == VETO]
+
+    @property
+    def deductions(self):
+        return [f for f in self.findings if f.severity == DEDUCTION]
+
+    @property
+    def advice(self):
+        return [f for f in self.findings if f.severity == ADVICE]
+
+    @property
+    def passed(self):
+        return not self.vetoes and self.score >= settings.OVERSIGHT_PASS_SCORE
+
+
+def run_rules(scope, data, rules):
+    """Run ``rules`` (``rules.Rule``s) for ``scope`` on the snapshot ``data``; each rule loses at most its cap."""
+    findings, lost = [], Decimal("0")
+    for item in rules:
+        if item.county_only and not scope.is_county:
+            continue
+        found = item.check(item, scope, data)
+        rule_points = sum(Decimal(str(f.points)) for f in found if f.severity == DEDUCTION)
+        lost += min(rule_points, Decimal(str(item.cap())))
+        findings.extend(found)
+    return Result(scope, sort_findings(findings), max(Decimal("0"), FULL_SCORE - lost))
+
+
+@dataclass
+class Evaluation:
+    now: object
+    county: Result
+    units: list  # [Result], in the units' order
+
+    def zombies(self):
+        return [f for result in self.units for f in result.findings if f.code == "zombie_account"]
