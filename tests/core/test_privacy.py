@@ -1,4 +1,4 @@
-from townsquare.core.privacy import mask_name, mask_text
+from townsquare.core.privacy import contact_keys, mask_name, mask_text
 
 
 def test_phone_numbers_inside_text_are_masked():
@@ -25,3 +25,14 @@ def test_mask_name():
     assert mask_name("张三") == "张*"
     assert mask_name("欧阳娜娜") == "欧***"
     assert mask_name("") == ""
+
+
+def test_mask_text_keeps_numbers_on_the_allow_list_only():
+    keep = contact_keys("0731-84561234，12345") | {"office@town.gov.cn"}
+    text = "请拨打镇政府0731-84561234或12345，邮箱office@town.gov.cn；留言人0731-87654321、13912345678、li@example.com"
+    masked = mask_text(text, keep=keep)
+    assert "0731-84561234" in masked and "12345，" in masked and "office@town.gov.cn" in masked
+    assert "87654321" not in masked and "13912345678" not in masked and "li@example.com" not in masked
+    assert "0731-****4321" in masked and "139****5678" in masked
+    # Written differently, the unit's number is still recognised (same digits).
+    assert mask_text("电话 073184561234", keep=keep) == "电话 073184561234"

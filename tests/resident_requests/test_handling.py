@@ -1,7 +1,9 @@
 from datetime import datetime
+from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import IntegrityError
 
 from townsquare.resident_requests import handling
 from townsquare.resident_requests.handling import HandlingError
@@ -167,3 +169,49 @@ def test_declining_refusing_an_extension_and_merging_are_dated_with_the_given_no
     assert declined.events.get(action="declined").at == at(2026, 11, 27, 14)
     assert refused.events.get(action="extension_refused").at == at(2026, 11, 27, 13)
     assert duplicate.events.get(action="merged").at == at(2026, 11, 27, 15)
+
+
+# --- A clash of tracking numbers draws a new one ----------------------------------------------------------
+
+
+def clashing_number(number):
+    """The first draw of the next request repeats ``number``."""
+    field = ResidentRequest._meta.get_field("tracking_number")
+    return mock.patch.object(field, "_get_default", lambda: number)  # what Field.get_default() calls
+
+
+def test_a_tracking_number_clash_is_retried_with_a_new_number(desk):
+    first, _ = desk.file()
+    redraw = mock.patch.object(handling, "new_tracking_number", wraps=handling.new_tracking_number)
+    with clashing_number(first.tracking_number), redraw as redrawn:
+        second, password = desk.file(key="k" * 24, title="第二条")
+    assert redrawn.call_count == 1  # the clash happened, and one new draw solved it
+    assert password and second.tracking_number != first.tracking_number
+    assert ResidentRequest.objects.count() == 2
+    assert second.events.filter(action="submitted").count() == 1
+    # The resent form (same key) still answers with this request, not a third.
+    with clashing_number(first.tracking_number):
+        again, no_password = desk.file(key="k" * 24, title="第二条")
+    assert again == second and no_password is None and ResidentRequest.objects.count() == 2
+
+
+def test_a_clash_inside_a_larger_transaction_rolls_back_only_its_savepoint(desk):
+    from django.db import transaction
+
+    first, _ = desk.file()
+    with transaction.atomic():
+        with clashing_number(first.tracking_number):
+            second, _ = desk.file(title="第二条")
+        assert ResidentRequest.objects.filter(pk=second.pk).exists()
+    assert ResidentRequest.objects.count() == 2
+
+
+def test_endless_clashes_still_fail_loudly(desk):
+    first, _ = desk.file()
+    with (
+        clashing_number(first.tracking_number),
+        mock.patch.object(handling, "new_tracking_number", lambda: first.tracking_number),
+    ):
+        with pytest.raises(IntegrityError):
+            desk.file(title="第二条")
+    assert ResidentRequest.objects.count() == 1

@@ -1,6 +1,6 @@
 """The unit inbox: which tab a request is in, who sees it, and the order staff work in."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -10,6 +10,7 @@ from django.urls import reverse
 from townsquare.resident_requests import deadlines, handling, inbox
 from townsquare.resident_requests.models import RequestType, ResidentRequest, Status
 from townsquare.resident_requests.wagtail_hooks import inbox_menu_item
+from townsquare.units.access import sees_all
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 pytestmark = pytest.mark.django_db
@@ -21,6 +22,8 @@ def at(*args):
 
 # Monday 2026-11-30, 10:00. "Due soon" reaches to the end of Tuesday 12-01 (one working day ahead).
 MONDAY = at(2026, 11, 30, 10, 0)
+FRIDAY = at(2026, 11, 27, 10, 0)  # a 咨询 filed now is due Tuesday 12-01 17:30
+WEDNESDAY = at(2026, 12, 2, 9, 0)
 INBOX = reverse("resident_requests_inbox")
 
 
@@ -79,7 +82,7 @@ def test_the_county_sees_every_unit_and_its_own_tabs(cases):
 
 
 def test_the_media_centre_sees_everything_too(cases, county):
-    assert inbox.sees_all(county.media.editor)
+    assert sees_all(county.media.editor, media_center=True)
     assert "石桥镇的入学咨询" in titles(county.media.editor, "new")
 
 
@@ -102,6 +105,24 @@ def test_a_paused_request_is_neither_due_soon_nor_overdue(cases):
     assert waiting.answer_due < MONDAY
     assert inbox.due_label(waiting, MONDAY).text == "暂停计时，等留言人补充"
     assert waiting.title not in titles(cases["county"].head, "overdue")
+
+
+def test_a_paused_clock_is_neither_due_soon_nor_overdue_in_rules_and_queries(desk):
+    editor = desk.county.town_a.editor
+    running, _ = desk.file(now=FRIDAY)
+    paused, _ = desk.file(now=FRIDAY)
+    handling.accept(paused, editor, now=FRIDAY)
+    handling.ask_for_information(paused, "哪个路口？", editor, now=FRIDAY + timedelta(hours=1))
+    for moment in (MONDAY, WEDNESDAY):
+        for request in (running, paused):
+            request.refresh_from_db()
+            in_due_soon = ResidentRequest.objects.filter(inbox.due_soon_q(moment), pk=request.pk).exists()
+            in_overdue = ResidentRequest.objects.filter(inbox.overdue_q(moment), pk=request.pk).exists()
+            assert deadlines.is_due_soon(request, moment) == in_due_soon
+            assert deadlines.is_overdue(request, moment) == in_overdue
+    assert deadlines.is_due_soon(running, MONDAY) and not deadlines.is_due_soon(paused, MONDAY)
+    assert deadlines.is_overdue(running, WEDNESDAY) and not deadlines.is_overdue(paused, WEDNESDAY)
+    assert inbox.due_label(paused, MONDAY).text == "暂停计时，等留言人补充"
 
 
 def test_search_by_tracking_number_or_title(cases, town_a):

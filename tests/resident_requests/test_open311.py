@@ -6,7 +6,6 @@ Every JSON answer is checked against the JSON Schemas in ``../shared/datasets/op
 
 import io
 import json
-import os
 import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -33,8 +32,7 @@ PERSONAL = ("13900001111", "13812345678", "lisi@example.com", "李四", "王小�
 
 
 def schema_dir():
-    root = os.environ.get("TOWNSQUARE_DATASETS") or Path(settings.BASE_DIR).parent / "shared" / "datasets"
-    return Path(root) / "open311"
+    return Path(settings.DATASETS_DIR) / "open311"
 
 
 def _format_checker():

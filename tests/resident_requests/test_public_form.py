@@ -1,20 +1,26 @@
-"""我要留言, the form: Chinese field errors that keep what was typed, honeypot, rate limits, resends, outages."""
+"""我要留言, the form: Chinese field errors that keep what was typed, honeypot, rate limits, resends, outages,
+stale forms, the header link that leads to it, and double submits from several connections at once."""
 
 import copy
 import re
+import threading
+from pathlib import Path
 from unittest import mock
+from urllib.parse import urlparse
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
-from django.db import OperationalError
+from django.db import OperationalError, connection, connections
 from django.db.backends.utils import CursorWrapper
 from django.test import Client, override_settings
 
-from townsquare.resident_requests.forms import normalize_phone
-from townsquare.resident_requests.models import RequestEvent, ResidentRequest
+from townsquare.core.forms import normalize_phone
+from townsquare.resident_requests import handling
+from townsquare.resident_requests.models import RequestEvent, RequestPhoto, ResidentRequest
 from townsquare.resident_requests.routing import predictor, suggestions
 
-from .test_public_helpers import SUBMIT_URL, done_url, new_key, typed
+from .test_public_helpers import SUBMIT_URL, done_url, jpeg_with_gps, new_key, typed
 
 pytestmark = pytest.mark.django_db
 
@@ -330,6 +336,137 @@ def test_an_invalid_submission_key_still_gives_one_request(client, desk):
 
 
 def test_new_key_has_the_accepted_shape():
-    from townsquare.resident_requests.forms import SUBMISSION_KEY
+    from townsquare.core.forms import SUBMISSION_KEY
 
     assert SUBMISSION_KEY.match(new_key())
+
+
+# --- A form sent after its page sat open too long --------------------------------------------------------
+
+
+def test_a_stale_form_comes_back_with_everything_typed_and_a_fresh_token(desk):
+    browser = Client(enforce_csrf_checks=True)
+    browser.get(SUBMIT_URL)
+    data = {**typed(desk, contact_email="li@example.com"), "csrfmiddlewaretoken": "x" * 64}
+    response = browser.post(SUBMIT_URL, {**data, "photos": [jpeg_with_gps()]})
+    assert response.status_code == 403
+    page = html(response)
+    assert "页面停留时间过长，请再点一次提交" in page
+    for value in ("东街口路灯坏了一个星期", "李小明", "13900001111", "li@example.com", data["submission_key"]):
+        assert value in page
+    assert "照片没能保留下来" in page  # browsers never keep chosen files; the page says so
+    assert not ResidentRequest.objects.exists()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    again = browser.post(SUBMIT_URL, {**data, "csrfmiddlewaretoken": token})
+    assert again.status_code == 302 and ResidentRequest.objects.count() == 1
+
+
+def test_a_cleared_cookie_also_keeps_what_was_typed(desk):
+    browser = Client(enforce_csrf_checks=True)
+    page = html(browser.get(SUBMIT_URL))
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    browser.cookies.clear()
+    data = {**typed(desk), "csrfmiddlewaretoken": token}
+    response = browser.post(SUBMIT_URL, data)
+    assert response.status_code == 403 and "页面停留时间过长" in html(response)
+    assert 'value="东街口路灯坏了一个星期"' in html(response)
+    fresh = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html(response)).group(1)
+    assert browser.post(SUBMIT_URL, {**data, "csrfmiddlewaretoken": fresh}).status_code == 302
+
+
+def test_elsewhere_a_stale_form_gets_a_chinese_page_in_the_sites_style(desk):
+    browser = Client(enforce_csrf_checks=True)
+    response = browser.post("/liuyan/query/", {"tracking_number": "20261127123456", "password": "123456"})
+    assert response.status_code == 403
+    page = html(response)
+    assert "页面停留时间过长" in page and 'class="site-header"' in page and "Forbidden" not in page
+
+
+# --- The database fails while saving ---------------------------------------------------------------------
+
+
+def test_a_failure_in_the_middle_of_saving_leaves_nothing_behind(client, desk, settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    data = typed(desk, contact_email="li@example.com")
+    with mock.patch.object(handling, "_record", side_effect=OperationalError("server closed the connection")):
+        response = client.post(SUBMIT_URL, {**data, "photos": [jpeg_with_gps()]})
+    assert response.status_code == 503
+    page = html(response)
+    assert "系统暂时出了故障，留言没有保存" in page and "您填的内容都还在" in page
+    for value in ("东街口路灯坏了一个星期", "李小明", "13900001111", "li@example.com", data["submission_key"]):
+        assert value in page
+    # One transaction: neither the request nor its photo row, and no orphaned photo file.
+    assert not ResidentRequest.objects.exists() and not RequestPhoto.objects.exists()
+    assert not list((tmp_path / "private").rglob("*.jpg"))
+
+
+# --- 我要留言 within reach on every public page ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/liuyan/public/", "/liuyan/query/", "/no-such-page/", "/life/ask/", "/liuyan/stats/"]
+)
+def test_every_public_page_has_the_ask_link_in_its_header(client, county, path):
+    page = html(client.get(path))
+    header = page.split('<header class="site-header">', 1)[1].split("</header>", 1)[0]
+    assert re.search(r'<a class="ask-link" href="/liuyan/">.*我要留言</a>', header)
+
+
+def test_the_ask_link_is_not_hidden_on_small_screens():
+    css = (Path(settings.BASE_DIR) / "townsquare/core/static/core/site.css").read_text()
+    hidden = re.findall(r"([^{}]*ask-link[^{}]*)\{([^}]*)\}", css)
+    assert not [rule for rule in hidden if "display: none" in rule[1] or "display:none" in rule[1]]
+
+
+# --- Double submits on PostgreSQL ------------------------------------------------------------------------
+# Real concurrency needs a server database: SQLite serialises every write, so there the test skips and says
+# why. Each thread has its own connection and its own browser (client); all send the same submission key at
+# the same moment (a barrier). Run it with
+#   DATABASE_URL=postgres://postgres@127.0.0.1:5432/ts_requests .venv/bin/python -m pytest \
+#       tests/resident_requests/test_public_form.py -m postgres
+
+THREADS = 6  # one form sent at once, as a double click, a refresh and a resend from a second tab would
+
+
+@pytest.fixture
+def postgres_only():
+    if connection.vendor != "postgresql":
+        pytest.skip(
+            f"needs PostgreSQL for real concurrent writes; DATABASE_URL points at {connection.vendor} "
+            "(run with DATABASE_URL=postgres://postgres@127.0.0.1:5432/ts_<name>)"
+        )
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_the_same_form_sent_at_once_from_several_connections_makes_one_request(postgres_only, desk):
+    data = typed(desk)
+    barrier = threading.Barrier(THREADS)
+    answers, failures = [None] * THREADS, []
+
+    def send(index):
+        try:
+            client = Client(REMOTE_ADDR=f"127.0.0.{index + 1}")
+            barrier.wait(timeout=30)
+            answers[index] = client.post(SUBMIT_URL, data)
+        except Exception as error:  # reported below with the thread's number
+            failures.append((index, repr(error)))
+        finally:
+            connections.close_all()  # this thread's own connection
+
+    threads = [threading.Thread(target=send, args=(index,)) for index in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+
+    assert not failures, failures
+    stored = ResidentRequest.objects.get()  # exactly one
+    assert stored.submission_key == data["submission_key"]
+    assert RequestEvent.objects.filter(request=stored, action=RequestEvent.Action.SUBMITTED).count() == 1
+    done = f"/liuyan/done/{stored.tracking_number}/"
+    for answer in answers:
+        assert answer is not None and answer.status_code == 302, answer
+        assert urlparse(answer["Location"]).path == done
+    # One of them stored it; the others were told it was there already.
+    assert sum("again=1" not in answer["Location"] for answer in answers) == 1

@@ -4,9 +4,11 @@ import re
 
 import pytest
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-from townsquare.resident_requests import handling
+from townsquare.core.privacy import mask_text
+from townsquare.resident_requests import handling, public, public_numbers
 from townsquare.resident_requests.models import RequestPhoto
 
 pytestmark = pytest.mark.django_db
@@ -199,3 +201,77 @@ def test_the_detail_page_needs_a_fixed_number_of_queries(client, desk):
         handling.add_note(request, f"备注{i}", desk.county.town_a.editor)
     handling.rate(request, "satisfied")
     assert count_queries(client, public_url(request)) == few
+
+
+# --- Public service numbers stay visible, residents' numbers do not ---------------------------------------
+
+
+@pytest.fixture
+def _fresh_public_numbers():
+    public_numbers.forget()
+    yield
+    public_numbers.forget()
+
+
+@pytest.mark.usefixtures("_fresh_public_numbers")
+def test_a_units_own_number_in_a_reply_stays_visible_on_public_pages(client, desk):
+    unit = desk.county.town_a.unit
+    unit.phone = "0731-84561234，0731-84560000"
+    unit.save()
+    request, _ = desk.file(details="我的电话0731-87654321，手机13912345678。")
+    handling.accept(request, desk.county.town_a.editor)
+    handling.answer(
+        request,
+        "已派人维修。有问题请拨打青禾镇政府0731-84561234或0731-84560000，也可拨12345；已回电0731-87654321。",
+        desk.county.town_a.editor,
+    )
+    page = html(client.get(f"/liuyan/public/{request.tracking_number}/"))
+    assert "0731-84561234" in page and "0731-84560000" in page and "12345" in page
+    assert "87654321" not in page and "13912345678" not in page
+    assert "0731-****4321" in page and "139****5678" in page
+
+
+@pytest.mark.usefixtures("_fresh_public_numbers")
+@override_settings(REQUEST_PUBLIC_NUMBERS=["12345", "0731-88886666"])
+def test_numbers_from_the_setting_stay_visible(desk):
+    request, _ = desk.file()
+    request.reply = "请拨打县信访局0731-88886666。留言人电话0731-88887777。"
+    shown = public.Shown(request)
+    assert "0731-88886666" in shown.reply and "88887777" not in shown.reply
+
+
+@pytest.mark.usefixtures("_fresh_public_numbers")
+def test_a_changed_unit_number_is_picked_up_at_once(desk):
+    unit = desk.county.town_b.unit
+    assert "0731-23456789" not in mask_text("请拨0731-23456789")
+    unit.phone = "0731-23456789"
+    unit.save()
+    assert "0731-23456789" in mask_text("请拨0731-23456789")
+
+
+@pytest.mark.usefixtures("_fresh_public_numbers")
+def test_the_allow_list_is_read_once_not_per_text(desk, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        for _ in range(50):
+            mask_text("请拨打0731-84561234，我的手机13912345678")
+    public_numbers.forget_memo()  # another process: the shared cache has it
+    with django_assert_num_queries(0):
+        mask_text("13912345678")
+
+
+@pytest.mark.usefixtures("_fresh_public_numbers")
+def test_the_public_list_costs_the_same_queries_with_many_answers(client, desk, django_assert_max_num_queries):
+    def answered(n):
+        request, _ = desk.file(title=f"第{n}条")
+        handling.accept(request, desk.county.town_a.editor)
+        handling.answer(request, "请拨打0000-1234567咨询。", desk.county.town_a.editor)
+
+    answered(0)
+    client.get("/liuyan/public/")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/liuyan/public/")
+    for n in range(1, 8):
+        answered(n)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = html(client.get("/liuyan/public/"))
+    assert "0000-1234567" in page

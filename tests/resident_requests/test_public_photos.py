@@ -1,14 +1,16 @@
 """Photos on 我要留言: real images only, at most three, size-limited, and no EXIF (GPS above all) kept."""
 
 import io
+from pathlib import Path
 
 import pytest
-from django.test import override_settings
+from django.test import Client, override_settings
 from PIL import Image
 
+from townsquare.resident_requests import handling
 from townsquare.resident_requests.models import RequestPhoto, ResidentRequest
 
-from .test_public_helpers import SUBMIT_URL, jpeg_with_gps, png, text_as_jpg, typed
+from .test_public_helpers import SUBMIT_URL, detail_url, jpeg_with_gps, png, text_as_jpg, typed
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +102,65 @@ def test_transparent_images_stay_png_and_lose_their_metadata(client, desk):
         raw = stored.read()
     image = Image.open(io.BytesIO(raw))
     assert image.format == "PNG" and image.mode == "RGBA" and "Author" not in image.info
+
+
+# --- Private storage, served after an access check, never public ------------------------------------------
+
+
+def submit_with_photo(client, desk, **overrides):
+    response = client.post(SUBMIT_URL, {**typed(desk, **overrides), "photos": [jpeg_with_gps()]})
+    assert response.status_code == 302, html(response)
+    request = ResidentRequest.objects.get(title=overrides.get("title", "东街口路灯坏了一个星期"))
+    return request, request.photos.get()
+
+
+def photo_url(request, photo):
+    return f"/liuyan/photo/{request.tracking_number}/{photo.pk}/"
+
+
+def test_photos_are_stored_outside_media_and_have_no_public_address(client, desk, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    request, photo = submit_with_photo(client, desk)
+    stored = Path(photo.image.path)
+    assert stored.is_file() and stored.is_relative_to(tmp_path / "private")
+    assert not (tmp_path / "media").exists() or not any((tmp_path / "media").rglob("*.jpg"))
+    with pytest.raises(ValueError):
+        photo.image.url  # noqa: B018 - no template can link around the check
+
+
+def test_the_sender_and_staff_in_charge_see_a_photo_nobody_else(client, desk):
+    request, photo = submit_with_photo(client, desk, is_public="yes")
+    handling.accept(request, desk.county.town_a.editor)
+    url = photo_url(request, photo)
+
+    mine = client.get(url)  # the browser that sent it
+    assert mine.status_code == 200 and mine["Content-Type"] == "image/jpeg"
+    assert b"".join(mine.streaming_content).startswith(b"\xff\xd8")
+    assert "private" in mine["Cache-Control"]
+    assert f'src="{url}"' in html(client.get(detail_url(request.tracking_number)))
+
+    assert Client().get(url).status_code == 404  # the public, even for a public request
+    assert "/liuyan/photo/" not in html(Client().get(f"/liuyan/public/{request.tracking_number}/"))
+    for user, expected in (
+        (desk.county.town_a.editor, 200),  # the unit in charge
+        (desk.county.county.head, 200),  # the county
+        (desk.county.town_b.editor, 404),  # another town
+    ):
+        staff = Client()
+        staff.force_login(user)
+        assert staff.get(url).status_code == expected, user
+    other = Client()
+    other.post("/liuyan/query/", {"tracking_number": request.tracking_number, "password": "000000"})
+    assert other.get(url).status_code == 404
+    # A photo number that belongs to another request does not open with this tracking number.
+    second, _ = desk.file()
+    assert client.get(f"/liuyan/photo/{second.tracking_number}/{photo.pk}/").status_code == 404
+
+
+def test_the_admin_links_photos_through_the_checked_view(client, desk):
+    request, photo = submit_with_photo(client, desk)
+    staff = Client()
+    staff.force_login(desk.county.town_a.editor)
+    page = html(staff.get(f"/admin/liuyan/{request.pk}/"))
+    assert f'src="{photo_url(request, photo)}"' in page and "/media/" not in page

@@ -4,11 +4,19 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.test import Client, override_settings
 from django.utils import timezone
 
 from townsquare.resident_requests import handling
-from townsquare.resident_requests.models import RequestType, ResidentRequest, Status
+from townsquare.resident_requests.models import (
+    RequestType,
+    ResidentRequest,
+    Status,
+    check_query_password,
+    hash_query_password,
+)
 
 from .test_public_helpers import detail_url
 
@@ -184,3 +192,39 @@ def test_dates_are_local_time(desk):
     request, password = desk.file(now=FRIDAY)
     page = html(signed_in(request.tracking_number, password).get(detail_url(request.tracking_number)))
     assert timezone.localtime(request.received_at).strftime("%Y-%m-%d %H:%M") in page
+
+
+# --- The query password: a keyed hash, old PBKDF2 hashes still work ----------------------------------------
+
+
+def test_query_passwords_are_keyed_salted_hashes():
+    stored = hash_query_password("123456")
+    scheme, salt, digest = stored.split("$")
+    assert scheme == "hmac_sha256" and len(salt) == 16 and len(digest) == 64
+    assert "123456" not in stored and hash_query_password("123456") != stored  # salted
+    assert check_query_password("123456", stored)
+    assert not check_query_password("123457", stored) and not check_query_password("", stored)
+    assert not check_query_password("123456", "") and not check_query_password("123456", "hmac_sha256$x")
+
+
+def test_without_the_secret_key_a_hash_cannot_be_checked():
+    stored = hash_query_password("123456")
+    with override_settings(SECRET_KEY="another-key-" * 5, SECRET_KEY_FALLBACKS=[]):
+        assert not check_query_password("123456", stored)
+    with override_settings(SECRET_KEY="another-key-" * 5, SECRET_KEY_FALLBACKS=[settings.SECRET_KEY]):
+        assert check_query_password("123456", stored)  # a rotated key keeps earlier hashes valid
+
+
+@override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.PBKDF2PasswordHasher"])  # as in production
+def test_earlier_pbkdf2_hashes_still_open_the_request(client, desk):
+    request, _ = desk.file()
+    old = PBKDF2PasswordHasher()
+    request.query_password_hash = old.encode("654321", old.salt(), iterations=1000)
+    request.save(update_fields=["query_password_hash"])
+    response = client.post("/liuyan/query/", {"tracking_number": request.tracking_number, "password": "654321"})
+    assert response.status_code == 302 and response["Location"] == detail_url(request.tracking_number)
+
+
+def test_a_new_request_stores_the_keyed_hash(desk):
+    request, password = desk.file()
+    assert request.query_password_hash.startswith("hmac_sha256$") and request.check_query_password(password)

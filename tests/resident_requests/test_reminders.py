@@ -8,11 +8,12 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.core import mail
+from django.db import IntegrityError
 from django.urls import reverse
 
 from townsquare.core.scheduling import JOBS, run_job
 from townsquare.resident_requests import handling, reminders
-from townsquare.resident_requests.models import RequestEvent, StaffNotice
+from townsquare.resident_requests.models import RequestEvent, StaffNotice, Status
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 pytestmark = pytest.mark.django_db
@@ -24,7 +25,10 @@ def at(*args):
 
 FRIDAY = at(2026, 11, 27, 10, 0)  # a 咨询 filed now is due Tuesday 12-01 17:30
 MONDAY = at(2026, 11, 30, 10, 0)  # one working day before: due soon
+TUESDAY = at(2026, 12, 1, 10, 0)
 WEDNESDAY = at(2026, 12, 2, 9, 0)  # past the deadline
+THURSDAY = at(2026, 12, 3, 10, 0)
+NEXT_MONDAY = at(2026, 12, 7, 10, 0)
 TOWN_A_HANDLERS = ["qinghe_editor@example.gov.cn", "qinghe_head@example.gov.cn", "qinghe_reviewer@example.gov.cn"]
 COUNTY_HEADS = ["county_head@example.gov.cn"]
 
@@ -114,6 +118,62 @@ def test_the_scheduled_job_runs_the_reminders(request_due_tuesday):
     with time_machine.travel(MONDAY, tick=False):
         assert run_job(job)
     assert len(mail.outbox) == 4
+
+
+# --- A new deadline is reminded again, the same deadline never twice ---------------------------
+
+
+def notices(request, kind):
+    return StaffNotice.objects.filter(request=request, kind=kind, for_county=False)
+
+
+def test_a_reopened_request_is_reminded_again_for_its_new_deadline(desk):
+    editor = desk.county.town_a.editor
+    request, _ = desk.file(now=FRIDAY)
+    with time_machine.travel(MONDAY, tick=False):
+        assert reminders.send_reminders().due_soon == 1
+    handling.answer(request, "已修好。", editor, now=MONDAY + timedelta(hours=1))
+    handling.rate(request, "unsatisfied", "没修好", now=MONDAY + timedelta(hours=2))
+    request.refresh_from_db()
+    assert request.status == Status.ACCEPTED and request.answer_due == at(2026, 12, 2, 17, 30)
+    mail.outbox.clear()
+    with time_machine.travel(TUESDAY, tick=False):
+        outcome = reminders.send_reminders()
+        again = reminders.send_reminders()
+    assert outcome.due_soon == 1 and len(mail.outbox) == 4 and again.due_soon == 0
+    assert "2026-12-02 17:30" in mail.outbox[0].body
+    due_soon = notices(request, StaffNotice.Kind.DUE_SOON).order_by("created_at")
+    assert [n.deadline for n in due_soon] == [at(2026, 12, 1, 17, 30), at(2026, 12, 2, 17, 30)]
+    # The notice about the old deadline is done with; the new one waits to be read.
+    assert [n.read_at is None for n in due_soon] == [False, True]
+
+
+def test_an_extension_after_a_breach_brings_reminders_for_the_new_deadline(desk):
+    editor, county_head = desk.county.town_a.editor, desk.county.county.head
+    request, _ = desk.file(now=FRIDAY)
+    handling.accept(request, editor, now=FRIDAY)
+    with time_machine.travel(WEDNESDAY, tick=False):
+        assert reminders.send_reminders().overdue == 1
+        extension = handling.request_extension(request, 3, "需要现场勘查", editor)
+        handling.decide_extension(extension, True, county_head, now=WEDNESDAY)
+    request.refresh_from_db()
+    assert request.answer_due == at(2026, 12, 4, 17, 30)
+    with time_machine.travel(THURSDAY, tick=False):
+        assert reminders.send_reminders().due_soon == 1
+    with time_machine.travel(NEXT_MONDAY, tick=False):
+        assert reminders.send_reminders().overdue == 1
+        assert reminders.send_reminders().overdue == 0
+    assert notices(request, StaffNotice.Kind.OVERDUE).count() == 2
+    assert StaffNotice.objects.filter(request=request, kind=StaffNotice.Kind.OVERDUE, for_county=True).count() == 2
+
+
+def test_the_same_deadline_is_never_noticed_twice_by_the_database(desk):
+    request, _ = desk.file(now=FRIDAY)
+    fields = {"request": request, "kind": StaffNotice.Kind.DUE_SOON, "for_county": False}
+    StaffNotice.objects.create(**fields, deadline=request.answer_due)
+    StaffNotice.objects.create(**fields, deadline=request.answer_due + timedelta(days=1))
+    with pytest.raises(IntegrityError):
+        StaffNotice.objects.create(**fields, deadline=request.answer_due)
 
 
 # --- In the admin -----------------------------------------------------------------------------

@@ -5,6 +5,7 @@ Idempotent: calling it again repairs what is missing and changes nothing else.
 
 from django.contrib.auth.models import Permission
 from django.db import transaction
+from wagtail import hooks
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -18,7 +19,6 @@ from wagtail.models import (
 
 from townsquare.units.models import Role, Unit, final_review_group
 
-from .extensions import unit_provisioners
 from .models import SectionPage
 
 # Which page actions each role may take in its unit's part of the tree. Nobody gets
@@ -101,7 +101,11 @@ def review_workflow(unit, home):
 
 @transaction.atomic
 def provision_unit(unit, home, sections=None):
-    """Ensure ``home`` has the unit's default columns, permissions and workflow; return the columns."""
+    """Ensure ``home`` has the unit's default columns, permissions and workflow; return the columns.
+
+    Hook ``townsquare_provision_unit``: a function ``(unit, home)`` that gives the unit the app's own
+    pages too (e.g. services' 办事指南 column); it must be idempotent.
+    """
     columns = []
     for kind, title, slug in sections if sections is not None else DEFAULT_SECTIONS[unit.kind]:
         column = SectionPage.objects.child_of(home).filter(slug=slug).first()
@@ -112,13 +116,9 @@ def provision_unit(unit, home, sections=None):
         columns.append(column)
     grant_unit_permissions(unit, home)
     review_workflow(unit, home)
-    for provisioner in unit_provisioners():
+    for provisioner in hooks.get_hooks("townsquare_provision_unit"):
         provisioner(unit, home)
     return columns
-
-
-def site_root():
-    return Page.get_first_root_node()
 
 
 def home_slug_for(unit):

@@ -2,13 +2,14 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
 from townsquare.units.models import Unit
 
-from .providers import report_from_json, report_to_json, weather_settings
+from .providers import report_from_json, report_to_json
 
 WEATHER_UNIT_KINDS = [Unit.Kind.COUNTY, Unit.Kind.TOWN, Unit.Kind.STREET]
 
@@ -101,13 +102,6 @@ class WeatherLocation(models.Model):
         if self.fetched_at is None:
             return False
         now = now or timezone.now()
-        too_old = now - self.fetched_at > timedelta(minutes=weather_settings()["stale_minutes"])
+        too_old = now - self.fetched_at > timedelta(minutes=settings.WEATHER_STALE_MINUTES)
         failing = bool(self.last_error) and self.last_error_at is not None and self.last_error_at > self.fetched_at
         return too_old or failing
-
-    def warnings_in_effect(self, now=None):
-        report = self.get_report()
-        if report is None:
-            return []
-        now = now or timezone.now()
-        return [warning for warning in report.warnings if warning.in_effect(now)]

@@ -170,7 +170,7 @@ def request_notice(request):
     return f"由{unit}办理，已办结。"
 
 
-def service_request(request, absolute_url):
+def service_request(request):
     """One request as the spec's Request object; personal data masked, contact details left out."""
     updated = getattr(request, "last_event_at", None) or request.received_at
     item = {

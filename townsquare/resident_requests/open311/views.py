@@ -55,10 +55,6 @@ def api(*methods):
     return decorate
 
 
-def _absolute(request):
-    return request.build_absolute_uri
-
-
 @api("GET")
 def discovery(request, fmt):
     county = Unit.objects.filter(kind=Unit.Kind.COUNTY).order_by("sort_order", "id").first()
@@ -99,7 +95,7 @@ def requests(request, fmt):
             found = found.filter(category__code__in=wanted["service_code"])
         if wanted["status"]:
             found = found.filter(status__in=wanted["status"])
-    items = [mapping.service_request(item, _absolute(request)) for item in found[:MAX_RESULTS]]
+    items = [mapping.service_request(item) for item in found[:MAX_RESULTS]]
     return respond(items, fmt, "service_requests")
 
 
@@ -149,7 +145,7 @@ def request_detail(request, fmt, service_request_id):
     found = mapping.public_requests().filter(tracking_number=service_request_id).first()
     if found is None:
         raise Open311Error(404, f"没有编号为{service_request_id[:40]}的公开留言。")
-    return respond([mapping.service_request(found, _absolute(request))], fmt, "service_requests")
+    return respond([mapping.service_request(found)], fmt, "service_requests")
 
 
 @api("GET")

@@ -1,4 +1,4 @@
-"""Reading the labelled and unlabelled messages of the TipDM 2020 data set, and deduplicating them.
+"""Reading the labelled messages of the TipDM 2020 data set, and deduplicating them.
 
 Two files carry labels: ``tipdm2020_attachment2_sample_labelled.xlsx`` (subject and details,
 the label as a class name) and ``tipdm2020_attachment2_part_a.tsv`` (``text<TAB>label index``).
@@ -7,11 +7,11 @@ changed, and a few messages appear twice in one file: :func:`dedupe` groups such
 near-duplicates so that no message is both trained on and tested on.
 """
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from django.conf import settings
 
 from .text import join_title, normalize_text
 
@@ -19,7 +19,6 @@ LABELS = ("城乡建设", "环境保护", "交通运输", "教育文体", "劳�
 
 LABELLED_XLSX = "tipdm2020_attachment2_sample_labelled.xlsx"
 LABELLED_TSV = "tipdm2020_attachment2_part_a.tsv"
-UNLABELLED_XLSX = ("tipdm2020_attachment3_messages_with_votes.xlsx", "tipdm2020_attachment4_messages_with_replies.xlsx")
 
 # Two messages are near-duplicates when this share of the character 5-grams of the shorter
 # one also occurs in the other (the same complaint sent twice, a name corrected, a greeting changed).
@@ -42,19 +41,9 @@ class LabelledData:
     dropped_conflicts: int = 0
 
 
-def datasets_dir() -> Path:
-    """The shared data sets folder: ``$TOWNSQUARE_DATASETS``, else ``<BASE_DIR>/../shared/datasets``."""
-    env = os.environ.get("TOWNSQUARE_DATASETS")
-    if env:
-        return Path(env)
-    from django.conf import settings
-
-    return Path(settings.BASE_DIR).parent / "shared" / "datasets"
-
-
 def messages_dir(path=None) -> Path:
     """The ``messages/`` folder, given the data sets folder or the ``messages/`` folder itself."""
-    path = Path(path) if path is not None else datasets_dir()
+    path = Path(path if path is not None else settings.DATASETS_DIR)
     if (path / "messages").is_dir():
         return path / "messages"
     return path
@@ -241,7 +230,7 @@ def dedupe(texts, labels) -> LabelledData:
 def load_labelled_dataset(path=None) -> LabelledData:
     """The labelled messages of both files (the ``.xlsx`` first), near-duplicates removed.
 
-    ``path`` is the shared data sets folder or its ``messages/`` folder (default: :func:`datasets_dir`).
+    ``path`` is the shared data sets folder or its ``messages/`` folder (default: ``settings.DATASETS_DIR``).
     ``texts`` are normalised; ``labels`` are indexes into :data:`LABELS`.
     """
     folder = messages_dir(path)
@@ -252,13 +241,3 @@ def load_labelled_dataset(path=None) -> LabelledData:
     texts, labels = read_xlsx(files[0])
     more_texts, more_labels = read_tsv(files[1])
     return dedupe(texts + more_texts, labels + more_labels)
-
-
-def load_unlabelled_texts(path=None) -> list[str]:
-    """Subject + details of the unlabelled messages (attachments 3 and 4); absent files are skipped."""
-    folder = messages_dir(path)
-    texts = []
-    for name in UNLABELLED_XLSX:
-        if (folder / name).is_file():
-            texts.extend(read_xlsx(folder / name, labelled=False)[0])
-    return texts
