@@ -1,9 +1,10 @@
-"""The index follows publishing by itself, and queries find what residents mean."""
+"""The index follows publishing and editors' words by itself, and queries find (and mark) what residents mean."""
 
 import pytest
 
 from tests.factories import NewsPageFactory, PolicyPageFactory
-from townsquare.search.models import SearchDocument
+from townsquare.search.models import GovTerm, SearchDocument
+from townsquare.search.query import Params, search
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +96,54 @@ def test_filters_by_type_unit_and_date(county, find):
     assert find("道路维修", date_from=datetime.date(2026, 3, 5), date_to=datetime.date(2026, 3, 5)) == [
         "道路维修资金管理办法"
     ]
+
+
+def test_document_number_query_marks_no_lone_characters(county):
+    PolicyPageFactory(
+        parent=county.county.section("policy"),
+        title="示范县老年人免费乘车办法",
+        summary="出示身份证就能上车，政府办发的通知。",
+        document_number="示政办发〔2026〕8号",
+    )
+    results = search(Params(q="示政办发[2026]8号"), log=False)
+    hit = results.hits[0]
+    assert hit.title == "示范县老年人免费乘车办法"
+    assert "<mark>" not in str(hit.snippet_html), hit.snippet_html
+    assert results.corrections == []
+    results = search(Params(q="查一下示政办发2026 8"), log=False)
+    assert results.hits[0].title == "示范县老年人免费乘车办法" and results.corrections == []
+
+
+def test_a_corrected_typo_marks_the_word_not_its_characters(county):
+    NewsPageFactory(
+        parent=county.county.section("news"), title="低保标准调整", summary="收入低于标准的家庭可以申请低保。"
+    )
+    hit = search(Params(q="低宝"), log=False).hits[0]
+    assert "<mark>低保</mark>" in str(hit.snippet_html)
+    assert "<mark>低</mark>" not in str(hit.snippet_html)
+
+
+def test_new_synonym_group_finds_documents_indexed_before_it(county, find, django_capture_on_commit_callbacks):
+    from townsquare.search.models import Synonym
+
+    NewsPageFactory(parent=county.county.section("news"), title="电动自行车上牌点增加")
+    assert find("电驴") == []
+    with django_capture_on_commit_callbacks(execute=True):
+        Synonym.objects.create(terms="电驴 电动自行车")
+    assert find("电驴") == ["电动自行车上牌点增加"]
+    assert find("电动自行车") == ["电动自行车上牌点增加"]
+
+
+def test_dictionary_word_added_by_editors_segments_and_reindexes(county, find, django_capture_on_commit_callbacks):
+    from townsquare.search import analysis
+
+    NewsPageFactory(parent=county.county.section("news"), title="推进高效办成一件事改革")
+    NewsPageFactory(parent=county.county.section("news"), title="禾丰路口施工绕行提示")
+    assert "禾丰路口" not in analysis.dictionary().segment("禾丰路口施工")
+    assert find("禾丰路口") == ["禾丰路口施工绕行提示"]  # single characters still meet
+    with django_capture_on_commit_callbacks(execute=True):
+        GovTerm.objects.create(word="禾丰路口")
+    assert "禾丰路口" in analysis.dictionary().segment("禾丰路口施工")
+    assert "禾丰路口" in SearchDocument.objects.get(title="禾丰路口施工绕行提示").title
+    assert find("禾丰路口") == ["禾丰路口施工绕行提示"]
+    assert "一件事" in analysis.dictionary().segment("高效办成一件事")  # from the starting dictionary

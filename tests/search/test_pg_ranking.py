@@ -92,7 +92,7 @@ def test_without_statistics_the_search_still_ranks(corpus):
 @postgres_only
 def test_same_top_results_with_word_statistics(county):
     """The built-in set both back ends must agree on, once PostgreSQL ranks with its IDF."""
-    from tests.search.test_visibility_and_backends import EXPECTED_TOP, MINI_CORPUS
+    from tests.search.test_backends import EXPECTED_TOP, MINI_CORPUS
 
     for factory, kind, fields in MINI_CORPUS:
         factory(parent=county.county.section(kind), **fields)

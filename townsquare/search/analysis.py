@@ -20,10 +20,9 @@ import unicodedata
 from collections import defaultdict
 
 import jieba
+from django.conf import settings
 from pypinyin import Style, lazy_pinyin
 from pypinyin.constants import PHRASES_DICT
-
-from . import conf
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # A run of Han characters, or a run of letters and digits.
@@ -106,10 +105,6 @@ def doc_number_texts(query):
     return [match.group(0).strip() for match in DOC_NUMBER_ANCHORED.finditer(normalize(query))]
 
 
-def strip_doc_numbers(query):
-    return DOC_NUMBER_ANCHORED.sub(" ", normalize(query)).strip()
-
-
 # --- the county's dictionary --------------------------------------------------------------------
 
 
@@ -120,8 +115,6 @@ class Dictionary:
     every SEARCH_DICT_CHECK_SECONDS, when the database stamp of terms and synonyms moved (another
     process changed them).
     """
-
-    CHECK_SECONDS = 10
 
     def __init__(self):
         self.lock = threading.RLock()
@@ -147,7 +140,7 @@ class Dictionary:
 
     def get(self):
         now = time.monotonic()
-        if not self.stale and now - self.checked_at > self.CHECK_SECONDS:
+        if not self.stale and now - self.checked_at > settings.SEARCH_DICT_CHECK_SECONDS:
             self.checked_at = now
             if self.stamp != current_stamp():
                 self.stale = True
@@ -206,17 +199,16 @@ class Dictionary:
 
     def segment(self, text):
         """Query segmentation (precise mode)."""
-        text = normalize(text)
-        tokens = []
-        for piece in self.tokenizer.cut(text, HMM=False):
-            tokens.extend(script_runs(piece))
-        return tokens
+        return self._tokens(self.tokenizer.cut, text)
 
     def segment_for_index(self, text):
         """Document segmentation (search mode: long words and the dictionary words inside them)."""
-        text = normalize(text)
+        return self._tokens(self.tokenizer.cut_for_search, text)
+
+    @staticmethod
+    def _tokens(cut, text):
         tokens = []
-        for piece in self.tokenizer.cut_for_search(text, HMM=False):
+        for piece in cut(normalize(text), HMM=False):
             tokens.extend(script_runs(piece))
         return tokens
 
@@ -240,5 +232,5 @@ def dictionary():
 
 def index_text(text):
     """Pre-segmented text for the full-text tables: tokens joined by spaces."""
-    limit = conf.get("SEARCH_BODY_MAX_CHARS")
+    limit = settings.SEARCH_BODY_MAX_CHARS
     return " ".join(dictionary().segment_for_index((text or "")[:limit]))

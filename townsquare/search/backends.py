@@ -1,7 +1,7 @@
 """The two full-text back ends behind one interface: SQLite FTS5 (embedded) and PostgreSQL (production).
 
 Both store the same pre-segmented text (tokens joined by spaces) and receive the same query
-tree from ``query.py``; each renders it in its own syntax and ranks with its own function,
+tree from ``understanding.py``; each renders it in its own syntax and ranks with its own function,
 multiplied by the item's authority boost and a freshness factor computed in SQL:
 
 * SQLite: FTS5's bm25 with a title weight (it weighs each word by its rarity, IDF, itself);
@@ -15,9 +15,8 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connection
-
-from . import conf
 
 DOCS = "sitesearch_searchdocument"
 
@@ -49,7 +48,11 @@ class Statistics:
 
 class Backend:
     vendor = ""
+    table = "sitesearch_fts"
     needs_statistics = False  # whether the ranking reads TermStatistic (kept by indexer.refresh_statistics)
+    # The query syntax: how words are joined (all of them, any of them).
+    ALL = " AND "
+    ANY = " OR "
 
     # --- writing ---------------------------------------------------------------------------------
     def replace(self, cursor, rows):
@@ -66,11 +69,21 @@ class Backend:
         """Copy the index's word statistics where the ranking needs them: (words, items, average length) or None."""
         return None
 
-    table = "sitesearch_fts"
-
     # --- reading ---------------------------------------------------------------------------------
     def render(self, groups, any_group=False):
         """groups: [[(Term, ...), ...], ...] — AND of groups (OR when any_group), OR of alternatives, AND of terms."""
+        rendered = [self._joined([self._all(alt) for alt in group], self.ANY) for group in groups]
+        return (self.ANY if any_group else self.ALL).join(rendered)
+
+    def _all(self, terms):
+        return self._joined([self._term(t) for t in terms], self.ALL)
+
+    @staticmethod
+    def _joined(parts, operator):
+        return parts[0] if len(parts) == 1 else "(" + operator.join(parts) + ")"
+
+    def _term(self, term):
+        """One word in the back end's query syntax."""
         raise NotImplementedError
 
     def _filters(self, filters):
@@ -105,6 +118,14 @@ class Backend:
         raise NotImplementedError
 
     def count(self, match, filters):
+        where, params = self._filters(filters)
+        sql = f"SELECT count(*) {self._matching()} AND {' AND '.join(where)}"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [match, *params])
+            return cursor.fetchone()[0]
+
+    def _matching(self):
+        """FROM the index joined to its items (as d) WHERE the item matches the rendered query (the one parameter)."""
         raise NotImplementedError
 
 
@@ -126,20 +147,10 @@ class SQLiteBackend(Backend):
     def _term(self, term):
         return f'"{term.text}"' + ("*" if term.prefix else "")
 
-    def render(self, groups, any_group=False):
-        rendered = []
-        for group in groups:
-            alternatives = []
-            for alt in group:
-                parts = [self._term(t) for t in alt]
-                alternatives.append(parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")")
-            rendered.append(alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")")
-        return (" OR " if any_group else " AND ").join(rendered)
-
     def _score(self):
-        weight = float(conf.get("SEARCH_TITLE_WEIGHT"))
-        fresh = float(conf.get("SEARCH_FRESHNESS_WEIGHT"))
-        half = float(conf.get("SEARCH_FRESHNESS_HALF_LIFE_DAYS"))
+        weight = float(settings.SEARCH_TITLE_WEIGHT)
+        fresh = float(settings.SEARCH_FRESHNESS_WEIGHT)
+        half = float(settings.SEARCH_FRESHNESS_HALF_LIFE_DAYS)
         # bm25() is negative (more negative = better); multiplying by boosts > 0 keeps that order.
         return (
             f"bm25({self.table}, {weight}, 1.0) * d.boost * "
@@ -157,20 +168,15 @@ class SQLiteBackend(Backend):
             cursor.execute(sql, [match, *params, limit, offset])
             return [(row[0], -row[1]) for row in cursor.fetchall()]
 
-    def count(self, match, filters):
-        where, params = self._filters(filters)
-        sql = (
-            f"SELECT count(*) FROM {self.table} JOIN {DOCS} d ON d.id = {self.table}.rowid "
-            f"WHERE {self.table} MATCH %s AND {' AND '.join(where)}"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [match, *params])
-            return cursor.fetchone()[0]
+    def _matching(self):
+        return f"FROM {self.table} JOIN {DOCS} d ON d.id = {self.table}.rowid WHERE {self.table} MATCH %s"
 
 
 class PostgresBackend(Backend):
     vendor = "postgresql"
     needs_statistics = True
+    ALL = " & "
+    ANY = " | "
 
     def replace(self, cursor, rows):
         if not rows:
@@ -188,16 +194,6 @@ class PostgresBackend(Backend):
 
     def _term(self, term):
         return f"'{term.text}'" + (":*" if term.prefix else "")
-
-    def render(self, groups, any_group=False):
-        rendered = []
-        for group in groups:
-            alternatives = []
-            for alt in group:
-                parts = [self._term(t) for t in alt]
-                alternatives.append(parts[0] if len(parts) == 1 else "(" + " & ".join(parts) + ")")
-            rendered.append(alternatives[0] if len(alternatives) == 1 else "(" + " | ".join(alternatives) + ")")
-        return (" | " if any_group else " & ").join(rendered)
 
     def adapt_datetime(self, value):
         return value
@@ -217,11 +213,11 @@ class PostgresBackend(Backend):
 
     def _weights(self):
         # Weights {D, C, B, A}: the body (B) counts 1/weight of the title (A); normalisation 1 = divide by log length.
-        return f"'{{0.1, 0.1, {1.0 / float(conf.get('SEARCH_TITLE_WEIGHT')):.6f}, 1.0}}'"
+        return f"'{{0.1, 0.1, {1.0 / float(settings.SEARCH_TITLE_WEIGHT):.6f}, 1.0}}'"
 
     def _boosts(self):
-        fresh = float(conf.get("SEARCH_FRESHNESS_WEIGHT"))
-        half = float(conf.get("SEARCH_FRESHNESS_HALF_LIFE_DAYS"))
+        fresh = float(settings.SEARCH_FRESHNESS_WEIGHT)
+        half = float(settings.SEARCH_FRESHNESS_HALF_LIFE_DAYS)
         return (
             f"d.boost * (1.0 + {fresh} / (1.0 + GREATEST(0.0, COALESCE(EXTRACT(EPOCH FROM (now() - d.date)) / 86400.0,"
             f" 36500.0)) / {half}))"
@@ -271,8 +267,7 @@ class PostgresBackend(Backend):
             return f"ts_rank({self._weights()}, f.vector, q, 1) * {self._boosts()}", [], "", []
         state, weighted = statistics
         k1, b = self.BM25_K1, self.BM25_B
-        title_weight = float(conf.get("SEARCH_TITLE_WEIGHT"))
-        weights = f"'{{0.1, 0.1, {1.0 / title_weight:.6f}, 1.0}}'"
+        title_weight, weights = float(settings.SEARCH_TITLE_WEIGHT), self._weights()
         frequencies = ", ".join(
             f"{title_weight} * ts_rank_cd({weights}, f.vector, %s::tsquery, 0) AS f{i}" for i in range(len(weighted))
         )
@@ -301,15 +296,8 @@ class PostgresBackend(Backend):
             cursor.execute(sql, [*score_params, match, *lateral_params, *params, limit, offset])
             return [(row[0], float(row[1])) for row in cursor.fetchall()]
 
-    def count(self, match, filters):
-        where, params = self._filters(filters)
-        sql = (
-            f"SELECT count(*) FROM {self.table} f JOIN {DOCS} d ON d.id = f.doc_id "
-            f"WHERE f.vector @@ to_tsquery('simple', %s) AND {' AND '.join(where)}"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [match, *params])
-            return cursor.fetchone()[0]
+    def _matching(self):
+        return f"FROM {self.table} f JOIN {DOCS} d ON d.id = f.doc_id WHERE f.vector @@ to_tsquery('simple', %s)"
 
 
 BACKENDS = {"sqlite": SQLiteBackend(), "postgresql": PostgresBackend()}

@@ -171,7 +171,7 @@ def corpus_unit():
 
 def load_requests(folder, unit, batch=500, limit=None):
     """Answered public requests from the real messages; existing ones (same number) are kept."""
-    from townsquare.resident_requests.models import Category, RequestType, ResidentRequest, Status
+    from townsquare.resident_requests.models import Category, ResidentRequest
 
     from .sources import SOURCES
 
@@ -205,34 +205,39 @@ def load_requests(folder, unit, batch=500, limit=None):
         number = f"{REQUEST_NUMBER_PREFIX}{row['number']:08d}"
         if number in existing or row["received_at"] is None:
             continue
-        received = row["received_at"]
-        answered = row["answered_at"] or received
-        pending.append(
-            ResidentRequest(
-                tracking_number=number,
-                request_type=RequestType.CONSULT,
-                category=category,
-                unit=unit,
-                title=row["title"][:60],
-                details=row["details"][:4000],
-                contact_name=row["user"][:40] or "网友",
-                is_public=True,
-                channel="corpus",
-                status=Status.ANSWERED,
-                received_at=received,
-                accept_due=received,
-                answer_due=answered,
-                accepted_at=received,
-                answered_at=answered,
-                reply=row["reply"],
-                replied_by_unit=unit,
-            )
-        )
+        pending.append(_corpus_request(row, number, category, unit))
         if len(pending) >= batch:
             flush()
     if pending:
         flush()
     return made
+
+
+def _corpus_request(row, number, category, unit):
+    """An answered public consultation made of one message row."""
+    from townsquare.resident_requests.models import RequestType, ResidentRequest, Status
+
+    received = row["received_at"]
+    answered = row["answered_at"] or received
+    return ResidentRequest(
+        tracking_number=number,
+        request_type=RequestType.CONSULT,
+        category=category,
+        unit=unit,
+        title=row["title"][:60],
+        details=row["details"][:4000],
+        contact_name=row["user"][:40] or "网友",
+        is_public=True,
+        channel="corpus",
+        status=Status.ANSWERED,
+        received_at=received,
+        accept_due=received,
+        answer_due=answered,
+        accepted_at=received,
+        answered_at=answered,
+        reply=row["reply"],
+        replied_by_unit=unit,
+    )
 
 
 def load_index_entries(source, entries, unit, batch=1000, limit=None):

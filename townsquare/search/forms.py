@@ -1,8 +1,8 @@
 from django import forms
+from django.conf import settings
 
 from townsquare.units.models import Unit
 
-from . import conf
 from .sources import kinds
 
 SORTS = [("relevance", "最相关"), ("time", "最新")]
@@ -39,7 +39,7 @@ class SearchForm(forms.Form):
 
     def clean_page(self):
         page = self.cleaned_data.get("page") or 1
-        return min(page, conf.get("SEARCH_MAX_PAGE"))
+        return min(page, settings.SEARCH_MAX_PAGE)
 
     def clean(self):
         data = super().clean()

@@ -16,10 +16,10 @@ optional):
 import logging
 
 from django.apps import apps
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from . import conf
 from .indexer import Entry
 from .text import plain
 
@@ -66,7 +66,7 @@ def strict_kinds():
 
 
 def kind_boost(kind):
-    return float(conf.get("SEARCH_KIND_BOOSTS").get(kind, 1.0))
+    return float(settings.SEARCH_KIND_BOOSTS.get(kind, 1.0))
 
 
 class SearchSource:
@@ -274,7 +274,7 @@ def _listing_models():
 
 
 def _policy_boost(page):
-    return float(conf.get("SEARCH_VALIDITY_BOOSTS").get(page.validity, 1.0))
+    return float(settings.SEARCH_VALIDITY_BOOSTS.get(page.validity, 1.0))
 
 
 def _policy_keywords(page):

@@ -4,7 +4,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from . import query
+from . import query, suggestions
 from .forms import SearchForm
 
 
@@ -82,5 +82,5 @@ def search_api(request):
 def suggest_api(request):
     prefix = request.GET.get("q", "")
     return JsonResponse(
-        {"query": prefix, "suggestions": query.suggestions(prefix)}, json_dumps_params={"ensure_ascii": False}
+        {"query": prefix, "suggestions": suggestions.suggestions(prefix)}, json_dumps_params={"ensure_ascii": False}
     )

@@ -1,5 +1,6 @@
 """Admin: 站内搜索 — dictionary, synonyms, best bets (snippets) and the 热词 / 无结果词 report."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import render
 from django.urls import path, reverse
@@ -9,8 +10,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import conf, query
 from .models import BestBet, GovTerm, Synonym
+from .querylog import hot_queries
 
 
 class GovTermViewSet(SnippetViewSet):
@@ -63,14 +64,14 @@ register_snippet(SearchSettingsGroup)
 
 @permission_required("sitesearch.view_querylog", raise_exception=True)
 def query_report(request):
-    days = conf.get("SEARCH_REPORT_DAYS")
+    days = settings.SEARCH_REPORT_DAYS
     return render(
         request,
         "search/admin/query_report.html",
         {
             "days": days,
-            "hot": query.hot_queries(days=days),
-            "empty": query.hot_queries(days=days, empty=True),
+            "hot": hot_queries(days=days),
+            "empty": hot_queries(days=days, empty=True),
         },
     )
 
@@ -88,3 +89,9 @@ class ReportMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_report_menu_item():
     return ReportMenuItem("搜索热词与无结果词", reverse("sitesearch_report"), icon_name="search", order=800)
+
+
+@hooks.register("townsquare_search_url")
+def site_search_url():
+    """The 搜索 link in every public page's header (see townsquare.core.context_processors)."""
+    return reverse("sitesearch:search")
