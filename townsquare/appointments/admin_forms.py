@@ -2,16 +2,18 @@
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from townsquare.units.access import scope, sees_all
+
 from . import staff
-from .models import Window
+from .models import BookableService, Window
 
 
 class WindowForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         user = self.for_user
-        if user is not None and "unit" in self.fields and not staff.access_for(user).sees_all:
-            self.fields["unit"].queryset = self.fields["unit"].queryset.filter(pk__in=staff.access_for(user).unit_ids)
+        if user is not None and "unit" in self.fields:
+            self.fields["unit"].queryset = scope(user, self.fields["unit"].queryset, "pk")
 
 
 class BookableServiceForm(WagtailAdminModelForm):
@@ -21,16 +23,14 @@ class BookableServiceForm(WagtailAdminModelForm):
         if user is None:
             return
         if "window" in self.fields:
-            self.fields["window"].queryset = staff.windows_for(user).filter(active=True) | Window.objects.filter(
+            windows = scope(user, Window.objects.select_related("unit"), staff.WINDOW_UNIT)
+            self.fields["window"].queryset = windows.filter(active=True) | Window.objects.filter(
                 pk=self.instance.window_id or 0
             )
-        access = staff.access_for(user)
-        if "guide" in self.fields and not access.sees_all:
+        if "guide" in self.fields and not sees_all(user):
             # A unit books its own guides (the guide's 实施主体 is one of the user's units).
             guides = self.fields["guide"].queryset
-            self.fields["guide"].queryset = guides.filter(unit_id__in=access.unit_ids) | guides.filter(
-                pk=self.instance.guide_id or 0
-            )
+            self.fields["guide"].queryset = scope(user, guides) | guides.filter(pk=self.instance.guide_id or 0)
 
 
 class DayExceptionForm(WagtailAdminModelForm):
@@ -38,4 +38,5 @@ class DayExceptionForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         user = self.for_user
         if user is not None and "service" in self.fields:
-            self.fields["service"].queryset = staff.services_for(user)
+            services = BookableService.objects.select_related("window__unit", "guide")
+            self.fields["service"].queryset = scope(user, services, staff.SERVICE_UNIT)

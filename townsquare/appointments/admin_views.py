@@ -19,10 +19,13 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from townsquare.units.access import may_act_on, scope, sees_all, unit_id_at
+from townsquare.units.permissions import StaffOnlyMixin
+
 from . import booking as booking_rules
 from . import staff
 from .hours import WEEKDAY_NAMES
-from .models import Booking, Notification
+from .models import Booking, Notification, Window
 
 DAY_URL_NAME = "appointments_day"
 
@@ -42,7 +45,7 @@ def _day(text):
         return timezone.localdate()
 
 
-class DayView(WagtailAdminTemplateMixin, TemplateView):
+class DayView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "appointments/admin/day.html"
     page_title = "预约办理 · 今日名单"
     header_icon = "date"
@@ -50,15 +53,11 @@ class DayView(WagtailAdminTemplateMixin, TemplateView):
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [{"url": "", "label": "预约名单"}]
 
-    def dispatch(self, request, *args, **kwargs):
-        if not staff.access_for(request.user).any:
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        windows = list(staff.windows_for(user).order_by("unit__sort_order", "sort_order", "pk"))
+        windows = scope(user, Window.objects.select_related("unit"), staff.WINDOW_UNIT)
+        windows = list(windows.order_by("unit__sort_order", "sort_order", "pk"))
         window_id = self.request.GET.get("window", "")
         window = next((w for w in windows if str(w.pk) == window_id), windows[0] if windows else None)
         day = _day(self.request.GET.get("day"))
@@ -104,7 +103,7 @@ class DayView(WagtailAdminTemplateMixin, TemplateView):
                 "cancelled": cancelled,
             },
             calls=calls,
-            sees_all=staff.access_for(user).sees_all,
+            sees_all=sees_all(user),
         )
         return context
 
@@ -120,7 +119,7 @@ def _back(request, booking):
 @require_POST
 def mark(request, pk, action):
     booking = get_object_or_404(Booking.objects.select_related("slot", "service__window"), pk=pk)
-    if not staff.may_handle(request.user, booking):
+    if not may_act_on(request.user, unit_id_at(booking, staff.BOOKING_UNIT)):
         raise PermissionDenied
     handlers = {"checkin": booking_rules.check_in, "noshow": booking_rules.mark_no_show}
     if action not in handlers:
@@ -140,7 +139,7 @@ def phoned(request, pk):
     notification = get_object_or_404(
         Notification.objects.select_related("booking__slot", "booking__service__window"), pk=pk
     )
-    if not staff.may_handle(request.user, notification.booking):
+    if not may_act_on(request.user, unit_id_at(notification.booking, staff.BOOKING_UNIT)):
         raise PermissionDenied
     Notification.objects.filter(pk=pk, sent_at__isnull=True).update(sent_at=timezone.now())
     messages.success(request, f"已记下：{notification.booking.name}已电话提醒。")

@@ -4,82 +4,28 @@ A unit's staff (any role) manage their own unit's windows, services and exceptio
 see their own windows' bookings; county staff and superusers see everything.
 """
 
-from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
-from django.db.models import Q
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from townsquare.units.access import is_staff_member
+from townsquare.units.permissions import UnitScopedPolicy, UnitScopedViewSet
 
 from . import admin_views, staff
 from .admin_forms import BookableServiceForm, DayExceptionForm, WindowForm
 from .models import BookableService, DayException, Window
 
-
-class UnitScopedPolicy(ModelPermissionPolicy):
-    """Unit staff manage their unit's rows; county staff and superusers all of them."""
-
-    def __init__(self, model, scoped):
-        super().__init__(model)
-        self.scoped = scoped  # user -> queryset of what they may manage
-
-    def user_has_permission(self, user, action):
-        return staff.access_for(user).any or super().user_has_permission(user, action)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return staff.may_handle(user, instance)
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        return self.scoped(user)
-
-    def users_with_any_permission(self, actions):
-        return (
-            get_user_model()
-            .objects.filter(Q(is_superuser=True) | Q(unit_memberships__isnull=False), is_active=True)
-            .distinct()
-        )
-
-    def users_with_any_permission_for_instance(self, actions, instance):
-        return (
-            get_user_model().objects.filter(staff.staff_filter(staff.unit_id_of(instance)), is_active=True).distinct()
-        )
+register_permission_policy(Window, UnitScopedPolicy(Window, staff.WINDOW_UNIT))
+register_permission_policy(BookableService, UnitScopedPolicy(BookableService, staff.SERVICE_UNIT))
+register_permission_policy(DayException, UnitScopedPolicy(DayException, staff.EXCEPTION_UNIT))
 
 
-register_permission_policy(Window, UnitScopedPolicy(Window, staff.windows_for))
-register_permission_policy(BookableService, UnitScopedPolicy(BookableService, staff.services_for))
-register_permission_policy(DayException, UnitScopedPolicy(DayException, staff.exceptions_for))
-
-
-class OwnUnitEditView(EditView):
-    def get_object(self, queryset=None):
-        instance = super().get_object(queryset)
-        if not staff.may_handle(self.request.user, instance):
-            raise PermissionDenied
-        return instance
-
-
-class OwnUnitDeleteView(DeleteView):
-    def get_object(self, queryset=None):
-        instance = super().get_object(queryset)
-        if not staff.may_handle(self.request.user, instance):
-            raise PermissionDenied
-        return instance
-
-
-class ScopedViewSet(SnippetViewSet):
-    edit_view_class = OwnUnitEditView
-    delete_view_class = OwnUnitDeleteView
-    copy_view_enabled = False
-    inspect_view_enabled = False
-
-
-class WindowViewSet(ScopedViewSet):
+class WindowViewSet(UnitScopedViewSet):
     model = Window
     icon = "home"
     menu_label = "办理窗口"
@@ -97,7 +43,7 @@ class WindowViewSet(ScopedViewSet):
     )
 
     def get_queryset(self, request):
-        return staff.windows_for(request.user)
+        return super().get_queryset(request).select_related("unit")
 
 
 def _schedule(service):
@@ -107,7 +53,7 @@ def _schedule(service):
         return service.hours
 
 
-class BookableServiceViewSet(ScopedViewSet):
+class BookableServiceViewSet(UnitScopedViewSet):
     model = BookableService
     icon = "date"
     menu_label = "可预约事项"
@@ -140,10 +86,10 @@ class BookableServiceViewSet(ScopedViewSet):
     )
 
     def get_queryset(self, request):
-        return staff.services_for(request.user)
+        return super().get_queryset(request).select_related("window__unit", "guide")
 
 
-class DayExceptionViewSet(ScopedViewSet):
+class DayExceptionViewSet(UnitScopedViewSet):
     model = DayException
     icon = "warning"
     menu_label = "单日调整"
@@ -161,7 +107,7 @@ class DayExceptionViewSet(ScopedViewSet):
     )
 
     def get_queryset(self, request):
-        return staff.exceptions_for(request.user).order_by("-day")
+        return super().get_queryset(request).select_related("service__window__unit", "service__guide").order_by("-day")
 
 
 class AppointmentSettingsGroup(SnippetViewSetGroup):
@@ -181,7 +127,7 @@ def appointments_admin_urls():
 
 class DayMenuItem(MenuItem):
     def is_shown(self, request):
-        return staff.access_for(request.user).any
+        return is_staff_member(request.user)
 
 
 @hooks.register("register_admin_menu_item")
@@ -189,3 +135,23 @@ def day_menu_item():
     return DayMenuItem(
         "预约名单", reverse_lazy(admin_views.DAY_URL_NAME), name="appointments-day", icon_name="date", order=160
     )
+
+
+@hooks.register("townsquare_guide_booking_urls")
+def guide_booking_urls(guides):
+    """The "预约办理" button of service guides: {guide pk: booking URL} for those that can be booked now.
+
+    One query for any number of guides; the services app never imports this app.
+    """
+    pks = [guide.pk for guide in guides if guide.pk is not None]
+    if not pks:
+        return {}
+    rows = (
+        BookableService.objects.filter(guide_id__in=pks, active=True, window__active=True)
+        .order_by("window__sort_order", "pk")
+        .values_list("guide_id", "pk")
+    )
+    urls = {}
+    for guide_id, service_pk in rows:
+        urls.setdefault(guide_id, reverse("appointments:book", args=[service_pk]))
+    return urls

@@ -13,8 +13,9 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from townsquare.channels.models import Channel
+from townsquare.units.access import may_act_on, scope, units_for
+from townsquare.units.permissions import StaffOnlyMixin
 
-from . import services
 from .importing import ARTICLE_SUFFIXES
 from .models import ImportRun, ImportRunItem
 from .tasks import run_import
@@ -31,13 +32,6 @@ def admin_urls():
         path("guidang/shangchuan/", UploadView.as_view(), name=UPLOAD_URL_NAME),
         path("guidang/<int:pk>/", ProgressView.as_view(), name=PROGRESS_URL_NAME),
     ]
-
-
-class StaffOnly:
-    def dispatch(self, request, *args, **kwargs):
-        if not services.importable_units(request.user).exists():
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
 
 class UploadForm(forms.Form):
@@ -60,7 +54,7 @@ class UploadForm(forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        units = services.importable_units(user).order_by("sort_order", "pk")
+        units = units_for(user)  # county staff import for any unit, a unit's own staff for theirs
         self.fields["unit"].queryset = units
         self.fields["channel"].queryset = (
             Channel.objects.filter(unit__in=units).exclude(kind=Channel.Kind.PLATFORM).select_related("unit")
@@ -100,7 +94,7 @@ def save_upload(upload):
     return target
 
 
-class ImportListView(StaffOnly, WagtailAdminTemplateMixin, TemplateView):
+class ImportListView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "archive/admin/list.html"
     page_title = "公众号归档"
     header_icon = "folder-inverse"
@@ -110,12 +104,13 @@ class ImportListView(StaffOnly, WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["runs"] = services.visible_runs(self.request.user)[:50]
+        runs = scope(self.request.user, ImportRun.objects.select_related("unit", "created_by"))
+        context["runs"] = runs[:50]
         context["upload_url"] = reverse(UPLOAD_URL_NAME)
         return context
 
 
-class UploadView(StaffOnly, WagtailAdminTemplateMixin, FormView):
+class UploadView(StaffOnlyMixin, WagtailAdminTemplateMixin, FormView):
     template_name = "archive/admin/upload.html"
     form_class = UploadForm
     page_title = "上传归档"
@@ -143,7 +138,7 @@ class UploadView(StaffOnly, WagtailAdminTemplateMixin, FormView):
         return redirect(PROGRESS_URL_NAME, pk=run.pk)
 
 
-class ProgressView(StaffOnly, WagtailAdminTemplateMixin, TemplateView):
+class ProgressView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "archive/admin/progress.html"
     header_icon = "folder-inverse"
     refresh_seconds = 2
@@ -156,7 +151,7 @@ class ProgressView(StaffOnly, WagtailAdminTemplateMixin, TemplateView):
 
     def dispatch(self, request, *args, pk, **kwargs):
         self.run = get_object_or_404(ImportRun.objects.select_related("unit", "index_page", "channel"), pk=pk)
-        if not services.importable_units(request.user).filter(pk=self.run.unit_id).exists():
+        if not may_act_on(request.user, self.run.unit_id):
             raise PermissionDenied
         return super().dispatch(request, *args, pk=pk, **kwargs)
 

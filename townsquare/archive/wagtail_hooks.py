@@ -4,12 +4,14 @@ from django.urls import reverse_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import admin_views, services
+from townsquare.units.access import is_staff_member
+
+from . import admin_views
 
 
 class StaffMenuItem(MenuItem):
     def is_shown(self, request):
-        return services.importable_units(request.user).exists()
+        return is_staff_member(request.user)
 
 
 @hooks.register("register_admin_urls")
@@ -26,3 +28,9 @@ def archive_menu_item():
         icon_name="folder-inverse",
         order=175,
     )
+
+
+@hooks.register("townsquare_home_subpage_types")
+def archive_index_under_homes():
+    """Archives are made by the importer; editors may still move or add one under a home page."""
+    return ["archive.ArchiveIndexPage"]

@@ -1,5 +1,6 @@
 """渠道账号 in the admin: the list with filters, 登记, 变更, and one channel's page with its actions and history."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -10,9 +11,12 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from townsquare.units.access import may_act_on, scope, units_for
+from townsquare.units.permissions import StaffOnlyMixin
+
 from . import access, lifecycle
 from .forms import ChannelForm, CloseForm, ReportUpdateForm, SuspendForm
-from .models import Channel, local_today, zombie_days
+from .models import Channel, local_today
 
 INDEX_URL_NAME = "channels_admin_index"
 PAGE_SIZE = 50
@@ -36,14 +40,7 @@ def _apply_errors(form, error):
         form.add_error(None, error.messages)
 
 
-class StaffOnly:
-    def dispatch(self, request, *args, **kwargs):
-        if not access.access_for(request.user).any:
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
-class Base(StaffOnly, WagtailAdminTemplateMixin, TemplateView):
+class Base(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
     header_icon = "globe"
 
     def get_breadcrumbs_items(self):
@@ -51,12 +48,12 @@ class Base(StaffOnly, WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["zombie_days"] = zombie_days()
+        context["zombie_days"] = settings.CHANNEL_ZOMBIE_DAYS
         return context
 
     def channel(self):
         channel = get_object_or_404(Channel.objects.select_related("unit"), pk=self.kwargs["pk"])
-        if not access.can_see(self.request.user, channel):
+        if not may_act_on(self.request.user, channel.unit_id):
             raise PermissionDenied
         return channel
 
@@ -70,7 +67,7 @@ class ChannelIndexView(Base):
 
     def filtered(self, channels, params, today):
         chosen = {}
-        units = list(access.units_for(self.request.user))
+        units = list(units_for(self.request.user))
         unit_ids = {str(unit.pk) for unit in units}
         if params.get("unit") in unit_ids:
             channels = channels.filter(unit_id=params["unit"])
@@ -96,7 +93,7 @@ class ChannelIndexView(Base):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user, today = self.request.user, local_today()
-        visible = access.visible_to(user, Channel.objects.all())
+        visible = scope(user, Channel.objects.all())
         channels, chosen, units = self.filtered(visible, self.request.GET, today)
         channels = channels.select_related("unit").with_last_seen()
         page_obj = Paginator(channels, PAGE_SIZE).get_page(self.request.GET.get("p"))
@@ -119,7 +116,7 @@ class ChannelFormView(Base):
     template_name = "channels/admin/form.html"
 
     def form(self, data=None, instance=None):
-        return ChannelForm(data, instance=instance, units=access.units_for(self.request.user))
+        return ChannelForm(data, instance=instance, units=units_for(self.request.user))
 
     def render_form(self, form, **extra):
         return self.render_to_response(self.get_context_data(form=form, **extra))
@@ -223,7 +220,7 @@ class ChannelDetailView(Base):
             zombie=channel.is_zombie(today),
             days=channel.days_without_update(today),
             duplicates=list(lifecycle.duplicates_of(channel)),
-            can_change=access.can_change(self.request.user, channel),
+            can_change=may_act_on(self.request.user, channel.unit_id),
             can_retire=access.can_retire(self.request.user, channel),
             public_url=reverse("channels:detail", args=[channel.pk]),
         )

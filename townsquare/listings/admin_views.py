@@ -7,6 +7,8 @@ from django.urls import path, reverse
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from townsquare.units.permissions import StaffOnlyMixin
+
 from . import staff
 from .models import Report, Status, listing_model
 
@@ -28,11 +30,8 @@ def edit_url(item):
     return reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[item.pk])
 
 
-class ModeratorOnly:
-    def dispatch(self, request, *args, **kwargs):
-        if not staff.is_moderator(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+class ModeratorOnly(StaffOnlyMixin):
+    county_only = True  # county staff moderate
 
 
 class ModerationQueueView(ModeratorOnly, WagtailAdminTemplateMixin, TemplateView):

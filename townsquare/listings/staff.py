@@ -1,51 +1,22 @@
-"""Who does what with listings in the admin.
+"""Listings work in the admin: the moderation queue, residents' reports, and the poster's unit.
 
-- Any unit's staff post listings for their unit; what they post is approved at once.
-- County staff (members of the county government unit, and superusers) moderate: the queue
-  of public submissions (approve, reject with a reason, edit) and residents' reports.
+Who may do what follows ``units.access``: any unit's staff post listings for their unit (approved at
+once) and change their unit's own; county staff moderate, i.e. the queue of public submissions
+(approve, reject with a reason, edit) and residents' reports (``is_county_staff``).
 """
-
-from dataclasses import dataclass
 
 from django.utils import timezone
 
 from townsquare.units.access import roles_of
 from townsquare.units.models import Unit
 
-from .models import LISTING_MODELS, Report, Source, Status
-
-
-@dataclass(frozen=True)
-class Access:
-    unit_ids: frozenset
-    moderator: bool
-
-    @property
-    def posts(self):
-        return self.moderator or bool(self.unit_ids)
-
-
-def access_for(user):
-    roles = roles_of(user)
-    return Access(roles.unit_ids, roles.county)
-
-
-def is_moderator(user):
-    return access_for(user).moderator
+from .models import LISTING_MODELS, Report, Status
 
 
 def home_unit(user):
     """The unit a staff member posts for: their first town/department, else the county."""
-    units = list(Unit.objects.filter(pk__in=access_for(user).unit_ids).order_by("sort_order", "pk"))
+    units = list(Unit.objects.filter(pk__in=roles_of(user).unit_ids).order_by("sort_order", "pk"))
     return units[0] if units else None
-
-
-def visible_to(user, queryset):
-    """Moderators see every listing; unit staff their unit's own."""
-    access = access_for(user)
-    if access.moderator:
-        return queryset
-    return queryset.filter(unit_id__in=access.unit_ids, source=Source.UNIT)
 
 
 def pending_items(limit=200):

@@ -1,18 +1,21 @@
 """生活服务信息 in the Wagtail admin: one list per kind, the moderation queue and the reports queue."""
 
-from django.contrib.auth import get_user_model
-from django.db.models import Q
+from functools import partial
+
 from django.urls import reverse_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.sidebar import LinkMenuItem
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views, staff
+from townsquare.core.life import LifeService
+from townsquare.units.access import is_county_staff
+from townsquare.units.permissions import COUNTY_ONLY, UnitScopedPolicy, UnitScopedViewSet
+
+from . import admin_views, home, staff
 from .models import (
     Attraction,
     EnrolmentNotice,
@@ -28,54 +31,12 @@ from .models import (
 
 # --- permissions: unit staff post for their unit; county staff moderate everything -------------------
 
-
-class ListingPolicy(ModelPermissionPolicy):
-    def user_has_permission(self, user, action):
-        return staff.access_for(user).posts or super().user_has_permission(user, action)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        access = staff.access_for(user)
-        if access.moderator or super().user_has_permission(user, action):
-            return True
-        return instance.source == Source.UNIT and instance.unit_id in access.unit_ids
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if super().user_has_permission(user, actions[0] if actions else "change"):
-            return self.model.objects.all()
-        return staff.visible_to(user, self.model.objects.all())
-
-    def users_with_any_permission(self, actions):
-        granted = super().users_with_any_permission(actions).values("pk")
-        return (
-            get_user_model()
-            .objects.filter(
-                Q(is_superuser=True) | Q(unit_memberships__isnull=False) | Q(pk__in=granted), is_active=True
-            )
-            .distinct()
-        )
-
-
-class DirectoryPolicy(ListingPolicy):
-    """Schools and attractions: kept by county staff (and anyone given the Django permission)."""
-
-    def user_has_permission(self, user, action):
-        return staff.is_moderator(user) or ModelPermissionPolicy.user_has_permission(self, user, action)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action)
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        return (
-            self.model.objects.all()
-            if any(self.user_has_permission(user, a) for a in actions)
-            else self.model.objects.none()
-        )
-
-
+# A unit's staff change their unit's own listings (not residents' submissions, which county staff moderate).
 for _model in (JobListing, RentalListing, EnrolmentNotice, TrafficNotice, Event, Offer):
-    register_permission_policy(_model, ListingPolicy(_model))
+    register_permission_policy(_model, UnitScopedPolicy(_model, unit_rows={"source": Source.UNIT}))
+# Schools and attractions: kept by county staff (and anyone given the Django permission).
 for _model in (School, Attraction):
-    register_permission_policy(_model, DirectoryPolicy(_model))
+    register_permission_policy(_model, UnitScopedPolicy(_model, unit_actions=COUNTY_ONLY))
 
 
 # --- the lists --------------------------------------------------------------------------------------
@@ -100,17 +61,16 @@ CONTACT = MultiFieldPanel(
 EXPIRY = MultiFieldPanel([FieldPanel("expires_at")], heading="下架时间（留空按信息自己的日期）")
 
 
-class ListingViewSet(SnippetViewSet):
+class ListingViewSet(UnitScopedViewSet):
     add_view_class = UnitCreateView
     list_display = ["title", "town", "status", "source", "expires_at"]
     list_filter = ["status", "source", "town"]
     search_fields = ["title"]
     ordering = ["-created_at"]
-    copy_view_enabled = False
     inspect_view_enabled = False
 
     def get_queryset(self, request):
-        return staff.visible_to(request.user, self.model.objects.select_related("town"))
+        return super().get_queryset(request).select_related("town")
 
 
 class JobViewSet(ListingViewSet):
@@ -263,7 +223,7 @@ class CountedMenuItem(MenuItem):
         self.counter = counter
 
     def is_shown(self, request):
-        return staff.is_moderator(request.user)
+        return is_county_staff(request.user)
 
     def render_component(self, request):
         count = self.counter()
@@ -295,3 +255,22 @@ def reports_menu_item():
         order=162,
         counter=lambda: Report.objects.filter(state=Report.State.OPEN).count(),
     )
+
+
+# The life-service tiles (生活服务) this app's lists fill, with their live hints (see townsquare.core.life).
+LIFE_TILES = [
+    ("jobs", "招聘", "briefcase", "家门口的工作"),
+    ("education", "教育", "graduation-cap", "学校和招生"),
+    ("traffic", "交通", "bus", "封路、绕行、公交"),
+    ("rentals", "租房", "house", "房源和租金"),
+    ("culture", "文旅", "landmark", "活动、景点"),
+    ("offers", "消费", "shopping-bag", "优惠和消费券"),
+]
+
+
+@hooks.register("townsquare_life_services", order=20)
+def listings_life_services():
+    return [
+        LifeService(kind, label, icon, hint, url_name=f"listings:{kind}_list", live_hint=partial(home.tile_hint, kind))
+        for kind, label, icon, hint in LIFE_TILES
+    ]

@@ -5,9 +5,9 @@ from django.conf import settings
 from django.db.models import Q
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from townsquare.units.access import is_county_staff, units_for
 from townsquare.units.models import Unit
 
-from . import inbox
 from .models import Category, ExtensionRequest, ReplyTemplate, ResidentRequest
 
 
@@ -221,9 +221,9 @@ class ReplyTemplateForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         user = self.for_user
         field = self.fields.get("unit")
-        if field is None or user is None or inbox.is_county_staff(user):
+        if field is None or user is None or is_county_staff(user):
             return
-        field.queryset = Unit.objects.filter(pk__in=inbox.access_for(user).unit_ids)
+        field.queryset = units_for(user)
         field.required = True
         field.empty_label = None
         field.help_text = "本单位使用的模板。"

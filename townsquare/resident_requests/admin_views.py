@@ -16,6 +16,8 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from townsquare.units.access import is_staff_member, may_act_on, sees_all
+
 from . import handling, inbox, reminders
 from .admin_forms import ACTION_FORMS, AnswerForm
 from .handling import HandlingError
@@ -49,7 +51,7 @@ class InboxView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        if not inbox.handles_requests(user):
+        if not is_staff_member(user):
             context["no_units"] = True
             return context
         now = timezone.now()
@@ -68,7 +70,7 @@ class InboxView(WagtailAdminTemplateMixin, TemplateView):
             query=query,
             page=page,
             rows=rows,
-            sees_all=inbox.sees_all(user),
+            sees_all=sees_all(user, media_center=True),
             now=now,
         )
         return context
@@ -87,7 +89,7 @@ class RequestDetailView(WagtailAdminTemplateMixin, TemplateView):
             ),
             pk=kwargs["pk"],
         )
-        if not inbox.can_handle(request.user, self.object):
+        if not may_act_on(request.user, self.object.unit_id, media_center=True):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -187,7 +189,7 @@ class RequestDetailView(WagtailAdminTemplateMixin, TemplateView):
             forms=forms,
             reply_templates=templates,
             merged_requests=obj.merged_requests.only("pk", "tracking_number", "title", "unit_id"),
-            sees_all=inbox.sees_all(user),
+            sees_all=sees_all(user, media_center=True),
             channel=CHANNELS.get(obj.channel, obj.channel),
             open_action=bound.action if bound is not None else "",
         )
@@ -217,7 +219,7 @@ class RequestDetailView(WagtailAdminTemplateMixin, TemplateView):
             return self.render_to_response(self.get_context_data(bound=form))
         messages.success(request, text)
         self.object.refresh_from_db()
-        if inbox.can_handle(request.user, self.object):
+        if may_act_on(request.user, self.object.unit_id, media_center=True):
             return redirect(DETAIL_URL_NAME, pk=self.object.pk)
         return redirect(INBOX_URL_NAME)
 
@@ -236,17 +238,18 @@ class RequestDetailView(WagtailAdminTemplateMixin, TemplateView):
     def perform(self, action, form):
         """Run one action through ``handling``; returns what to tell the staff member."""
         obj, user, data = self.object, self.request.user, form.cleaned_data
+        by_county = sees_all(user, media_center=True)
         if action == "accept":
             handling.accept(obj, user)
             return "已受理。请在答复期限前答复留言人。"
         if action == "transfer":
             handling.transfer(
-                obj, data["unit"], data["reason"], user, category=data.get("category"), by_county=inbox.sees_all(user)
+                obj, data["unit"], data["reason"], user, category=data.get("category"), by_county=by_county
             )
             return f"已转给{data['unit']}。"
         if action == "adopt":
             moves = obj.suggested_category is not None and obj.suggested_category.unit_id != obj.unit_id
-            adopt_suggestion(obj, user, by_county=inbox.sees_all(user))
+            adopt_suggestion(obj, user, by_county=by_county)
             if moves:
                 return f"已按智能分拨建议改派给{obj.unit}。"
             return f"已按智能分拨建议把分类改为“{obj.category.name}”。"
@@ -268,7 +271,7 @@ class RequestDetailView(WagtailAdminTemplateMixin, TemplateView):
             return "已不予受理，理由会告诉留言人。"
         if action == "merge":
             main = form.main_request
-            if not inbox.can_handle(user, main):
+            if not may_act_on(user, main.unit_id, media_center=True):
                 raise HandlingError("只能并入您能办理的留言；跨单位并案请联系县里。")
             handling.merge(obj, main, user)
             return f"已并入留言 {main.tracking_number}，答复主案即可。"

@@ -1,8 +1,8 @@
-"""Who may see and handle which requests, and the inbox tabs (待受理、办理中、即将超期 …) as querysets.
+"""The inbox tabs (待受理、办理中、即将超期 …) as querysets, and which requests a staff member sees.
 
-Unit staff see the requests of the units they belong to; county staff (a role in the
-unit of kind "county"), the media centre and superusers see every request and decide
-extensions. Only superusers and county staff manage the catalogue, deadlines and keys.
+Who sees what follows ``units.access``: unit staff see the requests of the units they belong to;
+county staff, the media centre and superusers see every request and decide extensions
+(``media_center=True``). Only superusers and county staff manage the catalogue, deadlines and keys.
 """
 
 from collections.abc import Callable
@@ -13,53 +13,14 @@ from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Val
 from django.utils import timezone
 
 from townsquare.core.workdays import deadline_after
-from townsquare.units.access import roles_of
+from townsquare.units.access import is_staff_member, roles_of, scope, sees_all
 
 from .models import OPEN_STATUSES, ExtensionRequest, ResidentRequest, StaffNotice, Status
 
 
-@dataclass(frozen=True)
-class Access:
-    unit_ids: frozenset
-    county: bool  # a role in the county unit, or a superuser: manages settings
-    sees_all: bool  # county, media centre or superuser: sees every request
-
-
-def access_for(user):
-    """What the user may do with requests (their unit roles are read once per user object)."""
-    roles = roles_of(user)
-    return Access(roles.unit_ids, roles.county, roles.county or roles.media_center)
-
-
-def sees_all(user):
-    return access_for(user).sees_all
-
-
-def is_county_staff(user):
-    return access_for(user).county
-
-
-def handles_requests(user):
-    """Whether the user works on requests at all (belongs to a unit, or sees everything)."""
-    access = access_for(user)
-    return access.sees_all or bool(access.unit_ids)
-
-
-def visible_requests(user):
-    access = access_for(user)
-    requests = ResidentRequest.objects.all()
-    if access.sees_all:
-        return requests
-    return requests.filter(unit_id__in=access.unit_ids)
-
-
-def can_handle(user, request):
-    access = access_for(user)
-    return access.sees_all or request.unit_id in access.unit_ids
-
-
 def can_decide_extensions(user):
-    return access_for(user).sees_all
+    """County staff, the media centre and superusers decide extensions."""
+    return sees_all(user, media_center=True)
 
 
 # --- Deadlines as conditions ---------------------------------------------------------------
@@ -120,7 +81,7 @@ DEFAULT_BUCKET = "new"
 
 
 def buckets_for(user):
-    show_county = sees_all(user)
+    show_county = sees_all(user, media_center=True)
     return [bucket for bucket in BUCKETS if show_county or not bucket.county_only]
 
 
@@ -128,7 +89,7 @@ def bucket_counts(user, now=None):
     """How many requests each of the user's tabs holds, in one query."""
     now = now or timezone.now()
     buckets = buckets_for(user)
-    counts = visible_requests(user).aggregate(
+    counts = scope(user, ResidentRequest.objects.all(), media_center=True).aggregate(
         **{bucket.key: Count("pk", filter=bucket.condition(now)) for bucket in buckets}
     )
     return {bucket.key: counts[bucket.key] or 0 for bucket in buckets}
@@ -158,7 +119,8 @@ def bucket_requests(user, key, query="", now=None):
     """The requests in one tab, most urgent first (closed ones newest first)."""
     now = now or timezone.now()
     bucket = BUCKETS_BY_KEY[key]
-    requests = search(visible_requests(user).filter(bucket.condition(now)), query)
+    requests = scope(user, ResidentRequest.objects.filter(bucket.condition(now)), media_center=True)
+    requests = search(requests, query)
     requests = requests.select_related("category", "unit").annotate(has_pending_extension=pending_extension_q())
     if bucket.newest_first:
         return requests.order_by("-answered_at", "-pk")
@@ -167,9 +129,9 @@ def bucket_requests(user, key, query="", now=None):
 
 def open_count(user):
     """The number shown beside 我要留言 in the menu: requests still open in the user's units."""
-    if not handles_requests(user):
+    if not is_staff_member(user):
         return 0
-    return visible_requests(user).filter(open_q()).count()
+    return scope(user, ResidentRequest.objects.filter(open_q()), media_center=True).count()
 
 
 # --- How a deadline reads in a list ---------------------------------------------------------
@@ -199,8 +161,7 @@ def due_label(request, now=None):
 
 def notices_for(user):
     """Unread reminders addressed to the user: their units' own, plus the county's copies for county staff."""
-    access = access_for(user)
-    audience = Q(for_county=False, request__unit_id__in=access.unit_ids)
-    if access.sees_all:
+    audience = Q(for_county=False, request__unit_id__in=roles_of(user).unit_ids)
+    if sees_all(user, media_center=True):
         audience |= Q(for_county=True)
     return StaffNotice.objects.filter(audience, read_at__isnull=True)

@@ -18,7 +18,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from townsquare.units.models import Unit, units_of
+from townsquare.units.access import is_county_staff, units_for
 
 from .statistics import STATS_TIMEZONE, available_years, year_statistics
 
@@ -109,11 +109,6 @@ def public_stats(request):
     return render(request, "resident_requests/stats/public.html", context)
 
 
-def is_county_staff(user):
-    """County staff (and superusers) see every unit; others only the units they belong to."""
-    return user.is_superuser or units_of(user).filter(kind=Unit.Kind.COUNTY).exists()
-
-
 class StatsAdminView(WagtailAdminTemplateMixin, TemplateView):
     """接诉即办统计 in the admin: the public figures, for the units the staff member works in."""
 
@@ -130,7 +125,7 @@ class StatsAdminView(WagtailAdminTemplateMixin, TemplateView):
         if is_county_staff(user):
             context.update(stats_context(self.request), sees_all=True, no_units=False)
         else:
-            units = list(units_of(user).order_by("sort_order", "id"))
+            units = list(units_for(user))
             context.update(stats_context(self.request, units=units), sees_all=False, no_units=not units)
         return context
 

@@ -1,8 +1,5 @@
 """我要留言 in the Wagtail admin: the inbox, the statistics, the reminder panel and the county's settings."""
 
-from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.urls import reverse_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -10,19 +7,18 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.sidebar import LinkMenuItem
 from wagtail.admin.ui.tables import Column
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
     CreateView,
-    DeleteView,
-    EditView,
     IndexView,
     SnippetViewSet,
     SnippetViewSetGroup,
 )
 
-from townsquare.units.models import Unit
+from townsquare.core.life import LifeService
+from townsquare.units.access import is_staff_member
+from townsquare.units.permissions import COUNTY_ONLY, UnitScopedPolicy, UnitScopedViewSet
 
 from . import admin_views, inbox, stats_views
 from .admin_forms import ReplyTemplateForm
@@ -31,58 +27,11 @@ from .models import OPEN_STATUSES, ApiKey, Category, DeadlinePolicy, ReplyTempla
 
 # --- Who may manage the settings (registered before anything asks for a policy) ---------------
 
-
-class CountyManagedPolicy(ModelPermissionPolicy):
-    """Superusers and county staff manage these; anyone else only with an explicit Django permission."""
-
-    def user_has_permission(self, user, action):
-        return inbox.is_county_staff(user) or super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        granted = super().users_with_any_permission(actions).values("pk")
-        county = Q(is_superuser=True) | Q(unit_memberships__unit__kind=Unit.Kind.COUNTY) | Q(pk__in=granted)
-        return get_user_model().objects.filter(county, is_active=True).distinct()
-
-
-class ReplyTemplatePolicy(CountyManagedPolicy):
-    """County staff manage every reply template; a unit's staff manage their own unit's."""
-
-    def user_has_permission(self, user, action):
-        return super().user_has_permission(user, action) or bool(inbox.access_for(user).unit_ids)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        if super().user_has_permission(user, action):
-            return True
-        return instance.unit_id is not None and instance.unit_id in inbox.access_for(user).unit_ids
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        templates = ReplyTemplate.objects.all()
-        if any(super(ReplyTemplatePolicy, self).user_has_permission(user, action) for action in actions):
-            return templates
-        return templates.filter(unit_id__in=inbox.access_for(user).unit_ids)
-
-    def users_with_any_permission(self, actions):
-        county = super().users_with_any_permission(actions).values("pk")
-        return (
-            get_user_model()
-            .objects.filter(Q(pk__in=county) | Q(unit_memberships__isnull=False), is_active=True)
-            .distinct()
-        )
-
-    def users_with_any_permission_for_instance(self, actions, instance):
-        county = super().users_with_any_permission(actions).values("pk")
-        return (
-            get_user_model()
-            .objects.filter(Q(pk__in=county) | Q(unit_memberships__unit_id=instance.unit_id), is_active=True)
-            .distinct()
-        )
-
-
-register_permission_policy(Category, CountyManagedPolicy(Category))
-register_permission_policy(DeadlinePolicy, CountyManagedPolicy(DeadlinePolicy))
-register_permission_policy(ApiKey, CountyManagedPolicy(ApiKey))
-REPLY_TEMPLATE_POLICY = ReplyTemplatePolicy(ReplyTemplate)
-register_permission_policy(ReplyTemplate, REPLY_TEMPLATE_POLICY)
+# Superusers and county staff manage these; anyone else only with an explicit Django permission.
+for _model in (Category, DeadlinePolicy, ApiKey):
+    register_permission_policy(_model, UnitScopedPolicy(_model, unit_actions=COUNTY_ONLY))
+# County staff manage every reply template; a unit's staff manage their own unit's.
+register_permission_policy(ReplyTemplate, UnitScopedPolicy(ReplyTemplate))
 
 
 # --- The inbox and the statistics ---------------------------------------------------------------
@@ -100,7 +49,7 @@ class InboxMenuItem(MenuItem):
     """我要留言, with the number of requests still open in the user's units beside it: 我要留言（3）."""
 
     def is_shown(self, request):
-        return inbox.handles_requests(request.user)
+        return is_staff_member(request.user)
 
     def render_component(self, request):
         count = inbox.open_count(request.user)
@@ -133,6 +82,9 @@ class RemindersPanel(Component):
     template_name = "resident_requests/admin/home_panel.html"
     order = 50
 
+    class Media:
+        css = {"all": ["resident_requests/admin.css"]}
+
     def get_context_data(self, parent_context):
         user = parent_context["request"].user
         notices = (
@@ -157,7 +109,7 @@ class RemindersPanel(Component):
         }
 
     def render_html(self, parent_context=None):
-        if not inbox.handles_requests(parent_context["request"].user):
+        if not is_staff_member(parent_context["request"].user):
             return ""
         return super().render_html(parent_context)
 
@@ -222,41 +174,19 @@ class DeadlinePolicyViewSet(SnippetViewSet):
     ]
 
 
-class OwnUnitEditView(EditView):
-    """Wagtail checks the model-wide permission; a unit's reply template also needs the instance check."""
-
-    def get_object(self, queryset=None):
-        instance = super().get_object(queryset)
-        if not self.permission_policy.user_has_permission_for_instance(self.request.user, "change", instance):
-            raise PermissionDenied
-        return instance
-
-
-class OwnUnitDeleteView(DeleteView):
-    def get_object(self, queryset=None):
-        instance = super().get_object(queryset)
-        if not self.permission_policy.user_has_permission_for_instance(self.request.user, "delete", instance):
-            raise PermissionDenied
-        return instance
-
-
-class ReplyTemplateViewSet(SnippetViewSet):
+class ReplyTemplateViewSet(UnitScopedViewSet):
     model = ReplyTemplate
     icon = "doc-full"
     menu_label = "答复模板"
     list_display = ["title", "unit"]
     list_filter = ["unit"]
     search_fields = ["title", "body"]
-    edit_view_class = OwnUnitEditView
-    delete_view_class = OwnUnitDeleteView
-    copy_view_enabled = False
     edit_handler = ObjectList(
         [FieldPanel("title"), FieldPanel("unit"), FieldPanel("body")], base_form_class=ReplyTemplateForm
     )
 
     def get_queryset(self, request):
-        templates = REPLY_TEMPLATE_POLICY.instances_user_has_any_permission_for(request.user, ["change"])
-        return templates.select_related("unit")
+        return super().get_queryset(request).select_related("unit")
 
 
 def masked_key(api_key):
@@ -290,3 +220,9 @@ class RequestSettingsGroup(SnippetViewSetGroup):
 
 
 register_snippet(RequestSettingsGroup)
+
+
+@hooks.register("townsquare_life_services", order=40)
+def ask_life_service():
+    """The 我要留言 tile; the header and footer link to it too (``{% life_service_url 'ask' %}``)."""
+    return [LifeService("ask", "我要留言", "message-circle", "咨询、建议、投诉", url_name="resident_requests:submit")]

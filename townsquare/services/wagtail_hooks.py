@@ -4,7 +4,11 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from townsquare.core.life import LifeService
+from townsquare.units.access import is_staff_member
+
 from . import admin_views
+from .provisioning import ensure_service_index
 
 
 @hooks.register("register_admin_urls")
@@ -14,7 +18,7 @@ def register_admin_urls():
 
 class CompletenessMenuItem(MenuItem):
     def is_shown(self, request):
-        return admin_views.can_see_report(request.user)
+        return is_staff_member(request.user)
 
 
 @hooks.register("register_reports_menu_item")
@@ -25,3 +29,20 @@ def register_completeness_menu_item():
 @hooks.register("register_admin_viewset")
 def register_guide_viewset():
     return admin_views.ServiceGuidePageViewSet()
+
+
+# --- extension points of other apps ------------------------------------------------------------------
+
+
+@hooks.register("townsquare_life_services", order=30)
+def services_life_service():
+    return [LifeService("services", "办事", "clipboard-check", "怎么办、带什么", url_name="services:index")]
+
+
+@hooks.register("townsquare_home_subpage_types")
+def service_index_under_homes():
+    return ["services.ServiceIndexPage"]
+
+
+# Every unit gets its 办事指南 column when its section is provisioned.
+hooks.register("townsquare_provision_unit", ensure_service_index)
