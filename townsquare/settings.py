@@ -11,6 +11,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("TOWNSQUARE_VAR_DIR", BASE_DIR / "var"))
@@ -18,13 +19,38 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 
 def env_bool(name, default=False):
+    """True for 1/true/yes/on (any case); the default when the variable is not set."""
     value = os.environ.get(name)
     if value is None:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def _env_number(name, default, kind, description):
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return kind(default)
+    try:
+        return kind(value)
+    except ValueError:
+        # Fail at start-up with the variable's name rather than with a bare ValueError from deep inside Django.
+        raise ImproperlyConfigured(
+            f"Environment variable {name} must be {description}, got {value!r} (环境变量 {name} 的值无效)."
+        ) from None
+
+
+def env_int(name, default):
+    """A whole number from the environment; the default when the variable is unset or blank."""
+    return _env_number(name, default, int, "a whole number")
+
+
+def env_float(name, default):
+    """A number (decimals allowed) from the environment; the default when the variable is unset or blank."""
+    return _env_number(name, default, float, "a number")
+
+
 def env_list(name, default=""):
+    """A comma-separated list; blanks dropped."""
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
@@ -38,13 +64,12 @@ def _secret_key():
     return key_file.read_text().strip()
 
 
+# Off in production: DEBUG pages show settings and code.
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = _secret_key()
+# Host names served (comma-separated), and origins trusted for HTTPS form posts from another host.
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-# Behind a proxy that sets the client address in a header, its META name (e.g. "HTTP_X_REAL_IP");
-# the public forms' abuse limits count per address.
-CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 
 INSTALLED_APPS = [
     # Our apps come first so their templates win over Wagtail's defaults.
@@ -113,6 +138,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "townsquare.core.context_processors.site_chrome",
+                "townsquare.publishing.context_processors.page_tree_chrome",
             ],
         },
     },
@@ -122,7 +148,8 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'townsquare.sqlite3'}",
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        # Seconds a connection is kept for the next request (PostgreSQL; SQLite always reconnects).
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
@@ -221,7 +248,7 @@ EMAIL_BACKEND = os.environ.get(
 )
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
@@ -240,7 +267,7 @@ if HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
@@ -252,53 +279,58 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 
-# --- Townsquare rules (see ../shared/design/rules.md); each a setting with its default ----
-# Publicity (公示): default period in days when an editor leaves the end empty.
-PUBLICITY_DEFAULT_DAYS = int(os.environ.get("PUBLICITY_DEFAULT_DAYS", "7"))
-# Scheduled work: how often the scheduler wakes up (seconds).
-SCHEDULER_TICK_SECONDS = int(os.environ.get("SCHEDULER_TICK_SECONDS", "30"))
-# Working days end at this local time; deadlines fall then (HH:MM).
+# --- Townsquare rules (see ../shared/design/rules.md), grouped by app ------------------
+# Each is defined here once with its default; apps read it as settings.NAME.
+
+# Core: how often the scheduler wakes up (seconds).
+SCHEDULER_TICK_SECONDS = env_int("SCHEDULER_TICK_SECONDS", 30)
+# Core: working days end at this local time; deadlines fall then (HH:MM).
 WORKDAY_ENDS_AT = os.environ.get("WORKDAY_ENDS_AT", "17:30")
-# A list whose newest item is older than this many days is flagged as not kept up (首页不更新: 2 weeks).
-STALE_LIST_DAYS = int(os.environ.get("STALE_LIST_DAYS", "14"))
-# Elderly mode (长辈版) remembers its choice in this cookie for a year.
+# Core: elderly mode (长辈版) remembers its choice in this cookie, for a year (seconds).
 ELDER_MODE_COOKIE = "elder"
 ELDER_MODE_COOKIE_AGE = 365 * 24 * 3600
-# Titles longer than this get an editor warning (brief: titles under ~28 characters).
-TITLE_ADVISED_MAX_CHARS = int(os.environ.get("TITLE_ADVISED_MAX_CHARS", "28"))
+# Core: behind a proxy that sets the client address in a header, its META name (e.g. "HTTP_X_REAL_IP");
+# the public forms' abuse limits (core/ratelimit.py) count per address.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+
+# Publishing: publicity (公示) period in days when an editor leaves the end empty.
+PUBLICITY_DEFAULT_DAYS = env_int("PUBLICITY_DEFAULT_DAYS", 7)
+# Publishing and oversight: a list whose newest item is older than this many days is not kept up
+# (首页不更新: 2 weeks, a 单项否决 item of the national inspection).
+STALE_LIST_DAYS = env_int("STALE_LIST_DAYS", 14)
+# Publishing: titles longer than this (characters) get an editor warning (brief: titles under ~28 characters).
+TITLE_ADVISED_MAX_CHARS = env_int("TITLE_ADVISED_MAX_CHARS", 28)
 
 # Residents' requests (接诉即办). Working days; local defaults from Guangdong 2022 / Shandong 2020.
-REQUEST_ACCEPT_WORKING_DAYS = int(os.environ.get("REQUEST_ACCEPT_WORKING_DAYS", "1"))
+REQUEST_ACCEPT_WORKING_DAYS = env_int("REQUEST_ACCEPT_WORKING_DAYS", 1)
 REQUEST_ANSWER_WORKING_DAYS = {
-    "consult": int(os.environ.get("REQUEST_CONSULT_WORKING_DAYS", "2")),
-    "suggest": int(os.environ.get("REQUEST_SUGGEST_WORKING_DAYS", "10")),
-    "help": int(os.environ.get("REQUEST_HELP_WORKING_DAYS", "10")),
-    "complain": int(os.environ.get("REQUEST_COMPLAIN_WORKING_DAYS", "15")),
-    "report": int(os.environ.get("REQUEST_REPORT_WORKING_DAYS", "15")),
+    "consult": env_int("REQUEST_CONSULT_WORKING_DAYS", 2),
+    "suggest": env_int("REQUEST_SUGGEST_WORKING_DAYS", 10),
+    "help": env_int("REQUEST_HELP_WORKING_DAYS", 10),
+    "complain": env_int("REQUEST_COMPLAIN_WORKING_DAYS", 15),
+    "report": env_int("REQUEST_REPORT_WORKING_DAYS", 15),
 }
 # A wrongly assigned request goes back within this many working days of arriving at a unit.
-REQUEST_RETURN_WITHIN_WORKING_DAYS = int(os.environ.get("REQUEST_RETURN_WITHIN_WORKING_DAYS", "2"))
+REQUEST_RETURN_WITHIN_WORKING_DAYS = env_int("REQUEST_RETURN_WITHIN_WORKING_DAYS", 2)
 # An extension adds at most this many working days.
-REQUEST_EXTENSION_MAX_WORKING_DAYS = int(os.environ.get("REQUEST_EXTENSION_MAX_WORKING_DAYS", "10"))
+REQUEST_EXTENSION_MAX_WORKING_DAYS = env_int("REQUEST_EXTENSION_MAX_WORKING_DAYS", 10)
 # Reminders go out this many working days before the answer is due.
-REQUEST_REMIND_WORKING_DAYS = int(os.environ.get("REQUEST_REMIND_WORKING_DAYS", "1"))
-# A valid message unanswered for longer than this (days) is an inspection veto item.
-REQUEST_UNANSWERED_VETO_DAYS = int(os.environ.get("REQUEST_UNANSWERED_VETO_DAYS", "90"))
+REQUEST_REMIND_WORKING_DAYS = env_int("REQUEST_REMIND_WORKING_DAYS", 1)
 # Abuse limits for the public form: submissions per address per hour, per phone/e-mail per day.
-REQUEST_RATE_LIMIT_PER_IP_HOUR = int(os.environ.get("REQUEST_RATE_LIMIT_PER_IP_HOUR", "10"))
-REQUEST_RATE_LIMIT_PER_CONTACT_DAY = int(os.environ.get("REQUEST_RATE_LIMIT_PER_CONTACT_DAY", "5"))
+REQUEST_RATE_LIMIT_PER_IP_HOUR = env_int("REQUEST_RATE_LIMIT_PER_IP_HOUR", 10)
+REQUEST_RATE_LIMIT_PER_CONTACT_DAY = env_int("REQUEST_RATE_LIMIT_PER_CONTACT_DAY", 5)
 # Wrong tracking-number/password guesses allowed per address and per tracking number per hour.
-REQUEST_QUERY_FAILURES_PER_IP_HOUR = int(os.environ.get("REQUEST_QUERY_FAILURES_PER_IP_HOUR", "20"))
-REQUEST_QUERY_FAILURES_PER_NUMBER_HOUR = int(os.environ.get("REQUEST_QUERY_FAILURES_PER_NUMBER_HOUR", "5"))
+REQUEST_QUERY_FAILURES_PER_IP_HOUR = env_int("REQUEST_QUERY_FAILURES_PER_IP_HOUR", 20)
+REQUEST_QUERY_FAILURES_PER_NUMBER_HOUR = env_int("REQUEST_QUERY_FAILURES_PER_NUMBER_HOUR", 5)
 # The query password is shown again on the "done" page for this many minutes (refresh-safe).
-REQUEST_PASSWORD_SHOW_MINUTES = int(os.environ.get("REQUEST_PASSWORD_SHOW_MINUTES", "30"))
+REQUEST_PASSWORD_SHOW_MINUTES = env_int("REQUEST_PASSWORD_SHOW_MINUTES", 30)
 # Photos: how many, how large (bytes), longest side kept (px), largest decoded image (pixels).
-REQUEST_PHOTO_MAX_COUNT = int(os.environ.get("REQUEST_PHOTO_MAX_COUNT", "3"))
-REQUEST_PHOTO_MAX_BYTES = int(os.environ.get("REQUEST_PHOTO_MAX_BYTES", str(5 * 1024 * 1024)))
-REQUEST_PHOTO_MAX_SIDE = int(os.environ.get("REQUEST_PHOTO_MAX_SIDE", "2560"))
-REQUEST_PHOTO_MAX_PIXELS = int(os.environ.get("REQUEST_PHOTO_MAX_PIXELS", "40000000"))
-# Public list page size.
-REQUEST_PUBLIC_PAGE_SIZE = int(os.environ.get("REQUEST_PUBLIC_PAGE_SIZE", "20"))
+REQUEST_PHOTO_MAX_COUNT = env_int("REQUEST_PHOTO_MAX_COUNT", 3)
+REQUEST_PHOTO_MAX_BYTES = env_int("REQUEST_PHOTO_MAX_BYTES", 5 * 1024 * 1024)
+REQUEST_PHOTO_MAX_SIDE = env_int("REQUEST_PHOTO_MAX_SIDE", 2560)
+REQUEST_PHOTO_MAX_PIXELS = env_int("REQUEST_PHOTO_MAX_PIXELS", 40000000)
+# Public list page size (answered requests per page).
+REQUEST_PUBLIC_PAGE_SIZE = env_int("REQUEST_PUBLIC_PAGE_SIZE", 20)
 # Phone numbers that are never masked in public text (hotlines, emergency numbers, units' own numbers are added).
 REQUEST_PUBLIC_NUMBERS = env_list("REQUEST_PUBLIC_NUMBERS", "12345,110,119,120,122")
 # Residents' photos: outside MEDIA_ROOT, handed out only to staff and the resident with the query password.
@@ -306,68 +338,77 @@ PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "privat
 # A form sent after its page sat open too long: 我要留言 comes back with everything typed, elsewhere a Chinese 403.
 CSRF_FAILURE_VIEW = "townsquare.resident_requests.views.csrf_failure"
 
+# Smart routing (智能分拨): the trained model, built by `manage.py train_routing`, never committed.
+ROUTING_MODEL_PATH = Path(os.environ.get("ROUTING_MODEL_PATH", VAR_DIR / "routing" / "model.joblib"))
+# The shared data sets folder (routing training data, Open311 schemas), outside the repository.
+DATASETS_DIR = Path(os.environ.get("TOWNSQUARE_DATASETS") or BASE_DIR.parent / "shared" / "datasets")
+
 # Weather (天气): provider, key and API host; fetched every WEATHER_FETCH_MINUTES by the scheduler.
 # Without WEATHER_API_KEY nothing is fetched and the page says weather is not connected yet.
 WEATHER_PROVIDER = os.environ.get("WEATHER_PROVIDER", "qweather")
 WEATHER_API_KEY = os.environ.get("WEATHER_API_KEY", "")
 # QWeather gives each account its own API host (控制台-设置); the old shared host is the default.
 WEATHER_BASE_URL = os.environ.get("WEATHER_BASE_URL", "https://devapi.qweather.com")
-WEATHER_FETCH_MINUTES = int(os.environ.get("WEATHER_FETCH_MINUTES", "30"))
-WEATHER_TIMEOUT_SECONDS = float(os.environ.get("WEATHER_TIMEOUT_SECONDS", "8"))
+# How often the scheduler fetches (minutes), and how long one request to the provider may take (seconds).
+WEATHER_FETCH_MINUTES = env_int("WEATHER_FETCH_MINUTES", 30)
+WEATHER_TIMEOUT_SECONDS = env_float("WEATHER_TIMEOUT_SECONDS", 8)
 # Data older than this (minutes) is shown with its time and a note that it is not current.
-WEATHER_STALE_MINUTES = int(os.environ.get("WEATHER_STALE_MINUTES", "180"))
+WEATHER_STALE_MINUTES = env_int("WEATHER_STALE_MINUTES", 180)
 # How long the home page keeps the weather summary (banner, tile) in the cache (seconds).
-WEATHER_CACHE_SECONDS = int(os.environ.get("WEATHER_CACHE_SECONDS", "300"))
+WEATHER_CACHE_SECONDS = env_int("WEATHER_CACHE_SECONDS", 300)
 
 # Appointments (预约办理). A phone number may book one service this many times a day (against hoarding).
-APPOINTMENT_MAX_PER_PHONE_PER_DAY = int(os.environ.get("APPOINTMENT_MAX_PER_PHONE_PER_DAY", "1"))
+APPOINTMENT_MAX_PER_PHONE_PER_DAY = env_int("APPOINTMENT_MAX_PER_PHONE_PER_DAY", 1)
 # How many days ahead a new service may be booked (each service can change it), and the least notice (minutes).
-APPOINTMENT_DAYS_AHEAD = int(os.environ.get("APPOINTMENT_DAYS_AHEAD", "14"))
-APPOINTMENT_MIN_NOTICE_MINUTES = int(os.environ.get("APPOINTMENT_MIN_NOTICE_MINUTES", "30"))
+APPOINTMENT_DAYS_AHEAD = env_int("APPOINTMENT_DAYS_AHEAD", 14)
+APPOINTMENT_MIN_NOTICE_MINUTES = env_int("APPOINTMENT_MIN_NOTICE_MINUTES", 30)
 # Wrong booking-code/phone-tail lookups allowed per address and per code per hour; new bookings per address per hour.
-APPOINTMENT_LOOKUP_FAILURES_PER_IP_HOUR = int(os.environ.get("APPOINTMENT_LOOKUP_FAILURES_PER_IP_HOUR", "20"))
-APPOINTMENT_LOOKUP_FAILURES_PER_CODE_HOUR = int(os.environ.get("APPOINTMENT_LOOKUP_FAILURES_PER_CODE_HOUR", "5"))
-APPOINTMENT_BOOKINGS_PER_IP_HOUR = int(os.environ.get("APPOINTMENT_BOOKINGS_PER_IP_HOUR", "30"))
+APPOINTMENT_LOOKUP_FAILURES_PER_IP_HOUR = env_int("APPOINTMENT_LOOKUP_FAILURES_PER_IP_HOUR", 20)
+APPOINTMENT_LOOKUP_FAILURES_PER_CODE_HOUR = env_int("APPOINTMENT_LOOKUP_FAILURES_PER_CODE_HOUR", 5)
+APPOINTMENT_BOOKINGS_PER_IP_HOUR = env_int("APPOINTMENT_BOOKINGS_PER_IP_HOUR", 30)
 # SQLite only: attempts when the database is locked before the resident is asked to send again.
-APPOINTMENT_BUSY_RETRIES = int(os.environ.get("APPOINTMENT_BUSY_RETRIES", "3"))
+APPOINTMENT_BUSY_RETRIES = env_int("APPOINTMENT_BUSY_RETRIES", 3)
+# Scheduled jobs: how often slots are generated ahead, and how often due reminders go out (minutes).
+APPOINTMENT_SLOTS_EVERY_MINUTES = env_int("APPOINTMENT_SLOTS_EVERY_MINUTES", 60)
+APPOINTMENT_REMINDERS_EVERY_MINUTES = env_int("APPOINTMENT_REMINDERS_EVERY_MINUTES", 30)
 
 # Life-service listings (生活服务: 招聘、租房、教育、交通、文旅、消费).
 # Days a listing stays up when it has no date of its own, and days one renewal adds.
-LISTINGS_DEFAULT_DAYS = int(os.environ.get("LISTINGS_DEFAULT_DAYS", "30"))
-LISTINGS_RENEW_DAYS = int(os.environ.get("LISTINGS_RENEW_DAYS", "30"))
+LISTINGS_DEFAULT_DAYS = env_int("LISTINGS_DEFAULT_DAYS", 30)
+LISTINGS_RENEW_DAYS = env_int("LISTINGS_RENEW_DAYS", 30)
 # Public submissions per address per hour; contact reveals per address per hour; reports per address per day.
-LISTINGS_SUBMITS_PER_IP_HOUR = int(os.environ.get("LISTINGS_SUBMITS_PER_IP_HOUR", "5"))
-LISTINGS_CONTACT_REVEALS_PER_IP_HOUR = int(os.environ.get("LISTINGS_CONTACT_REVEALS_PER_IP_HOUR", "20"))
-LISTINGS_REPORTS_PER_IP_DAY = int(os.environ.get("LISTINGS_REPORTS_PER_IP_DAY", "10"))
+LISTINGS_SUBMITS_PER_IP_HOUR = env_int("LISTINGS_SUBMITS_PER_IP_HOUR", 5)
+LISTINGS_CONTACT_REVEALS_PER_IP_HOUR = env_int("LISTINGS_CONTACT_REVEALS_PER_IP_HOUR", 20)
+LISTINGS_REPORTS_PER_IP_DAY = env_int("LISTINGS_REPORTS_PER_IP_DAY", 10)
 # Wrong management codes per address per hour; wrong e-mail codes per listing.
-LISTINGS_CODE_FAILURES_PER_IP_HOUR = int(os.environ.get("LISTINGS_CODE_FAILURES_PER_IP_HOUR", "10"))
-LISTINGS_VERIFY_MAX_ATTEMPTS = int(os.environ.get("LISTINGS_VERIFY_MAX_ATTEMPTS", "5"))
+LISTINGS_CODE_FAILURES_PER_IP_HOUR = env_int("LISTINGS_CODE_FAILURES_PER_IP_HOUR", 10)
+LISTINGS_VERIFY_MAX_ATTEMPTS = env_int("LISTINGS_VERIFY_MAX_ATTEMPTS", 5)
 # Rental photos: how many per listing (size and pixel limits are the REQUEST_PHOTO_* settings).
-LISTINGS_PHOTO_MAX_COUNT = int(os.environ.get("LISTINGS_PHOTO_MAX_COUNT", "6"))
+LISTINGS_PHOTO_MAX_COUNT = env_int("LISTINGS_PHOTO_MAX_COUNT", 6)
 # List page size; how long the home tiles keep their summary in the cache (seconds).
-LISTINGS_PAGE_SIZE = int(os.environ.get("LISTINGS_PAGE_SIZE", "20"))
-LISTINGS_HOME_CACHE_SECONDS = int(os.environ.get("LISTINGS_HOME_CACHE_SECONDS", "60"))
+LISTINGS_PAGE_SIZE = env_int("LISTINGS_PAGE_SIZE", 20)
+LISTINGS_HOME_CACHE_SECONDS = env_int("LISTINGS_HOME_CACHE_SECONDS", 60)
 
 # 办事指南: a guide neither checked (核对日期) nor republished for this many days is flagged 长期未核对.
 # One year: fees, materials and windows mostly change with the yearly budget and the yearly review of
 # the county's service list, so every guide should be checked against practice at least once a year.
-SERVICE_GUIDE_STALE_DAYS = int(os.environ.get("SERVICE_GUIDE_STALE_DAYS", "365"))
+SERVICE_GUIDE_STALE_DAYS = env_int("SERVICE_GUIDE_STALE_DAYS", 365)
 # Guides per page in the finder (/banshi/) and a unit's 办事指南 column.
-SERVICE_GUIDE_PAGE_SIZE = int(os.environ.get("SERVICE_GUIDE_PAGE_SIZE", "20"))
+SERVICE_GUIDE_PAGE_SIZE = env_int("SERVICE_GUIDE_PAGE_SIZE", 20)
 
 # Site search (搜索). Results per page and the deepest page served; longest query kept (characters);
 # body text indexed per item (characters); snippet length (characters).
-SEARCH_PAGE_SIZE = int(os.environ.get("SEARCH_PAGE_SIZE", "10"))
-SEARCH_MAX_PAGE = int(os.environ.get("SEARCH_MAX_PAGE", "50"))
-SEARCH_QUERY_MAX_CHARS = int(os.environ.get("SEARCH_QUERY_MAX_CHARS", "80"))
-SEARCH_BODY_MAX_CHARS = int(os.environ.get("SEARCH_BODY_MAX_CHARS", "20000"))
-SEARCH_SNIPPET_CHARS = int(os.environ.get("SEARCH_SNIPPET_CHARS", "120"))
+SEARCH_PAGE_SIZE = env_int("SEARCH_PAGE_SIZE", 10)
+SEARCH_MAX_PAGE = env_int("SEARCH_MAX_PAGE", 50)
+SEARCH_QUERY_MAX_CHARS = env_int("SEARCH_QUERY_MAX_CHARS", 80)
+SEARCH_BODY_MAX_CHARS = env_int("SEARCH_BODY_MAX_CHARS", 20000)
+SEARCH_SNIPPET_CHARS = env_int("SEARCH_SNIPPET_CHARS", 120)
 # Ranking: a title match weighs this many times a body match; a new item scores up to (1 + freshness
 # weight), the bonus halving every half-life; authority per kind of content and per validity of a
 # policy (JSON objects) multiply the text score.
-SEARCH_TITLE_WEIGHT = float(os.environ.get("SEARCH_TITLE_WEIGHT", "8.0"))
-SEARCH_FRESHNESS_WEIGHT = float(os.environ.get("SEARCH_FRESHNESS_WEIGHT", "0.3"))
-SEARCH_FRESHNESS_HALF_LIFE_DAYS = int(os.environ.get("SEARCH_FRESHNESS_HALF_LIFE_DAYS", "365"))
+SEARCH_TITLE_WEIGHT = env_float("SEARCH_TITLE_WEIGHT", 8.0)
+SEARCH_FRESHNESS_WEIGHT = env_float("SEARCH_FRESHNESS_WEIGHT", 0.3)
+SEARCH_FRESHNESS_HALF_LIFE_DAYS = env_int("SEARCH_FRESHNESS_HALF_LIFE_DAYS", 365)
 SEARCH_KIND_BOOSTS = json.loads(
     os.environ.get(
         "SEARCH_KIND_BOOSTS",
@@ -379,98 +420,97 @@ SEARCH_VALIDITY_BOOSTS = json.loads(
     os.environ.get("SEARCH_VALIDITY_BOOSTS", '{"valid": 1.0, "revised": 0.6, "repealed": 0.35}')
 )
 # Words tried for one pinyin or initials word; suggestions shown while typing.
-SEARCH_PINYIN_CANDIDATES = int(os.environ.get("SEARCH_PINYIN_CANDIDATES", "4"))
-SEARCH_SUGGESTIONS = int(os.environ.get("SEARCH_SUGGESTIONS", "8"))
+SEARCH_PINYIN_CANDIDATES = env_int("SEARCH_PINYIN_CANDIDATES", 4)
+SEARCH_SUGGESTIONS = env_int("SEARCH_SUGGESTIONS", 8)
 # Another resident's query is offered (suggestion, "did you mean") only once it was searched this often
 # in the report window: one person's typo, or a name they typed, is never shown to others.
-SEARCH_SUGGEST_MIN_SEARCHES = int(os.environ.get("SEARCH_SUGGEST_MIN_SEARCHES", "3"))
+SEARCH_SUGGEST_MIN_SEARCHES = env_int("SEARCH_SUGGEST_MIN_SEARCHES", 3)
 # 热词 / 无结果词 report: days looked back and rows shown.
-SEARCH_REPORT_DAYS = int(os.environ.get("SEARCH_REPORT_DAYS", "30"))
-SEARCH_REPORT_ROWS = int(os.environ.get("SEARCH_REPORT_ROWS", "50"))
-
-# Smart routing (智能分拨): the trained model, built by `manage.py train_routing`, never committed.
-ROUTING_MODEL_PATH = Path(os.environ.get("ROUTING_MODEL_PATH", VAR_DIR / "routing" / "model.joblib"))
+SEARCH_REPORT_DAYS = env_int("SEARCH_REPORT_DAYS", 30)
+SEARCH_REPORT_ROWS = env_int("SEARCH_REPORT_ROWS", 50)
+# How often (seconds) a process checks whether another one changed the search dictionary or synonyms.
+SEARCH_DICT_CHECK_SECONDS = env_int("SEARCH_DICT_CHECK_SECONDS", 10)
 
 # Channels (渠道与账号): an external account active but not updated for more than this many days is a 僵尸账号
 # (2023 national notice: two weeks without publishing is a problem).
-CHANNEL_ZOMBIE_DAYS = int(os.environ.get("CHANNEL_ZOMBIE_DAYS", "14"))
+CHANNEL_ZOMBIE_DAYS = env_int("CHANNEL_ZOMBIE_DAYS", 14)
 
 # Archive import (公众号归档并入平台): limits on what one import may contain.
 # Largest single article/feed/table file (bytes); larger ones fail with their reason.
-ARCHIVE_MAX_FILE_BYTES = int(os.environ.get("ARCHIVE_MAX_FILE_BYTES", str(20 * 1024 * 1024)))
+ARCHIVE_MAX_FILE_BYTES = env_int("ARCHIVE_MAX_FILE_BYTES", 20 * 1024 * 1024)
 # Largest image kept from an article's _files folder (bytes) and largest decoded image (pixels).
-ARCHIVE_MAX_IMAGE_BYTES = int(os.environ.get("ARCHIVE_MAX_IMAGE_BYTES", str(10 * 1024 * 1024)))
-ARCHIVE_MAX_IMAGE_PIXELS = int(os.environ.get("ARCHIVE_MAX_IMAGE_PIXELS", "40000000"))
+ARCHIVE_MAX_IMAGE_BYTES = env_int("ARCHIVE_MAX_IMAGE_BYTES", 10 * 1024 * 1024)
+ARCHIVE_MAX_IMAGE_PIXELS = env_int("ARCHIVE_MAX_IMAGE_PIXELS", 40000000)
 # A zip: total uncompressed bytes, number of entries, and the largest compression ratio (zip bombs).
-ARCHIVE_MAX_ZIP_BYTES = int(os.environ.get("ARCHIVE_MAX_ZIP_BYTES", str(1024 * 1024 * 1024)))
-ARCHIVE_MAX_ZIP_ENTRIES = int(os.environ.get("ARCHIVE_MAX_ZIP_ENTRIES", "20000"))
-ARCHIVE_MAX_ZIP_RATIO = int(os.environ.get("ARCHIVE_MAX_ZIP_RATIO", "100"))
+ARCHIVE_MAX_ZIP_BYTES = env_int("ARCHIVE_MAX_ZIP_BYTES", 1024 * 1024 * 1024)
+ARCHIVE_MAX_ZIP_ENTRIES = env_int("ARCHIVE_MAX_ZIP_ENTRIES", 20000)
+ARCHIVE_MAX_ZIP_RATIO = env_int("ARCHIVE_MAX_ZIP_RATIO", 100)
 # Imported items are committed together, at most this many or after this many seconds (each item stays whole).
-ARCHIVE_BATCH_ITEMS = int(os.environ.get("ARCHIVE_BATCH_ITEMS", "25"))
-ARCHIVE_BATCH_SECONDS = float(os.environ.get("ARCHIVE_BATCH_SECONDS", "1.0"))
+ARCHIVE_BATCH_ITEMS = env_int("ARCHIVE_BATCH_ITEMS", 25)
+ARCHIVE_BATCH_SECONDS = env_float("ARCHIVE_BATCH_SECONDS", 1.0)
 # Largest upload through the admin form (bytes), and where uploads wait for the background import.
-ARCHIVE_MAX_UPLOAD_BYTES = int(os.environ.get("ARCHIVE_MAX_UPLOAD_BYTES", str(512 * 1024 * 1024)))
+ARCHIVE_MAX_UPLOAD_BYTES = env_int("ARCHIVE_MAX_UPLOAD_BYTES", 512 * 1024 * 1024)
 ARCHIVE_UPLOAD_DIR = Path(os.environ.get("ARCHIVE_UPLOAD_DIR", VAR_DIR / "archive-uploads"))
 
 # Oversight (监管): the inspection indicators for government websites (国办秘函〔2019〕19号) as daily checks.
-# 单项否决 (veto): the home page or a news/dynamics section without anything new for this many days.
-OVERSIGHT_HOME_STALE_DAYS = int(os.environ.get("OVERSIGHT_HOME_STALE_DAYS", "14"))
-OVERSIGHT_NEWS_STALE_DAYS = int(os.environ.get("OVERSIGHT_NEWS_STALE_DAYS", "14"))
+# 单项否决 (veto): the home page without anything new for STALE_LIST_DAYS days, a news/dynamics section
+# for this many days.
+OVERSIGHT_NEWS_STALE_DAYS = env_int("OVERSIGHT_NEWS_STALE_DAYS", 14)
 # Notice and policy sections not updated for this many days (6 months); this many of them is a veto.
-OVERSIGHT_NOTICE_STALE_DAYS = int(os.environ.get("OVERSIGHT_NOTICE_STALE_DAYS", "183"))
-OVERSIGHT_STALE_NOTICE_SECTIONS_VETO = int(os.environ.get("OVERSIGHT_STALE_NOTICE_SECTIONS_VETO", "5"))
+OVERSIGHT_NOTICE_STALE_DAYS = env_int("OVERSIGHT_NOTICE_STALE_DAYS", 183)
+OVERSIGHT_STALE_NOTICE_SECTIONS_VETO = env_int("OVERSIGHT_STALE_NOTICE_SECTIONS_VETO", 5)
 # Other sections that should update (公示, 政策解读) count as "long not updated" after this many days;
 # this many sections that should update and have not (each by its own kind's limit) is a veto.
-OVERSIGHT_LONG_STALE_DAYS = int(os.environ.get("OVERSIGHT_LONG_STALE_DAYS", "365"))
-OVERSIGHT_STALE_SECTIONS_VETO = int(os.environ.get("OVERSIGHT_STALE_SECTIONS_VETO", "10"))
+OVERSIGHT_LONG_STALE_DAYS = env_int("OVERSIGHT_LONG_STALE_DAYS", 365)
+OVERSIGHT_STALE_SECTIONS_VETO = env_int("OVERSIGHT_STALE_SECTIONS_VETO", 10)
 # This many empty sections is a veto.
-OVERSIGHT_EMPTY_SECTIONS_VETO = int(os.environ.get("OVERSIGHT_EMPTY_SECTIONS_VETO", "5"))
+OVERSIGHT_EMPTY_SECTIONS_VETO = env_int("OVERSIGHT_EMPTY_SECTIONS_VETO", 5)
 # A valid message received within the last OVERSIGHT_REQUEST_LOOKBACK_DAYS left unanswered longer than this.
-OVERSIGHT_UNANSWERED_DAYS = int(os.environ.get("OVERSIGHT_UNANSWERED_DAYS", "90"))
-OVERSIGHT_REQUEST_LOOKBACK_DAYS = int(os.environ.get("OVERSIGHT_REQUEST_LOOKBACK_DAYS", "365"))
+OVERSIGHT_UNANSWERED_DAYS = env_int("OVERSIGHT_UNANSWERED_DAYS", 90)
+OVERSIGHT_REQUEST_LOOKBACK_DAYS = env_int("OVERSIGHT_REQUEST_LOOKBACK_DAYS", 365)
 # Scoring: 100 points less deductions; below this fails (as does any veto item).
-OVERSIGHT_PASS_SCORE = int(os.environ.get("OVERSIGHT_PASS_SCORE", "60"))
+OVERSIGHT_PASS_SCORE = env_int("OVERSIGHT_PASS_SCORE", 60)
 # 扣分: points per item, and the most one kind of item can cost (point values are not national figures).
-OVERSIGHT_POINTS_STALE_SECTION = float(os.environ.get("OVERSIGHT_POINTS_STALE_SECTION", "2"))
-OVERSIGHT_CAP_STALE_SECTIONS = float(os.environ.get("OVERSIGHT_CAP_STALE_SECTIONS", "20"))
-OVERSIGHT_POINTS_EMPTY_SECTION = float(os.environ.get("OVERSIGHT_POINTS_EMPTY_SECTION", "2"))
-OVERSIGHT_CAP_EMPTY_SECTIONS = float(os.environ.get("OVERSIGHT_CAP_EMPTY_SECTIONS", "10"))
-OVERSIGHT_POINTS_SLOW_ANSWER = float(os.environ.get("OVERSIGHT_POINTS_SLOW_ANSWER", "1"))
-OVERSIGHT_CAP_SLOW_ANSWERS = float(os.environ.get("OVERSIGHT_CAP_SLOW_ANSWERS", "15"))
-OVERSIGHT_POINTS_BROKEN_LINK = float(os.environ.get("OVERSIGHT_POINTS_BROKEN_LINK", "1"))
-OVERSIGHT_CAP_BROKEN_LINKS = float(os.environ.get("OVERSIGHT_CAP_BROKEN_LINKS", "10"))
-OVERSIGHT_POINTS_MISSING_ALT = float(os.environ.get("OVERSIGHT_POINTS_MISSING_ALT", "1"))
-OVERSIGHT_CAP_MISSING_ALT = float(os.environ.get("OVERSIGHT_CAP_MISSING_ALT", "5"))
-OVERSIGHT_POINTS_POLICY_SUMMARY = float(os.environ.get("OVERSIGHT_POINTS_POLICY_SUMMARY", "1"))
-OVERSIGHT_CAP_POLICY_SUMMARY = float(os.environ.get("OVERSIGHT_CAP_POLICY_SUMMARY", "5"))
-OVERSIGHT_POINTS_UNLINKED_INTERPRETATION = float(os.environ.get("OVERSIGHT_POINTS_UNLINKED_INTERPRETATION", "2"))
-OVERSIGHT_CAP_UNLINKED_INTERPRETATION = float(os.environ.get("OVERSIGHT_CAP_UNLINKED_INTERPRETATION", "10"))
-OVERSIGHT_POINTS_FORGED_DATE = float(os.environ.get("OVERSIGHT_POINTS_FORGED_DATE", "5"))
-OVERSIGHT_CAP_FORGED_DATE = float(os.environ.get("OVERSIGHT_CAP_FORGED_DATE", "20"))
-OVERSIGHT_POINTS_ZOMBIE = float(os.environ.get("OVERSIGHT_POINTS_ZOMBIE", "2"))
-OVERSIGHT_CAP_ZOMBIE = float(os.environ.get("OVERSIGHT_CAP_ZOMBIE", "10"))
+OVERSIGHT_POINTS_STALE_SECTION = env_float("OVERSIGHT_POINTS_STALE_SECTION", 2)
+OVERSIGHT_CAP_STALE_SECTIONS = env_float("OVERSIGHT_CAP_STALE_SECTIONS", 20)
+OVERSIGHT_POINTS_EMPTY_SECTION = env_float("OVERSIGHT_POINTS_EMPTY_SECTION", 2)
+OVERSIGHT_CAP_EMPTY_SECTIONS = env_float("OVERSIGHT_CAP_EMPTY_SECTIONS", 10)
+OVERSIGHT_POINTS_SLOW_ANSWER = env_float("OVERSIGHT_POINTS_SLOW_ANSWER", 1)
+OVERSIGHT_CAP_SLOW_ANSWERS = env_float("OVERSIGHT_CAP_SLOW_ANSWERS", 15)
+OVERSIGHT_POINTS_BROKEN_LINK = env_float("OVERSIGHT_POINTS_BROKEN_LINK", 1)
+OVERSIGHT_CAP_BROKEN_LINKS = env_float("OVERSIGHT_CAP_BROKEN_LINKS", 10)
+OVERSIGHT_POINTS_MISSING_ALT = env_float("OVERSIGHT_POINTS_MISSING_ALT", 1)
+OVERSIGHT_CAP_MISSING_ALT = env_float("OVERSIGHT_CAP_MISSING_ALT", 5)
+OVERSIGHT_POINTS_POLICY_SUMMARY = env_float("OVERSIGHT_POINTS_POLICY_SUMMARY", 1)
+OVERSIGHT_CAP_POLICY_SUMMARY = env_float("OVERSIGHT_CAP_POLICY_SUMMARY", 5)
+OVERSIGHT_POINTS_UNLINKED_INTERPRETATION = env_float("OVERSIGHT_POINTS_UNLINKED_INTERPRETATION", 2)
+OVERSIGHT_CAP_UNLINKED_INTERPRETATION = env_float("OVERSIGHT_CAP_UNLINKED_INTERPRETATION", 10)
+OVERSIGHT_POINTS_FORGED_DATE = env_float("OVERSIGHT_POINTS_FORGED_DATE", 5)
+OVERSIGHT_CAP_FORGED_DATE = env_float("OVERSIGHT_CAP_FORGED_DATE", 20)
+OVERSIGHT_POINTS_ZOMBIE = env_float("OVERSIGHT_POINTS_ZOMBIE", 2)
+OVERSIGHT_CAP_ZOMBIE = env_float("OVERSIGHT_CAP_ZOMBIE", 10)
 # rules.md lists forged publishing dates and (in provincial inspections) zombie accounts as veto items;
 # set these to 1 to score them so. A page first published more than this many hours before its first draft is "forged".
 OVERSIGHT_FORGED_DATE_VETO = env_bool("OVERSIGHT_FORGED_DATE_VETO", False)
 OVERSIGHT_ZOMBIE_VETO = env_bool("OVERSIGHT_ZOMBIE_VETO", False)
-OVERSIGHT_FORGED_DATE_TOLERANCE_HOURS = int(os.environ.get("OVERSIGHT_FORGED_DATE_TOLERANCE_HOURS", "24"))
+OVERSIGHT_FORGED_DATE_TOLERANCE_HOURS = env_int("OVERSIGHT_FORGED_DATE_TOLERANCE_HOURS", 24)
 # Link checker: seconds per external request, links per run, per host per run, pause between two on one host,
 # days before an OK link (and a broken one) is checked again.
-OVERSIGHT_LINK_TIMEOUT_SECONDS = float(os.environ.get("OVERSIGHT_LINK_TIMEOUT_SECONDS", "5"))
-OVERSIGHT_LINK_MAX_PER_RUN = int(os.environ.get("OVERSIGHT_LINK_MAX_PER_RUN", "200"))
-OVERSIGHT_LINK_MAX_PER_HOST = int(os.environ.get("OVERSIGHT_LINK_MAX_PER_HOST", "10"))
-OVERSIGHT_LINK_HOST_DELAY_SECONDS = float(os.environ.get("OVERSIGHT_LINK_HOST_DELAY_SECONDS", "2"))
-OVERSIGHT_LINK_RECHECK_DAYS = int(os.environ.get("OVERSIGHT_LINK_RECHECK_DAYS", "7"))
-OVERSIGHT_LINK_BROKEN_RECHECK_DAYS = int(os.environ.get("OVERSIGHT_LINK_BROKEN_RECHECK_DAYS", "1"))
+OVERSIGHT_LINK_TIMEOUT_SECONDS = env_float("OVERSIGHT_LINK_TIMEOUT_SECONDS", 5)
+OVERSIGHT_LINK_MAX_PER_RUN = env_int("OVERSIGHT_LINK_MAX_PER_RUN", 200)
+OVERSIGHT_LINK_MAX_PER_HOST = env_int("OVERSIGHT_LINK_MAX_PER_HOST", 10)
+OVERSIGHT_LINK_HOST_DELAY_SECONDS = env_float("OVERSIGHT_LINK_HOST_DELAY_SECONDS", 2)
+OVERSIGHT_LINK_RECHECK_DAYS = env_int("OVERSIGHT_LINK_RECHECK_DAYS", 7)
+OVERSIGHT_LINK_BROKEN_RECHECK_DAYS = env_int("OVERSIGHT_LINK_BROKEN_RECHECK_DAYS", 1)
 # Plain-language advice (说人话): titles and sentences longer than this; pages edited within this many days;
 # at most this many advice items per unit on the dashboard; stock phrases (comma-separated; empty: built-in list).
-OVERSIGHT_TITLE_MAX_CHARS = int(os.environ.get("OVERSIGHT_TITLE_MAX_CHARS", str(TITLE_ADVISED_MAX_CHARS)))
-OVERSIGHT_SENTENCE_MAX_CHARS = int(os.environ.get("OVERSIGHT_SENTENCE_MAX_CHARS", "60"))
-OVERSIGHT_PLAIN_LANGUAGE_DAYS = int(os.environ.get("OVERSIGHT_PLAIN_LANGUAGE_DAYS", "30"))
-OVERSIGHT_ADVICE_PER_UNIT = int(os.environ.get("OVERSIGHT_ADVICE_PER_UNIT", "20"))
+OVERSIGHT_TITLE_MAX_CHARS = env_int("OVERSIGHT_TITLE_MAX_CHARS", TITLE_ADVISED_MAX_CHARS)
+OVERSIGHT_SENTENCE_MAX_CHARS = env_int("OVERSIGHT_SENTENCE_MAX_CHARS", 60)
+OVERSIGHT_PLAIN_LANGUAGE_DAYS = env_int("OVERSIGHT_PLAIN_LANGUAGE_DAYS", 30)
+OVERSIGHT_ADVICE_PER_UNIT = env_int("OVERSIGHT_ADVICE_PER_UNIT", 20)
 OVERSIGHT_STOCK_PHRASES = env_list("OVERSIGHT_STOCK_PHRASES")
 # The dashboard's trend chart covers this many weeks.
-OVERSIGHT_TREND_WEEKS = int(os.environ.get("OVERSIGHT_TREND_WEEKS", "26"))
+OVERSIGHT_TREND_WEEKS = env_int("OVERSIGHT_TREND_WEEKS", 26)
 
 # Annual report (政府网站与政务新媒体工作年度报表, 国办函〔2018〕12号): the site's fixed facts the platform
 # cannot know. Empty: the report takes the Wagtail site's name/address and the county unit, else shows 请填写.
@@ -482,5 +522,5 @@ ANNUAL_REPORT_SITE_CODE = os.environ.get("ANNUAL_REPORT_SITE_CODE", "")
 ANNUAL_REPORT_ICP = os.environ.get("ANNUAL_REPORT_ICP", "")
 ANNUAL_REPORT_PSB_RECORD = os.environ.get("ANNUAL_REPORT_PSB_RECORD", "")
 # Yearly figures from outside the platform, as JSON by year, e.g. {"2026": {"visitors": 52300, "page_views": 310000,
-# "security_checks": 4}}; keys are the row keys of townsquare/oversight/annual_report.py. Missing: 请填写.
+# "security_checks": 4}}; keys are the row keys of townsquare/oversight/annual/report.py. Missing: 请填写.
 ANNUAL_REPORT_FACTS = json.loads(os.environ.get("ANNUAL_REPORT_FACTS", "{}") or "{}")

@@ -1,12 +1,18 @@
-"""Production settings pass Django's deployment checks; time and language are China's."""
+"""Production settings pass Django's deployment checks; time and language are China's; settings are read one way."""
 
+import ast
 import os
+import re
 import secrets
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+from townsquare.settings import env_float, env_int
 
 REPO = Path(__file__).resolve().parents[2]
 # Set by the environment under test, not inherited from this test run.
@@ -112,3 +118,91 @@ def test_the_admin_page_shows_in_chinese(client, db):
 
     assert '<html lang="zh-hans"' in html
     assert "登录" in html
+
+
+# --- numbers from the environment -----------------------------------------------------------
+
+
+def test_env_int_reads_a_whole_number(monkeypatch):
+    monkeypatch.setenv("TOWNSQUARE_TEST_NUMBER", " 42 ")
+    assert env_int("TOWNSQUARE_TEST_NUMBER", 7) == 42
+
+
+def test_env_int_falls_back_to_its_default_when_unset_or_blank(monkeypatch):
+    monkeypatch.delenv("TOWNSQUARE_TEST_NUMBER", raising=False)
+    assert env_int("TOWNSQUARE_TEST_NUMBER", 7) == 7
+    monkeypatch.setenv("TOWNSQUARE_TEST_NUMBER", "  ")
+    assert env_int("TOWNSQUARE_TEST_NUMBER", 7) == 7
+
+
+@pytest.mark.parametrize("value", ["14 days", "1.5", "fourteen"])
+def test_env_int_refuses_a_bad_value_naming_the_variable(monkeypatch, value):
+    monkeypatch.setenv("TOWNSQUARE_TEST_NUMBER", value)
+    with pytest.raises(ImproperlyConfigured, match="TOWNSQUARE_TEST_NUMBER"):
+        env_int("TOWNSQUARE_TEST_NUMBER", 7)
+
+
+def test_env_float_reads_a_number_and_defaults_to_a_float(monkeypatch):
+    monkeypatch.setenv("TOWNSQUARE_TEST_NUMBER", "0.5")
+    assert env_float("TOWNSQUARE_TEST_NUMBER", 8) == 0.5
+    monkeypatch.delenv("TOWNSQUARE_TEST_NUMBER")
+    default = env_float("TOWNSQUARE_TEST_NUMBER", 8)
+    assert default == 8.0 and isinstance(default, float)
+
+
+def test_env_float_refuses_a_bad_value_naming_the_variable(monkeypatch):
+    monkeypatch.setenv("TOWNSQUARE_TEST_NUMBER", "8s")
+    with pytest.raises(ImproperlyConfigured, match="TOWNSQUARE_TEST_NUMBER"):
+        env_float("TOWNSQUARE_TEST_NUMBER", 8)
+
+
+def test_a_bad_number_stops_start_up_with_the_variable_named(tmp_path):
+    environment = {**os.environ, "TOWNSQUARE_VAR_DIR": str(tmp_path), "SEARCH_PAGE_SIZE": "ten"}
+    result = subprocess.run(
+        [sys.executable, "-c", "import townsquare.settings"], cwd=REPO, env=environment, capture_output=True, text=True
+    )
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and "SEARCH_PAGE_SIZE" in result.stderr
+
+
+# --- every setting defined once, every setting read is defined -----------------------------
+
+SETTING_READ = re.compile(r"\bsettings\.([A-Z][A-Z0-9_]*)\b")
+
+
+def _app_sources():
+    package = REPO / "townsquare"
+    for path in sorted(package.rglob("*.py")):
+        if "migrations" in path.parts or path == package / "settings.py":
+            continue
+        yield path
+
+
+def test_every_setting_read_in_the_apps_is_defined():
+    undefined = {
+        f"{path.relative_to(REPO)}: settings.{name}"
+        for path in _app_sources()
+        for name in SETTING_READ.findall(path.read_text(encoding="utf-8"))
+        if not hasattr(settings, name)
+    }
+    assert not undefined, sorted(undefined)
+
+
+def test_each_setting_is_defined_once_in_the_settings_module():
+    tree = ast.parse((REPO / "townsquare" / "settings.py").read_text(encoding="utf-8"))
+    names = [
+        target.id
+        for node in tree.body  # top level only: `if HTTPS:` / `if REDIS_URL:` branches set their own values
+        if isinstance(node, ast.Assign | ast.AnnAssign)
+        for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+        if isinstance(target, ast.Name)
+    ]
+    assert sorted({name for name in names if names.count(name) > 1}) == []
+
+
+def test_removed_settings_stay_removed():
+    # Never read (REQUEST_UNANSWERED_VETO_DAYS), or a second name for STALE_LIST_DAYS (OVERSIGHT_HOME_STALE_DAYS).
+    assert not hasattr(settings, "REQUEST_UNANSWERED_VETO_DAYS")
+    assert not hasattr(settings, "OVERSIGHT_HOME_STALE_DAYS")
+    assert settings.STALE_LIST_DAYS == 14

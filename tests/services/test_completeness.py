@@ -142,7 +142,7 @@ def test_stale_after_the_setting_unless_republished(guide, settings):
 
 
 def test_stale_default_is_a_year(guide, settings):
-    del settings.SERVICE_GUIDE_STALE_DAYS
+    assert settings.SERVICE_GUIDE_STALE_DAYS == 365
     ServiceGuidePage.objects.filter(pk=guide.pk).update(
         reviewed_on=timezone.localdate() - datetime.timedelta(days=364),
         last_published_at=timezone.now() - datetime.timedelta(days=400),

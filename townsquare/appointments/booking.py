@@ -56,12 +56,8 @@ class Busy(BookingError):
     """The database was too busy (SQLite lock wait ran out): nothing was booked."""
 
 
-def _setting(name, default):
-    return getattr(settings, name, default)
-
-
 def min_notice():
-    return timedelta(minutes=_setting("APPOINTMENT_MIN_NOTICE_MINUTES", 30))
+    return timedelta(minutes=settings.APPOINTMENT_MIN_NOTICE_MINUTES)
 
 
 def is_bookable_time(slot, now=None):
@@ -104,7 +100,7 @@ def _release_place(slot_id):
 
 def _retrying(func):
     """Run ``func`` in a transaction; SQLite's 'database is locked' is retried briefly, then becomes Busy."""
-    attempts = _setting("APPOINTMENT_BUSY_RETRIES", 3)
+    attempts = settings.APPOINTMENT_BUSY_RETRIES
     for attempt in range(attempts):
         try:
             with transaction.atomic():

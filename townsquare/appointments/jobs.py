@@ -12,7 +12,7 @@ from .slots import sync_all
 
 @periodic_job(
     "appointment_slots",
-    every=timedelta(minutes=getattr(settings, "APPOINTMENT_SLOTS_EVERY_MINUTES", 60)),
+    every=timedelta(minutes=settings.APPOINTMENT_SLOTS_EVERY_MINUTES),
     label="生成预约时段",
 )
 def generate_slots():
@@ -21,7 +21,7 @@ def generate_slots():
 
 @periodic_job(
     "appointment_reminders",
-    every=timedelta(minutes=getattr(settings, "APPOINTMENT_REMINDERS_EVERY_MINUTES", 30)),
+    every=timedelta(minutes=settings.APPOINTMENT_REMINDERS_EVERY_MINUTES),
     label="预约提醒",
 )
 def remind():

@@ -20,12 +20,13 @@ from townsquare.units.models import Unit
 from .hours import describe_weekdays, format_hours, parse_hours
 
 
+# Field defaults read when a service is created (not frozen into the migration, which names these functions).
 def default_max_per_phone():
-    return getattr(settings, "APPOINTMENT_MAX_PER_PHONE_PER_DAY", 1)
+    return settings.APPOINTMENT_MAX_PER_PHONE_PER_DAY
 
 
 def default_days_ahead():
-    return getattr(settings, "APPOINTMENT_DAYS_AHEAD", 14)
+    return settings.APPOINTMENT_DAYS_AHEAD
 
 
 class Window(models.Model):
@@ -250,10 +251,6 @@ class Booking(models.Model):
     @property
     def is_active(self):
         return self.status == self.Status.BOOKED
-
-    @property
-    def is_upcoming(self):
-        return self.status == self.Status.BOOKED and self.slot.ends_at() > timezone.now()
 
     @property
     def can_change(self):

@@ -41,7 +41,7 @@ def reminder_text(booking):
     slot, service, window = booking.slot, booking.service, booking.service.window
     when = f"{slot.day:%Y年%m月%d日} {WEEKDAY_NAMES[slot.day.weekday()]} {slot.start:%H:%M}-{slot.end:%H:%M}"
     subject = f"预约提醒：{when[:11]} {service.title}"
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     lines = [
         f"{booking.name}，您好：",
         "",

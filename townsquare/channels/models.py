@@ -10,10 +10,6 @@ from django.utils import timezone
 from townsquare.units.models import Unit
 
 
-def zombie_days():
-    return getattr(settings, "CHANNEL_ZOMBIE_DAYS", 14)
-
-
 def local_today(now=None):
     return timezone.localdate(now or timezone.now())
 
@@ -35,7 +31,7 @@ class ChannelQuerySet(models.QuerySet):
 
     def zombies(self, today=None):
         """External, active accounts whose last update is more than CHANNEL_ZOMBIE_DAYS days before ``today``."""
-        cutoff = (today or local_today()) - datetime.timedelta(days=zombie_days())
+        cutoff = (today or local_today()) - datetime.timedelta(days=settings.CHANNEL_ZOMBIE_DAYS)
         return self.external().filter(status=Channel.Status.ACTIVE).with_last_seen().filter(last_seen__lt=cutoff)
 
     def not_zombies(self, today=None):
@@ -145,7 +141,9 @@ class Channel(models.Model):
     def is_zombie(self, today=None):
         """僵尸账号: an external, active account not updated for more than CHANNEL_ZOMBIE_DAYS days."""
         return (
-            self.is_external and self.status == self.Status.ACTIVE and self.days_without_update(today) > zombie_days()
+            self.is_external
+            and self.status == self.Status.ACTIVE
+            and self.days_without_update(today) > settings.CHANNEL_ZOMBIE_DAYS
         )
 
     @property

@@ -23,7 +23,7 @@ HOUR, DAY = 3600, 24 * 3600
 
 def client_ip(request):
     """The resident's address: REMOTE_ADDR, or behind a proxy the header named by CLIENT_IP_HEADER."""
-    header = getattr(settings, "CLIENT_IP_HEADER", "")
+    header = settings.CLIENT_IP_HEADER
     if header and request.META.get(header):
         return request.META[header].split(",")[0].strip()
     return request.META.get("REMOTE_ADDR", "")

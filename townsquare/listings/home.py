@@ -2,21 +2,22 @@
 the newest one; the traffic strip shows the notices in effect.
 
 Everything comes from ONE query (scalar sub-queries, one per figure), cached for
-LISTINGS_HOME_CACHE_SECONDS (default 60) and never longer than until the next listing in it
-expires. Core never imports this app: the tiles get their hints through
-``townsquare.core.life.register_live_hint``.
+LISTINGS_HOME_CACHE_SECONDS and never longer than until the next listing in it
+expires. Core never imports this app: the tiles, with ``tile_hint`` as their live hint, are
+registered through the ``townsquare_life_services`` hook (``wagtail_hooks.py``).
 """
 
 import datetime
 import logging
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.db.models import F, Func
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from .models import LISTING_MODELS, TrafficNotice, setting
+from .models import LISTING_MODELS, TrafficNotice
 
 logger = logging.getLogger(__name__)
 
@@ -109,7 +110,7 @@ def summary(now=None):
     except DatabaseError:
         logger.exception("listings home summary failed")
         return None
-    seconds = setting("LISTINGS_HOME_CACHE_SECONDS", 60)
+    seconds = settings.LISTINGS_HOME_CACHE_SECONDS
     if fresh["until"] is not None:
         seconds = max(1, min(seconds, int((fresh["until"] - now).total_seconds()) + 1))
     try:
@@ -155,12 +156,10 @@ def _forget_on_change(sender, **kwargs):
     forget()
 
 
-def register_tiles():
+def connect_signals():
+    """Forget the cached summary whenever a listing changes."""
     from django.db.models.signals import post_delete, post_save
 
-    from townsquare.core.life import register_live_hint
-
     for kind, model in LISTING_MODELS.items():
-        register_live_hint(kind, lambda kind=kind: tile_hint(kind))
         post_save.connect(_forget_on_change, sender=model, dispatch_uid=f"listings-home-{kind}-save")
         post_delete.connect(_forget_on_change, sender=model, dispatch_uid=f"listings-home-{kind}-delete")

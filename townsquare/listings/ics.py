@@ -9,7 +9,7 @@ PRODID = "-//Townsquare//listings//ZH"
 
 
 def _host():
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "http://localhost"
+    base = settings.WAGTAILADMIN_BASE_URL or "http://localhost"
     return base.split("://", 1)[-1].split("/", 1)[0] or "localhost"
 
 

@@ -32,10 +32,6 @@ MANAGEMENT_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: re
 MANAGEMENT_CODE_LENGTH = 10
 
 
-def setting(name, default):
-    return getattr(settings, name, default)
-
-
 def end_of_day(day):
     """The last moment of ``day`` in local time (a closing date counts the whole day)."""
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(23, 59, 59)))
@@ -71,9 +67,6 @@ class ListingQuerySet(models.QuerySet):
 
     def pending(self):
         return self.filter(status=Status.PENDING)
-
-    def for_town(self, slug):
-        return self.filter(town__slug=slug) if slug else self
 
 
 class Listing(models.Model):
@@ -142,7 +135,7 @@ class Listing(models.Model):
     def natural_expiry(self):
         """When this kind of listing ends by its own fields (closing date, end time ...); default: N days."""
         start = self.created_at or timezone.now()
-        return start + datetime.timedelta(days=setting("LISTINGS_DEFAULT_DAYS", 30))
+        return start + datetime.timedelta(days=settings.LISTINGS_DEFAULT_DAYS)
 
     def save(self, *args, **kwargs):
         if self.expires_at is None:
@@ -223,7 +216,7 @@ class Listing(models.Model):
             raise ValidationError("这条信息已撤下或未通过审核，不能续期。")
         now = now or timezone.now()
         base = max(now, self.expires_at or now)
-        self.expires_at = base + datetime.timedelta(days=setting("LISTINGS_RENEW_DAYS", 30))
+        self.expires_at = base + datetime.timedelta(days=settings.LISTINGS_RENEW_DAYS)
         self.expiry_noted_at = None
         self.renewed_count += 1
         self.on_renew()

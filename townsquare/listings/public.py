@@ -25,12 +25,7 @@ from .models import (
     RentalPhoto,
     School,
     TrafficNotice,
-    setting,
 )
-
-
-def page_size():
-    return setting("LISTINGS_PAGE_SIZE", 20)
 
 
 def towns():

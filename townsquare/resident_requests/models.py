@@ -119,7 +119,7 @@ def check_query_password(raw, stored):
     if scheme != QUERY_PASSWORD_SCHEME:
         return check_password(raw, stored)  # written by an earlier version (PBKDF2)
     salt, _, digest = rest.partition("$")
-    secrets_to_try = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    secrets_to_try = [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
     matched = False
     for secret in secrets_to_try:  # every key is tried, so the time does not tell which one matched
         matched |= constant_time_compare(digest, _query_password_digest(salt, raw, secret=secret))

@@ -10,9 +10,8 @@ anew from its pixels only: no EXIF, no XMP, no comments survive.
 Stored files get random names, so that a photo's address reveals nothing and cannot
 be guessed.
 
-Limits are settings (with these defaults):
-  REQUEST_PHOTO_MAX_COUNT (3), REQUEST_PHOTO_MAX_BYTES (5 MB), REQUEST_PHOTO_MAX_SIDE (2560 px),
-  REQUEST_PHOTO_MAX_PIXELS (40 million: larger images are refused before decoding).
+Limits are the REQUEST_PHOTO_* settings: count, bytes, longest side kept, and pixels
+(larger images are refused before decoding).
 """
 
 import io
@@ -34,25 +33,14 @@ ACCEPTED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP", "GIF"}
 JPEG_QUALITY = 85
 
 
-def max_count():
-    return getattr(settings, "REQUEST_PHOTO_MAX_COUNT", 3)
-
-
-def max_bytes():
-    return getattr(settings, "REQUEST_PHOTO_MAX_BYTES", 5 * 1024 * 1024)
-
-
-def max_side():
-    return getattr(settings, "REQUEST_PHOTO_MAX_SIDE", 2560)
-
-
-def max_pixels():
-    return getattr(settings, "REQUEST_PHOTO_MAX_PIXELS", 40_000_000)
-
-
 def megabytes(size):
     text = f"{size / 1024 / 1024:.1f}"
     return text[:-2] if text.endswith(".0") else text
+
+
+def max_megabytes():
+    """REQUEST_PHOTO_MAX_BYTES as residents read it ("5", "2.5")."""
+    return megabytes(settings.REQUEST_PHOTO_MAX_BYTES)
 
 
 @dataclass
@@ -83,7 +71,7 @@ class PhotoLimitsUploadHandler(FileUploadHandler):
         if field_name != PHOTO_FIELD:
             return
         self.photos_seen += 1
-        if self.photos_seen > max_count():
+        if self.photos_seen > settings.REQUEST_PHOTO_MAX_COUNT:
             self.problems.extra += 1
             # Skipped at its first chunk: raising here would close the previous photo's buffer.
             self.skip_current = True
@@ -92,7 +80,7 @@ class PhotoLimitsUploadHandler(FileUploadHandler):
         if self.field_name == PHOTO_FIELD:
             if self.skip_current:
                 raise SkipFile
-            if start + len(raw_data) > max_bytes():
+            if start + len(raw_data) > settings.REQUEST_PHOTO_MAX_BYTES:
                 self.problems.too_big.append(self.file_name)
                 raise SkipFile
         return raw_data
@@ -122,7 +110,7 @@ def _display_name(upload):
 def clean_photo(upload):
     """Return a CleanPhoto for one uploaded file, or raise ValidationError with a message for the resident."""
     name = _display_name(upload)
-    limit = max_bytes()
+    limit = settings.REQUEST_PHOTO_MAX_BYTES
     if upload.size > limit:
         raise ValidationError(
             f"照片“{name}”有{megabytes(upload.size)} MB，太大了：每张不能超过{megabytes(limit)} MB。"
@@ -137,7 +125,7 @@ def clean_photo(upload):
                 if probe.format not in ACCEPTED_FORMATS:
                     raise not_an_image
                 width, height = probe.size
-                if width * height > max_pixels():
+                if width * height > settings.REQUEST_PHOTO_MAX_PIXELS:
                     raise ValidationError(f"照片“{name}”的像素太多（{width}×{height}），请换一张小一点的照片。")
                 probe.verify()  # checks the file's structure without decoding the pixels
             upload.seek(0)
@@ -161,7 +149,7 @@ def _reencode(image):
     mode = "RGBA" if has_alpha else ("L" if image.mode in ("L", "1", "I", "I;16", "F") else "RGB")
     if image.mode != mode:
         image = image.convert(mode)
-    side = max_side()
+    side = settings.REQUEST_PHOTO_MAX_SIDE
     if max(image.size) > side:
         image.thumbnail((side, side), Image.Resampling.LANCZOS)
     # A brand-new image from the raw pixels: nothing of the original's info (EXIF, XMP, comments) comes along.
@@ -182,15 +170,13 @@ def clean_photos(uploads, problems=None):
     problems = problems or UploadProblems()
     uploads = [upload for upload in uploads if upload]
     messages = []
-    limit = max_count()
+    limit = settings.REQUEST_PHOTO_MAX_COUNT
     chosen = len(uploads) + problems.extra + len(problems.too_big)
     if chosen > limit:
         messages.append(f"最多上传{limit}张照片，您选了{chosen}张。请只选最能说明情况的{limit}张。")
         uploads = uploads[:limit]
     for name in problems.too_big:
-        messages.append(
-            f"照片“{name}”太大了：每张不能超过{megabytes(max_bytes())} MB。可以换一张，或用手机截图后上传截图。"
-        )
+        messages.append(f"照片“{name}”太大了：每张不能超过{max_megabytes()} MB。可以换一张，或用手机截图后上传截图。")
     cleaned = []
     for upload in uploads:
         try:

@@ -17,7 +17,6 @@ through ``views.photo``.
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Prefetch, Q, Value
 from django.db.models.functions import StrIndex
 
@@ -46,10 +45,6 @@ BADGES = {
 
 SUMMARY_CHARS = 80
 KEYWORD_MAX_CHARS = 50
-
-
-def page_size():
-    return getattr(settings, "REQUEST_PUBLIC_PAGE_SIZE", 20)
 
 
 def _public_events():

@@ -6,7 +6,7 @@ the same text is masked. ``townsquare.core.privacy.mask_text`` asks the provider
 registered with it (see apps.py) for the allow-list; this one gives:
 
 - every number and e-mail address in a unit's contact fields (``Unit.phone``, ``Unit.email``),
-- the numbers in the setting REQUEST_PUBLIC_NUMBERS (default: 12345, 110, 119, 120, 122).
+- the numbers in the setting REQUEST_PUBLIC_NUMBERS (hotlines and emergency numbers).
 
 Masking runs for every field of every row of a public list, so the allow-list is never
 read per call: one query builds it, Django's cache keeps it (shared between processes),
@@ -26,7 +26,6 @@ from townsquare.units.models import Unit
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_PUBLIC_NUMBERS = ("12345", "110", "119", "120", "122")
 CACHE_KEY = "resident_requests:public-contacts"
 CACHE_SECONDS = 600
 MEMO_SECONDS = 30
@@ -34,13 +33,9 @@ MEMO_SECONDS = 30
 _memo = {"value": None, "until": 0.0}
 
 
-def configured_numbers():
-    return tuple(getattr(settings, "REQUEST_PUBLIC_NUMBERS", DEFAULT_PUBLIC_NUMBERS))
-
-
 def _configured_keys():
     keys = set()
-    for number in configured_numbers():
+    for number in settings.REQUEST_PUBLIC_NUMBERS:
         keys |= contact_keys(str(number))
     return keys
 

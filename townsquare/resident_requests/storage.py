@@ -1,7 +1,7 @@
 """Where residents' photos are kept: outside MEDIA_ROOT, so that /media/ never serves them.
 
 Photos show faces, licence plates and the inside of people's homes. They are stored
-under PRIVATE_MEDIA_ROOT (default: var/private/) and handed out only by
+under PRIVATE_MEDIA_ROOT (var/private/ unless set) and handed out only by
 ``views.photo``, which checks who asks (the resident who proved the query password in
 this browser, or staff of the unit in charge or the county). They have no public URL:
 ``photo.image.url`` raises, so no template can link to a path that bypasses the check.
@@ -13,19 +13,12 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 
 
-def private_root():
-    configured = getattr(settings, "PRIVATE_MEDIA_ROOT", None)
-    if configured:
-        return str(configured)
-    return str(Path(getattr(settings, "VAR_DIR", Path(settings.MEDIA_ROOT).parent)) / "private")
-
-
 class PrivateStorage(FileSystemStorage):
     """A file system storage whose root follows the setting (also when tests change it) and that has no URL."""
 
     @property
     def base_location(self):
-        return private_root()
+        return str(settings.PRIVATE_MEDIA_ROOT)
 
     @property
     def location(self):

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -32,11 +33,6 @@ from townsquare.units.models import Unit
 from . import completeness
 from .forms import ServiceGuideForm
 from .panels import CompletenessPanel
-
-
-def stale_days():
-    """A guide not checked or republished for longer than this is flagged 长期未核对."""
-    return getattr(settings, "SERVICE_GUIDE_STALE_DAYS", 365)
 
 
 def today():
@@ -106,7 +102,7 @@ class ServiceGuideQuerySet(PageQuerySet):
 
     def stale(self, on=None):
         """Guides neither checked (核对日期) nor republished within SERVICE_GUIDE_STALE_DAYS."""
-        return self.filter(completeness.stale_q(on or today(), stale_days()))
+        return self.filter(completeness.stale_q(on or today(), settings.SERVICE_GUIDE_STALE_DAYS))
 
 
 ServiceGuideManager = PageManager.from_queryset(ServiceGuideQuerySet)
@@ -256,7 +252,7 @@ class ServiceGuidePage(RoutablePageMixin, UnitOwnedMixin, Page):
         return completeness.missing_elements(self, children)
 
     def is_stale(self, on=None):
-        return completeness.is_stale(self, on or today(), stale_days())
+        return completeness.is_stale(self, on or today(), settings.SERVICE_GUIDE_STALE_DAYS)
 
     def publish_refusal(self, children=None):
         """Why this guide may not go live (a Chinese sentence), or "" when it may."""
@@ -322,17 +318,21 @@ class ServiceGuidePage(RoutablePageMixin, UnitOwnedMixin, Page):
     def condition_lines(self):
         return [line.strip() for line in self.conditions.splitlines() if line.strip()]
 
-    def guide_actions(self, request=None):
-        """Buttons other apps add (e.g. 预约办理), via ``townsquare.services.hooks``."""
-        from .hooks import guide_actions
-
-        return guide_actions(self, request)
-
     @property
     def booking_url(self):
-        from .hooks import booking_url
+        """Where to book this service online (the 预约办理 button), or "".
 
-        return booking_url(self)
+        Hook ``townsquare_guide_booking_urls``: a function taking a list of guides and returning
+        {guide pk: booking URL} for those that can be booked (so services never imports appointments).
+        The first function that answers wins.
+        """
+        if self.pk is None:
+            return ""
+        for lookup in hooks.get_hooks("townsquare_guide_booking_urls"):
+            url = (lookup([self]) or {}).get(self.pk)
+            if url:
+                return url
+        return ""
 
     def get_context(self, request, *args, **kwargs):
         """The guide with its rows: one query per kind of row, however many rows there are."""
@@ -349,7 +349,6 @@ class ServiceGuidePage(RoutablePageMixin, UnitOwnedMixin, Page):
             checklist_url=self.url + self.reverse_subpage("checklist") if self.url else "",
             print_url=self.url + self.reverse_subpage("printable") if self.url else "",
             index_url=_index_url(),
-            actions=self.guide_actions(request),
         )
         context["missing"] = completeness.missing_elements(
             self,

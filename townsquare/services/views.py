@@ -11,13 +11,9 @@ from .finder import find
 from .provisioning import INDEX_TITLE
 
 
-def page_size():
-    return getattr(settings, "SERVICE_GUIDE_PAGE_SIZE", 20)
-
-
 def _finder_response(request, scope_unit=None, page=None):
     finding = find(request.GET, scope_unit=scope_unit)
-    paginator = Paginator(finding.results, page_size())
+    paginator = Paginator(finding.results, settings.SERVICE_GUIDE_PAGE_SIZE)
     context = {
         "finding": finding,
         "page_obj": paginator.get_page(request.GET.get("page")),

@@ -7,15 +7,9 @@ class WeatherConfig(AppConfig):
     verbose_name = "天气"
 
     def ready(self):
-        from townsquare.core.life import register_live_hint
-
-        from . import jobs  # noqa: F401  (registers the periodic fetch)
-        from .summary import weather_tile_hint
-
-        register_live_hint("weather", weather_tile_hint)
-
         from django.db.models.signals import post_delete, post_save
 
+        from . import jobs  # noqa: F401  (registers the periodic fetch)
         from .models import WeatherLocation
         from .summary import clear_summary_cache
 

@@ -315,28 +315,19 @@ PROVIDERS = {QWeatherProvider.name: QWeatherProvider}
 DEFAULT_BASE_URLS = {QWeatherProvider.name: "https://devapi.qweather.com"}
 
 
-def weather_settings():
-    """The weather settings with their defaults (each can be set in the environment)."""
-    provider = getattr(settings, "WEATHER_PROVIDER", "qweather") or "qweather"
-    return {
-        "provider": provider,
-        "api_key": getattr(settings, "WEATHER_API_KEY", ""),
-        "base_url": getattr(settings, "WEATHER_BASE_URL", "") or DEFAULT_BASE_URLS.get(provider, ""),
-        "timeout": float(getattr(settings, "WEATHER_TIMEOUT_SECONDS", 8)),
-        "fetch_minutes": int(getattr(settings, "WEATHER_FETCH_MINUTES", 30)),
-        "stale_minutes": int(getattr(settings, "WEATHER_STALE_MINUTES", 180)),
-        "cache_seconds": int(getattr(settings, "WEATHER_CACHE_SECONDS", 300)),
-    }
+def _provider_name():
+    # An empty WEATHER_PROVIDER (e.g. set but blank in the environment) means the default provider.
+    return settings.WEATHER_PROVIDER or "qweather"
 
 
 def is_configured():
-    values = weather_settings()
-    return bool(values["api_key"]) and values["provider"] in PROVIDERS
+    return bool(settings.WEATHER_API_KEY) and _provider_name() in PROVIDERS
 
 
 def get_provider():
     """The configured provider, or None when no key is set (weather is then simply not fetched)."""
-    values = weather_settings()
     if not is_configured():
         return None
-    return PROVIDERS[values["provider"]](values["api_key"], values["base_url"], values["timeout"])
+    name = _provider_name()
+    base_url = settings.WEATHER_BASE_URL or DEFAULT_BASE_URLS.get(name, "")
+    return PROVIDERS[name](settings.WEATHER_API_KEY, base_url, settings.WEATHER_TIMEOUT_SECONDS)

@@ -7,10 +7,11 @@ that runs out disappears even while the cache still holds it.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
-from .providers import LEVELS, weather_settings
+from .providers import LEVELS
 
 SUMMARY_CACHE_KEY = "weather:summary:v1"
 
@@ -31,7 +32,7 @@ def _build():
     from .models import WeatherLocation
 
     places = []
-    stale = weather_settings()["stale_minutes"]
+    stale = settings.WEATHER_STALE_MINUTES
     for location in WeatherLocation.objects.select_related("unit").exclude(report=None):
         report = location.get_report()
         if report is None:
@@ -56,7 +57,7 @@ def place_summaries():
     places = cache.get(SUMMARY_CACHE_KEY)
     if places is None:
         places = _build()
-        cache.set(SUMMARY_CACHE_KEY, places, weather_settings()["cache_seconds"])
+        cache.set(SUMMARY_CACHE_KEY, places, settings.WEATHER_CACHE_SECONDS)
     return places
 
 

@@ -1,9 +1,10 @@
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
 from .models import WeatherLocation
-from .providers import is_configured, weather_settings
+from .providers import is_configured
 
 
 def weather_page(request, slug=None):
@@ -27,7 +28,7 @@ def weather_page(request, slug=None):
             "warnings": [w for w in report.warnings if w.in_effect(now)] if report else [],
             "is_stale": location.is_stale(now) if location and report else False,
             "configured": is_configured(),
-            "fetch_minutes": weather_settings()["fetch_minutes"],
+            "fetch_minutes": settings.WEATHER_FETCH_MINUTES,
             "today": timezone.localdate(now),
         },
     )

@@ -1,9 +1,12 @@
 """天气地点 in the Wagtail admin: where each place's weather comes from, when it last came, and why not."""
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from townsquare.core.life import LifeService
 
 from .models import WeatherLocation
 
@@ -45,3 +48,10 @@ class WeatherLocationViewSet(SnippetViewSet):
 
 
 register_snippet(WeatherLocationViewSet)
+
+
+@hooks.register("townsquare_life_services", order=10)
+def weather_life_service():
+    from .summary import weather_tile_hint
+
+    return [LifeService("weather", "天气", "cloud-sun", "今明天气和预警", "weather:page", live_hint=weather_tile_hint)]

@@ -18,12 +18,8 @@ _cached = {"key": None, "model": None}
 
 
 def model_path() -> Path:
-    """``settings.ROUTING_MODEL_PATH``, else ``<VAR_DIR>/routing/model.joblib``."""
-    configured = getattr(settings, "ROUTING_MODEL_PATH", None)
-    if configured:
-        return Path(configured)
-    var_dir = getattr(settings, "VAR_DIR", None) or Path(settings.BASE_DIR) / "var"
-    return Path(var_dir) / "routing" / "model.joblib"
+    """``settings.ROUTING_MODEL_PATH`` as a Path (an override may give a plain string)."""
+    return Path(settings.ROUTING_MODEL_PATH)
 
 
 def load_model(path=None):
