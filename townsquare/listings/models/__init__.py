@@ -1,0 +1,55 @@
+"""Life-service listings: the shared life cycle (``base``), each kind (``kinds``) and residents' reports."""
+
+from .base import (
+    MANAGEMENT_CODE_ALPHABET,
+    MANAGEMENT_CODE_LENGTH,
+    TOWN_CHOICES,
+    Listing,
+    ListingQuerySet,
+    Source,
+    Status,
+    end_of_day,
+    new_management_code,
+    normalize_management_code,
+)
+from .kinds import (
+    LISTING_MODELS,
+    Attraction,
+    EnrolmentNotice,
+    Event,
+    JobListing,
+    Offer,
+    RentalListing,
+    RentalPhoto,
+    School,
+    TrafficNotice,
+    TrafficQuerySet,
+    listing_model,
+)
+from .reports import Report
+
+__all__ = [
+    "LISTING_MODELS",
+    "MANAGEMENT_CODE_ALPHABET",
+    "MANAGEMENT_CODE_LENGTH",
+    "TOWN_CHOICES",
+    "Attraction",
+    "EnrolmentNotice",
+    "Event",
+    "JobListing",
+    "Listing",
+    "ListingQuerySet",
+    "Offer",
+    "RentalListing",
+    "RentalPhoto",
+    "Report",
+    "School",
+    "Source",
+    "Status",
+    "TrafficNotice",
+    "TrafficQuerySet",
+    "end_of_day",
+    "listing_model",
+    "new_management_code",
+    "normalize_management_code",
+]
