@@ -1,30 +1,12 @@
 """The resident's forms: booking a slot, moving it, looking bookings up. Errors in Chinese, next to the field."""
 
-import re
-import secrets
-
 from django import forms
+
+from townsquare.core.forms import HoneypotForm, normalize_email, normalize_phone
 
 from .models import Booking, normalise_code
 
-MOBILE = re.compile(r"^1[3-9]\d{9}$")
-PHONE_NOISE = re.compile(r"[\s\-－—()（）.]")
-SUBMISSION_KEY = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 NAME_MAX = Booking._meta.get_field("name").max_length
-
-
-def new_submission_key():
-    return secrets.token_urlsafe(24)
-
-
-def normalise_mobile(raw):
-    digits = PHONE_NOISE.sub("", (raw or "").strip())
-    for prefix in ("+86", "0086"):
-        if digits.startswith(prefix):
-            digits = digits[len(prefix) :]
-    if digits.startswith("86") and len(digits) == 13:
-        digits = digits[2:]
-    return digits if MOBILE.match(digits) else ""
 
 
 class SlotChoiceField(forms.TypedChoiceField):
@@ -41,16 +23,34 @@ class SlotChoiceField(forms.TypedChoiceField):
         )
 
 
-class HoneypotMixin(forms.Form):
-    # People never see this field (hidden with CSS and from screen readers); form-filling robots do.
-    homepage = forms.CharField(label="个人主页（请勿填写）", required=False)
+def _times(slot):
+    return f"{slot.start:%H:%M}-{slot.end:%H:%M}"
+
+
+class SlotForm(forms.Form):
+    """A form that offers slots as radio buttons (``slot_options`` for ``core/forms/choices.html``)."""
+
+    def __init__(self, *args, slots=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.offer(slots)
+
+    def offer(self, slots):
+        """Offer these slots (again, when the places changed meanwhile)."""
+        self.slots = {slot.pk: slot for slot in slots}
+        self.fields["slot"].choices = [(slot.pk, _times(slot)) for slot in slots]
 
     @property
-    def is_robot(self):
-        return bool((self.data.get("homepage") or "").strip())
+    def slot_options(self):
+        return [
+            {"value": slot.pk, "label": _times(slot), "hint": f"余{slot.remaining}个", "label_class": "num"}
+            for slot in self.slots.values()
+        ]
+
+    def chosen_slot(self):
+        return self.slots.get(self.cleaned_data.get("slot"))
 
 
-class BookingForm(HoneypotMixin):
+class BookingForm(HoneypotForm, SlotForm):
     slot = SlotChoiceField(label="选择时段")
     name = forms.CharField(
         label="姓名",
@@ -74,11 +74,6 @@ class BookingForm(HoneypotMixin):
         error_messages={"invalid": "邮箱格式不对，请核对，如 name@example.com。"},
     )
 
-    def __init__(self, *args, slots=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.slots = {slot.pk: slot for slot in slots}
-        self.fields["slot"].choices = [(slot.pk, f"{slot.start:%H:%M}-{slot.end:%H:%M}") for slot in slots]
-
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
         if not name:
@@ -86,28 +81,23 @@ class BookingForm(HoneypotMixin):
         return name
 
     def clean_phone(self):
-        phone = normalise_mobile(self.cleaned_data["phone"])
+        try:
+            phone = normalize_phone(self.cleaned_data["phone"], mobile_only=True)
+        except ValueError:
+            phone = ""
         if not phone:
             raise forms.ValidationError("手机号要是11位数字，以1开头，如 13812345678。")
         return phone
 
-    def chosen_slot(self):
-        return self.slots.get(self.cleaned_data.get("slot"))
+    def clean_email(self):
+        return normalize_email(self.cleaned_data.get("email"))
 
 
-class MoveForm(forms.Form):
+class MoveForm(SlotForm):
     slot = SlotChoiceField(label="新的时段")
 
-    def __init__(self, *args, slots=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.slots = {slot.pk: slot for slot in slots}
-        self.fields["slot"].choices = [(slot.pk, f"{slot.start:%H:%M}-{slot.end:%H:%M}") for slot in slots]
 
-    def chosen_slot(self):
-        return self.slots.get(self.cleaned_data.get("slot"))
-
-
-class LookupForm(HoneypotMixin):
+class LookupForm(HoneypotForm):
     code = forms.CharField(
         label="预约码",
         max_length=20,

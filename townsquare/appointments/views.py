@@ -23,44 +23,39 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 
-from townsquare.core import ratelimit
+from townsquare.core import grants, ratelimit
+from townsquare.core.forms import new_submission_key, submission_key
 
 from . import booking as booking_rules
 from . import public
 from .calendar import booking_calendar
-from .forms import SUBMISSION_KEY, BookingForm, LookupForm, MoveForm, new_submission_key
+from .forms import BookingForm, LookupForm, MoveForm
 from .models import Booking
 
 logger = logging.getLogger(__name__)
 
-ACCESS_SESSION_KEY = "appointments:phones"
+ACCESS = "appointments:phones"  # hashes of the phone numbers this browser proved (core.grants)
 ACCESS_REMEMBERED = 10
 HOUR = 3600
 
 
-def _setting(name, default):
-    return getattr(settings, name, default)
-
-
 def _lookup_limited(request, code):
     if ratelimit.reached(
-        "appointments-lookup-ip", ratelimit.client_ip(request), _setting("APPOINTMENT_LOOKUP_FAILURES_PER_IP_HOUR", 20)
+        "appointments-lookup-ip", ratelimit.client_ip(request), settings.APPOINTMENT_LOOKUP_FAILURES_PER_IP_HOUR
     ):
         return True
-    return ratelimit.reached("appointments-lookup-code", code, _setting("APPOINTMENT_LOOKUP_FAILURES_PER_CODE_HOUR", 5))
+    return ratelimit.reached("appointments-lookup-code", code, settings.APPOINTMENT_LOOKUP_FAILURES_PER_CODE_HOUR)
 
 
 # --- which bookings this browser may see ----------------------------------------------------------
 
 
 def _grant(request, phone):
-    key = public.phone_key(phone)
-    keys = [k for k in request.session.get(ACCESS_SESSION_KEY, []) if k != key]
-    request.session[ACCESS_SESSION_KEY] = (keys + [key])[-ACCESS_REMEMBERED:]
+    grants.grant(request, ACCESS, public.phone_key(phone), remember=ACCESS_REMEMBERED)
 
 
 def _may_see(request, booking):
-    return public.phone_key(booking.phone) in request.session.get(ACCESS_SESSION_KEY, [])
+    return grants.is_granted(request, ACCESS, public.phone_key(booking.phone))
 
 
 def _own_booking(request, code):
@@ -91,13 +86,13 @@ def index(request):
 # --- booking ------------------------------------------------------------------------------------------
 
 
-def _render_book(request, service, days, day, form, submission_key, status=200, notice=""):
+def _render_book(request, service, days, day, form, key, status=200, notice=""):
     context = {
         "service": service,
         "days": days,
         "day": day,
         "form": form,
-        "submission_key": submission_key,
+        "submission_key": key,
         "notice": notice,
     }
     return render(request, "appointments/book.html", context, status=status)
@@ -123,45 +118,42 @@ def book(request, pk):
         return _render_book(request, service, days, day, BookingForm(slots=slots), new_submission_key())
 
     form = BookingForm(request.POST, slots=slots)
-    submission_key = request.POST.get("submission_key", "")
-    if not SUBMISSION_KEY.match(submission_key):
-        submission_key = new_submission_key()
+    key = submission_key(request.POST)
     if form.is_robot:
-        form.data = form.data.copy()
-        form.data["homepage"] = ""
-        return _render_book(request, service, days, day, form, submission_key, 400, "robot")
-    existing = Booking.objects.filter(submission_key=submission_key).first()
+        form.clear_honeypot()
+        return _render_book(request, service, days, day, form, key, 400, "robot")
+    existing = Booking.objects.filter(submission_key=key).first()
     if existing is not None:  # the same form sent again (double click, refresh): the booking already made
         _grant(request, existing.phone)
         return redirect(reverse("appointments:booking", args=[existing.code]) + "?new=1")
     if day is None:
         form.is_valid()
         form.add_error("slot", "这一天已经约满或不能预约了，请重新选一天。" if source.get("day") else "请先选一天。")
-        return _render_book(request, service, days, None, form, submission_key, 400)
+        return _render_book(request, service, days, None, form, key, 400)
     if not form.is_valid():
-        return _render_book(request, service, days, day, form, submission_key, 400)
+        return _render_book(request, service, days, day, form, key, 400)
     if ratelimit.reached(
-        "appointments-book-ip", ratelimit.client_ip(request), _setting("APPOINTMENT_BOOKINGS_PER_IP_HOUR", 30)
+        "appointments-book-ip", ratelimit.client_ip(request), settings.APPOINTMENT_BOOKINGS_PER_IP_HOUR
     ):
         form.add_error(None, "这个网络一小时内预约的次数太多了，请过一小时再试，或打电话预约。")
-        return _render_book(request, service, days, day, form, submission_key, 429)
+        return _render_book(request, service, days, day, form, key, 429)
     try:
         made = booking_rules.book(
             form.chosen_slot(),
             name=form.cleaned_data["name"],
             phone=form.cleaned_data["phone"],
             email=form.cleaned_data["email"],
-            submission_key=submission_key,
+            submission_key=key,
         )
     except booking_rules.BookingError as error:
         form.add_error(error.field if error.field in form.fields else None, str(error))
         days = public.open_days(service)  # the places have changed: show them as they are now
         day = next((d for d in days if d.day == wanted), None)
-        form.fields["slot"].choices = [(s.pk, f"{s.start:%H:%M}-{s.end:%H:%M}") for s in (day.slots if day else [])]
-        return _render_book(request, service, days, day, form, submission_key, 409)
+        form.offer(day.slots if day else [])
+        return _render_book(request, service, days, day, form, key, 409)
     except DatabaseError:
         logger.exception("a booking could not be stored")
-        return _render_book(request, service, days, day, form, submission_key, 503, "unavailable")
+        return _render_book(request, service, days, day, form, key, 503, "unavailable")
     ratelimit.hit("appointments-book-ip", ratelimit.client_ip(request))
     _grant(request, made.phone)
     return redirect(reverse("appointments:booking", args=[made.code]) + "?new=1")
@@ -255,8 +247,7 @@ def lookup(request):
         return render(request, "appointments/lookup.html", {"form": form})
     form = LookupForm(request.POST)
     if form.is_robot:
-        form.data = form.data.copy()
-        form.data["homepage"] = ""
+        form.clear_honeypot()
         form.add_error(None, "没有查询成功，请再点一次“查询”。")
         return render(request, "appointments/lookup.html", {"form": form}, status=400)
     if not form.is_valid():

@@ -4,30 +4,26 @@ Every problem is a Chinese message next to its field; a form sent back keeps eve
 typed (photos excepted: browsers cannot keep them, and the page says so).
 """
 
-import re
-import secrets
 import uuid
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from townsquare.core.forms import (
+    HoneypotForm,
+    PhotoInput,
+    PhotosField,
+    mark_optional,
+    normalize_email,
+    normalize_phone,
+)
 from townsquare.resident_requests import photos as photo_rules
-from townsquare.resident_requests.forms import normalize_phone
 
-from .models import JobListing, Offer, RentalListing, RentalPhoto, Report, setting
+from .models import JobListing, Offer, RentalListing, RentalPhoto, Report
 from .public import towns
-
-SUBMISSION_KEY = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
-
-
-def new_submission_key():
-    return secrets.token_urlsafe(24)
-
-
-def photo_max_count():
-    return setting("LISTINGS_PHOTO_MAX_COUNT", 6)
 
 
 class RentalPhotoLimits(photo_rules.PhotoLimitsUploadHandler):
@@ -39,23 +35,9 @@ class RentalPhotoLimits(photo_rules.PhotoLimitsUploadHandler):
         if field_name != photo_rules.PHOTO_FIELD:
             return
         self.photos_seen += 1
-        if self.photos_seen > photo_max_count():
+        if self.photos_seen > settings.LISTINGS_PHOTO_MAX_COUNT:
             self.problems.extra += 1
             self.skip_current = True
-
-
-class PhotoInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-    template_name = "django/forms/widgets/file.html"
-
-
-class PhotosField(forms.FileField):
-    widget = PhotoInput
-
-    def clean(self, data, initial=None):
-        if not data:
-            return []
-        return [item for item in (data if isinstance(data, list | tuple) else [data]) if item]
 
 
 def _messages(model, fields):
@@ -81,15 +63,9 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 CONTACT_FIELDS = ["contact_name", "contact_phone", "contact_email"]
 
 
-class PublicListingForm(forms.ModelForm):
-    """What every public submission has: town, contact, honeypot, a key against double submits."""
+class PublicListingForm(HoneypotForm, forms.ModelForm):
+    """What every public submission has: town, contact, the honeypot, optional fields marked 选填."""
 
-    homepage = forms.CharField(
-        label="请不要填写这一项",
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-    submission_key = forms.CharField(required=False, widget=forms.HiddenInput)
     agree = forms.BooleanField(
         label="我保证信息真实，不收取求职者、租客的任何费用；工作人员可以打电话核实。",
         error_messages={"required": "请确认信息真实后再提交。"},
@@ -114,16 +90,16 @@ class PublicListingForm(forms.ModelForm):
         for field in self.fields.values():
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs["rows"] = 4
-
-    @property
-    def is_robot(self):
-        return bool(self.data.get("homepage", "").strip())
+        mark_optional(self)
 
     def clean_contact_phone(self):
         try:
             return normalize_phone(self.cleaned_data.get("contact_phone"))
         except ValueError:
             raise ValidationError("电话号码不对：手机写11位数字，座机写区号加号码，如 0731-12345678。") from None
+
+    def clean_contact_email(self):
+        return normalize_email(self.cleaned_data.get("contact_email"))
 
     def listing_fields(self):
         return {name: self.cleaned_data[name] for name in self._meta.fields}
@@ -191,7 +167,7 @@ class RentalSubmitForm(PublicListingForm):
         super().__init__(*args, **kwargs)
         self.upload_problems = upload_problems or photo_rules.UploadProblems()
         self.fields["photos"].help_text = (
-            f"最多{photo_max_count()}张，每张不超过{photo_rules.megabytes(photo_rules.max_bytes())} MB。"
+            f"最多{settings.LISTINGS_PHOTO_MAX_COUNT}张，每张不超过{photo_rules.max_megabytes()} MB。"
             "照片里的拍摄地点等信息会被去掉。请不要拍到人脸和门牌号。"
         )
         self.fields["title"].help_text = "例如：青禾镇中心小学旁两室一厅，拎包入住。"
@@ -206,12 +182,12 @@ class RentalSubmitForm(PublicListingForm):
         problems = self.upload_problems
         messages = []
         chosen = len(uploads) + problems.extra + len(problems.too_big)
-        limit = photo_max_count()
+        limit = settings.LISTINGS_PHOTO_MAX_COUNT
         if chosen > limit:
             messages.append(f"最多上传{limit}张照片，您选了{chosen}张。")
             uploads = uploads[:limit]
         for name in problems.too_big:
-            messages.append(f"照片“{name}”太大了：每张不能超过{photo_rules.megabytes(photo_rules.max_bytes())} MB。")
+            messages.append(f"照片“{name}”太大了：每张不能超过{photo_rules.max_megabytes()} MB。")
         cleaned = []
         for upload in uploads:
             try:
@@ -309,3 +285,4 @@ class ReportForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reason"].choices = Report.Reason.choices
+        mark_optional(self)

@@ -7,12 +7,13 @@ the listing is simply held for review and the moderators check the phone number 
 
 import logging
 
+from django.conf import settings
 from django.contrib.auth.hashers import check_password
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 
-from .models import Source, Status, listing_model, setting
+from .models import Source, Status, listing_model
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +60,7 @@ def verify_email(listing, code):
         return True
     if not listing.verification_code_hash:
         raise ValidationError("这条信息没有需要验证的邮箱。")
-    limit = setting("LISTINGS_VERIFY_MAX_ATTEMPTS", 5)
+    limit = settings.LISTINGS_VERIFY_MAX_ATTEMPTS
     if listing.verification_attempts >= limit:
         raise ValidationError(f"验证码已经输错{limit}次，不能再试了。信息仍会由工作人员人工审核。")
     code = "".join(ch for ch in (code or "") if ch.isdigit())

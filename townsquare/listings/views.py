@@ -7,6 +7,7 @@ Views stay thin: rows and filters come from ``public``, state changes from the m
 
 import logging
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -18,26 +19,18 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
-from townsquare.core import ratelimit
+from townsquare.core import grants, ratelimit
+from townsquare.core.forms import new_submission_key, submission_key
 from townsquare.core.ratelimit import DAY, HOUR
 
 from . import home, ics, public, submission
-from .forms import (
-    SUBMISSION_KEY,
-    SUBMIT_FORMS,
-    ManageForm,
-    RentalPhotoLimits,
-    ReportForm,
-    VerifyForm,
-    new_submission_key,
-)
-from .models import Report, Status, listing_model, setting
+from .forms import SUBMIT_FORMS, ManageForm, RentalPhotoLimits, ReportForm, VerifyForm
+from .models import Report, Status, listing_model
 
 logger = logging.getLogger(__name__)
 
-ACCESS_KEY = "listings:access"  # references this browser proved it manages (by code or by submitting)
+ACCESS = "listings:access"  # references this browser proved it manages, by code or by submitting (core.grants)
 CODE_KEY = "listings:new-code:{}"  # a just-issued management code, shown on the next page only
-ACCESS_REMEMBERED = 20
 
 
 def _kind_page(kind):
@@ -45,15 +38,6 @@ def _kind_page(kind):
     if page is None:
         raise Http404
     return page
-
-
-def _grant(request, reference):
-    refs = [r for r in request.session.get(ACCESS_KEY, []) if r != reference]
-    request.session[ACCESS_KEY] = (refs + [reference])[-ACCESS_REMEMBERED:]
-
-
-def _has_access(request, reference):
-    return reference in request.session.get(ACCESS_KEY, [])
 
 
 # --- lists and details ---------------------------------------------------------------------------
@@ -70,7 +54,7 @@ def kind_list(request, kind):
     town_list = public.towns()
     form = page.filter_form(request.GET, town_list=town_list)
     rows = form.apply(page.rows())
-    page_obj = Paginator(rows, public.page_size()).get_page(request.GET.get("page"))
+    page_obj = Paginator(rows, settings.LISTINGS_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "kind_page": page,
         "form": form,
@@ -188,7 +172,7 @@ def contact(request, kind, pk):
     context = {"kind_page": page, "item": listing, "revealed": False, "limited": False}
     status = 200
     if request.method == "POST":
-        limit = setting("LISTINGS_CONTACT_REVEALS_PER_IP_HOUR", 20)
+        limit = settings.LISTINGS_CONTACT_REVEALS_PER_IP_HOUR
         if ratelimit.reached("listings-contact", ratelimit.client_ip(request), limit, HOUR):
             context["limited"], context["limit"], status = True, limit, 429
         else:
@@ -213,7 +197,7 @@ def report(request, kind, pk):
     form = ReportForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        limit = setting("LISTINGS_REPORTS_PER_IP_DAY", 10)
+        limit = settings.LISTINGS_REPORTS_PER_IP_DAY
         if ratelimit.reached("listings-report", ratelimit.client_ip(request), limit, DAY):
             form.add_error(None, f"这个网络今天已经举报了{limit}次，请明天再试，或拨打12345反映。")
             status = 429
@@ -270,19 +254,18 @@ def _submit(request, kind, limits):
         return _render_submit(request, kind, form_class(town_list=town_list), new_submission_key())
     extra = {"upload_problems": limits.problems} if limits else {}
     form = form_class(request.POST, request.FILES, town_list=town_list, **extra)
-    key = form.data.get("submission_key", "")
-    if not SUBMISSION_KEY.match(key):
-        key = new_submission_key()
+    key = submission_key(form.data)
     if form.is_robot:
+        form.clear_honeypot()
         return _render_submit(request, kind, form, key, status=400, notice="没有提交成功，请再点一次“提交”。")
     model = listing_model(kind)
     existing = model.objects.filter(submission_key=key).first()
     if existing is not None:  # sent twice (double click, back and resend): the first one stands
-        _grant(request, existing.reference)
+        grants.grant(request, ACCESS, existing.reference)
         return redirect("listings:submitted", reference=existing.reference)
     if not form.is_valid():
         return _render_submit(request, kind, form, key, status=400)
-    limit = setting("LISTINGS_SUBMITS_PER_IP_HOUR", 5)
+    limit = settings.LISTINGS_SUBMITS_PER_IP_HOUR
     if ratelimit.reached("listings-submit", ratelimit.client_ip(request), limit, HOUR):
         notice = f"这个网络一小时内已经提交了{limit}条信息，请过一小时再提交。您填的内容都还在。"
         return _render_submit(request, kind, form, key, status=429, notice=notice)
@@ -298,13 +281,13 @@ def _submit(request, kind, limits):
         notice = "系统暂时出了故障，信息没有保存。您填的内容都还在，请过几分钟再提交。"
         return _render_submit(request, kind, form, key, status=503, notice=notice)
     ratelimit.hit("listings-submit", ratelimit.client_ip(request), HOUR)
-    _grant(request, listing.reference)
+    grants.grant(request, ACCESS, listing.reference)
     request.session[CODE_KEY.format(listing.reference)] = {"code": code, "sent": sent}
     return redirect("listings:submitted", reference=listing.reference)
 
 
 def submitted(request, reference):
-    if not _has_access(request, reference):
+    if not grants.is_granted(request, ACCESS, reference):
         return redirect(reverse("listings:manage") + f"?reference={reference}")
     listing = submission.find_by_reference(reference)
     if listing is None:
@@ -322,7 +305,7 @@ def submitted(request, reference):
 
 @require_POST
 def verify(request, reference):
-    if not _has_access(request, reference):
+    if not grants.is_granted(request, ACCESS, reference):
         return redirect("listings:manage")
     listing = submission.find_by_reference(reference)
     if listing is None:
@@ -351,7 +334,7 @@ def manage(request):
     form = ManageForm(request.POST)
     if not form.is_valid():
         return render(request, "listings/manage.html", {"form": form}, status=400)
-    limit = setting("LISTINGS_CODE_FAILURES_PER_IP_HOUR", 10)
+    limit = settings.LISTINGS_CODE_FAILURES_PER_IP_HOUR
     if ratelimit.reached("listings-code", ratelimit.client_ip(request), limit, HOUR):
         form.add_error(None, "输错的次数太多了，请一小时后再试。")
         return render(request, "listings/manage.html", {"form": form}, status=429)
@@ -360,13 +343,13 @@ def manage(request):
         ratelimit.hit("listings-code", ratelimit.client_ip(request), HOUR)
         form.add_error(None, "信息编号或管理码不对，请核对后再试。")
         return render(request, "listings/manage.html", {"form": form}, status=400)
-    _grant(request, listing.reference)
+    grants.grant(request, ACCESS, listing.reference)
     return redirect("listings:manage_listing", reference=listing.reference)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def manage_listing(request, reference):
-    if not _has_access(request, reference):
+    if not grants.is_granted(request, ACCESS, reference):
         return redirect(reverse("listings:manage") + f"?reference={reference}")
     listing = submission.find_by_reference(reference)
     if listing is None:
@@ -387,7 +370,7 @@ def manage_listing(request, reference):
         "kind_page": _kind_page(listing.kind),
         "item": listing,
         "status_text": submission.submitter_status(listing),
-        "renew_days": setting("LISTINGS_RENEW_DAYS", 30),
+        "renew_days": settings.LISTINGS_RENEW_DAYS,
         "Status": Status,
     }
     return render(request, "listings/manage_listing.html", context)

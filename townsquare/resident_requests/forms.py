@@ -9,7 +9,6 @@ is unavailable.
 """
 
 import re
-import secrets
 from decimal import ROUND_HALF_UP, Decimal
 
 from django import forms
@@ -18,6 +17,8 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
 from django.utils.safestring import mark_safe
+
+from townsquare.core.forms import HoneypotForm, PhotoInput, PhotosField, normalize_email, normalize_phone
 
 from . import photos as photo_rules
 from .handling import RATINGS
@@ -40,19 +41,8 @@ LAT_RANGE = (Decimal("3.5"), Decimal("53.6"))
 LONG_RANGE = (Decimal("73.4"), Decimal("135.1"))
 COORDINATE = Decimal("0.000001")
 
-SUBMISSION_KEY = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 TRACKING_NUMBER = re.compile(r"^\d{8,20}$")
 QUERY_PASSWORD = re.compile(r"^\d{6}$")
-
-MOBILE = re.compile(r"^1[3-9]\d{9}$")
-# 010 and 02x are followed by 8 digits; other area codes (4 digits) by 7 or 8.
-LANDLINE = re.compile(r"^(0(?:10|2\d))(\d{8})$|^(0[3-9]\d{2})(\d{7,8})$")
-EXTENSION = re.compile(r"(?:转|分机|ext\.?|x|#)\s*(\d{1,6})$", re.IGNORECASE)
-PHONE_NOISE = re.compile(r"[\s\-－—()（）.]")
-
-
-def new_submission_key():
-    return secrets.token_urlsafe(24)
 
 
 def _too_long(limit):
@@ -62,33 +52,6 @@ def _too_long(limit):
 def _plain_text(value):
     """One kind of line break, whatever the browser sent (so 4,000 means the same here and in the counter)."""
     return (value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
-
-
-def normalize_phone(raw):
-    """A mainland mobile (11 digits) or landline with area code (0731-12345678, extension kept); else ValueError."""
-    text = (raw or "").strip()
-    if not text:
-        return ""
-    extension = ""
-    match = EXTENSION.search(text)
-    if match:
-        extension, text = match.group(1), text[: match.start()]
-    digits = PHONE_NOISE.sub("", text)
-    if digits.startswith("+86"):
-        digits = digits[3:]
-    elif digits.startswith("0086"):
-        digits = digits[4:]
-    elif digits.startswith("86") and len(digits) == 13:
-        digits = digits[2:]
-    if MOBILE.match(digits) and not extension:
-        return digits
-    landline = LANDLINE.match(digits)
-    if landline:
-        area, number = (landline.group(1), landline.group(2)) if landline.group(1) else landline.groups()[2:]
-        result = f"{area}-{number}" + (f"转{extension}" if extension else "")
-        if len(result) <= ResidentRequest._meta.get_field("contact_phone").max_length:
-            return result
-    raise ValueError(raw)
 
 
 # --- choices that come from the database, with a cached copy for bad days -----------------------
@@ -116,23 +79,7 @@ def answer_days():
     return days
 
 
-class PhotoInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-    template_name = "django/forms/widgets/file.html"  # no "clear" checkbox: nothing is stored yet
-
-
-class PhotosField(forms.FileField):
-    """Several files under one name; the form checks them together (count, size, real images)."""
-
-    widget = PhotoInput
-
-    def clean(self, data, initial=None):
-        if not data:
-            return []
-        return [item for item in (data if isinstance(data, list | tuple) else [data]) if item]
-
-
-class RequestForm(forms.Form):
+class RequestForm(HoneypotForm):
     request_type = forms.ChoiceField(
         label="留言类型",
         choices=RequestType.choices,
@@ -227,14 +174,8 @@ class RequestForm(forms.Form):
         ],
         widget=forms.RadioSelect,
         error_messages={"required": "请选择是否同意公开。"},
+        help_text="公开后，别人遇到同样的事也能看到答复。无论选哪个，您的姓名、电话、邮箱都不会公开。",
     )
-    # A field people never see: a robot that fills every field fills this one too.
-    homepage = forms.CharField(
-        label="请不要填写这一项",
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-    submission_key = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, upload_problems=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -246,7 +187,7 @@ class RequestForm(forms.Form):
         self.fields["details"].widget.attrs.pop("maxlength", None)
         self.fields["details"].widget.attrs["data-max-chars"] = DETAILS_MAX
         self.fields["photos"].help_text = (
-            f"最多{photo_rules.max_count()}张，每张不超过{photo_rules.megabytes(photo_rules.max_bytes())} MB。"
+            f"最多{settings.REQUEST_PHOTO_MAX_COUNT}张，每张不超过{photo_rules.max_megabytes()} MB。"
             "照片上的拍摄地点等信息会被去掉。"
         )
 
@@ -254,9 +195,12 @@ class RequestForm(forms.Form):
     def type_options(self):
         """The type radios with how long each may take, for the template."""
         return [
-            {"value": value, "label": label, "days": self.answer_days.get(value)}
-            for value, label in RequestType.choices
+            {"value": value, "label": label, "hint": self._answer_hint(value)} for value, label in RequestType.choices
         ]
+
+    def _answer_hint(self, request_type):
+        days = self.answer_days.get(request_type)
+        return f"{days}个工作日内答复" if days else ""
 
     @property
     def chosen_photos(self):
@@ -300,14 +244,10 @@ class RequestForm(forms.Form):
             ) from None
 
     def clean_contact_email(self):
-        return (self.cleaned_data.get("contact_email") or "").strip().lower()
+        return normalize_email(self.cleaned_data.get("contact_email"))
 
     def clean_is_public(self):
         return self.cleaned_data["is_public"] == "yes"
-
-    def clean_submission_key(self):
-        key = (self.cleaned_data.get("submission_key") or "").strip()
-        return key if SUBMISSION_KEY.match(key) else ""
 
     def clean(self):
         data = super().clean()
@@ -322,10 +262,6 @@ class RequestForm(forms.Form):
         ):
             self.add_error("contact_phone", "请至少留一个电话或电子邮箱，办理单位要能联系到您。")
         return data
-
-    @property
-    def is_robot(self):
-        return bool(self.data.get("homepage", "").strip())
 
     def request_fields(self):
         """What ``handling.submit`` stores."""

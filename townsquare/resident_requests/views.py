@@ -32,31 +32,20 @@ from django.utils.http import urlencode
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
-from townsquare.core import ratelimit
+from townsquare.core import grants, ratelimit
+from townsquare.core.forms import new_submission_key, submission_key
 from townsquare.core.ratelimit import DAY, HOUR
+from townsquare.units.access import may_act_on
 
-from . import handling, inbox, public
+from . import handling, public
 from . import photos as photo_rules
-from .forms import (
-    SUBMISSION_KEY,
-    AddInformationForm,
-    PublicFilterForm,
-    QueryForm,
-    RatingForm,
-    RequestForm,
-    new_submission_key,
-)
+from .forms import AddInformationForm, PublicFilterForm, QueryForm, RatingForm, RequestForm
 from .handling import HandlingError
 from .models import Category, RequestPhoto, ResidentRequest, Status
 
 logger = logging.getLogger(__name__)
 
-ACCESS_SESSION_KEY = "resident_requests:access"
-ACCESS_REMEMBERED = 20  # tracking numbers one browser session remembers
-
-
-def _setting(name, default):
-    return getattr(settings, name, default)
+ACCESS = "resident_requests:access"  # the tracking numbers this browser may see (core.grants)
 
 
 def _contacts(form):
@@ -65,10 +54,10 @@ def _contacts(form):
 
 
 def _submission_limit_reached(request, form):
-    per_ip = _setting("REQUEST_RATE_LIMIT_PER_IP_HOUR", 10)
+    per_ip = settings.REQUEST_RATE_LIMIT_PER_IP_HOUR
     if ratelimit.count("requests-submit-ip", ratelimit.client_ip(request), HOUR) >= per_ip:
         return f"这个网络一小时内已经提交了{per_ip}条留言，请过一小时再提交。"
-    per_contact = _setting("REQUEST_RATE_LIMIT_PER_CONTACT_DAY", 5)
+    per_contact = settings.REQUEST_RATE_LIMIT_PER_CONTACT_DAY
     if any(ratelimit.count("requests-submit-contact", contact, DAY) >= per_contact for contact in _contacts(form)):
         return f"同一个电话或邮箱一天最多提交{per_contact}条留言，请明天再提交，或在已提交的留言里补充。"
     return ""
@@ -81,8 +70,8 @@ def _count_submission(request, form):
 
 
 def _query_limit_reached(request, number):
-    per_ip = _setting("REQUEST_QUERY_FAILURES_PER_IP_HOUR", 20)
-    per_number = _setting("REQUEST_QUERY_FAILURES_PER_NUMBER_HOUR", 5)
+    per_ip = settings.REQUEST_QUERY_FAILURES_PER_IP_HOUR
+    per_number = settings.REQUEST_QUERY_FAILURES_PER_NUMBER_HOUR
     return ratelimit.reached("requests-query-ip", ratelimit.client_ip(request), per_ip) or ratelimit.reached(
         "requests-query-number", number, per_number
     )
@@ -96,13 +85,8 @@ def _count_query_failure(request, number):
 # --- which requests this browser may see ---------------------------------------------------------
 
 
-def _grant_access(request, tracking_number):
-    numbers = [n for n in request.session.get(ACCESS_SESSION_KEY, []) if n != tracking_number]
-    request.session[ACCESS_SESSION_KEY] = (numbers + [tracking_number])[-ACCESS_REMEMBERED:]
-
-
 def _has_access(request, resident_request):
-    if resident_request.tracking_number in request.session.get(ACCESS_SESSION_KEY, []):
+    if grants.is_granted(request, ACCESS, resident_request.tracking_number):
         return True
     user = request.user
     return user.is_authenticated and resident_request.submitted_by_id == user.pk
@@ -120,8 +104,7 @@ def _open_session(request):
     keeps the second one, which must find the password in the same session.
     """
     try:
-        if ACCESS_SESSION_KEY not in request.session:
-            request.session[ACCESS_SESSION_KEY] = []
+        grants.prepare(request, ACCESS)
     except DatabaseError:  # the form still shows; the success page then explains how to follow the request
         logger.warning("session unavailable while showing the form", exc_info=True)
 
@@ -129,7 +112,7 @@ def _open_session(request):
 def _keep_password(request, tracking_number, password):
     """Remember a just-issued query password in this browser's session for REQUEST_PASSWORD_SHOW_MINUTES."""
     now = time.time()
-    until = now + _setting("REQUEST_PASSWORD_SHOW_MINUTES", 30) * 60
+    until = now + settings.REQUEST_PASSWORD_SHOW_MINUTES * 60
     kept = request.session.get(PASSWORD_SESSION_KEY, {})
     kept = {number: entry for number, entry in kept.items() if number != tracking_number and entry[1] > now}
     kept[tracking_number] = [password, until]
@@ -183,7 +166,7 @@ def _current_user(request):
         return None
 
 
-def _render_form(request, form, submission_key, status=200, notice="", notice_text=""):
+def _render_form(request, form, key, status=200, notice="", notice_text=""):
     try:
         form.errors  # noqa: B018 - validates now if not yet done, so that rendering needs no database
     except DatabaseError:
@@ -193,7 +176,7 @@ def _render_form(request, form, submission_key, status=200, notice="", notice_te
     chosen_photos = form.chosen_photos or bool(form.upload_problems.extra or form.upload_problems.too_big)
     context = {
         "form": form,
-        "submission_key": submission_key,
+        "submission_key": key,
         "notice": notice,
         "notice_text": notice_text or NOTICES.get(notice, ""),
         "photos_lost": failed and chosen_photos,
@@ -227,34 +210,31 @@ def _submit(request, limits):
         return _render_form(request, form, new_submission_key())
 
     form = RequestForm(request.POST, request.FILES, upload_problems=limits.problems if limits else None)
-    submission_key = form.data.get("submission_key", "")
-    if not SUBMISSION_KEY.match(submission_key):
-        submission_key = new_submission_key()  # no (valid) key: this submission simply gets its own
+    key = submission_key(form.data)
     if form.is_robot:
-        form.data = form.data.copy()
-        form.data["homepage"] = ""
-        return _render_form(request, form, submission_key, status=400, notice="robot")
+        form.clear_honeypot()
+        return _render_form(request, form, key, status=400, notice="robot")
     try:
-        existing = ResidentRequest.objects.filter(submission_key=submission_key).first()
+        existing = ResidentRequest.objects.filter(submission_key=key).first()
         if existing is not None:
             return _after_submit(request, existing, None)
         if not form.is_valid():
-            return _render_form(request, form, submission_key, status=400)
+            return _render_form(request, form, key, status=400)
         limit_reached = _submission_limit_reached(request, form)
         if limit_reached:
-            return _render_form(request, form, submission_key, status=429, notice="limited", notice_text=limit_reached)
+            return _render_form(request, form, key, status=429, notice="limited", notice_text=limit_reached)
         resident_request, password = handling.submit(
             form.request_fields(),
-            submission_key=submission_key,
+            submission_key=key,
             photos=form.photo_models(),
             actor=_current_user(request),
             channel="web",
         )
     except DatabaseError:
         logger.exception("a resident's request could not be stored")
-        return _render_form(request, form, submission_key, status=503, notice="unavailable")
+        return _render_form(request, form, key, status=503, notice="unavailable")
     except HandlingError as error:
-        return _render_form(request, form, submission_key, status=400, notice="handling", notice_text=str(error))
+        return _render_form(request, form, key, status=400, notice="handling", notice_text=str(error))
     if password is not None:
         _count_submission(request, form)
     return _after_submit(request, resident_request, password)
@@ -274,13 +254,9 @@ def csrf_failure(request, reason=""):
     if match is not None and match.view_name == "resident_requests:submit" and request.method == "POST":
         try:
             form = RequestForm(request.POST, request.FILES)
-            submission_key = form.data.get("submission_key", "")
-            if not SUBMISSION_KEY.match(submission_key):
-                submission_key = new_submission_key()
             if form.is_robot:
-                form.data = form.data.copy()
-                form.data["homepage"] = ""
-            return _render_form(request, form, submission_key, status=403, notice="csrf")
+                form.clear_honeypot()
+            return _render_form(request, form, submission_key(form.data), status=403, notice="csrf")
         except Exception:  # the friendly page below is still better than Django's
             logger.exception("the form could not be shown again after a CSRF failure")
     return render(request, "403_csrf.html", {"reason": reason}, status=403)
@@ -292,7 +268,7 @@ def _after_submit(request, resident_request, password):
     number = resident_request.tracking_number
     if password is not None:
         _keep_password(request, number, password)
-    _grant_access(request, number)
+    grants.grant(request, ACCESS, number)
     url = reverse("resident_requests:done", args=[number])
     return redirect(url if password is not None else url + "?again=1")
 
@@ -339,7 +315,7 @@ def query(request):
         _count_query_failure(request, number)
         form.add_error(None, "受理编号或查询密码不对，请核对后再试。")
         return render(request, "resident_requests/query.html", {"form": form}, status=400)
-    _grant_access(request, number)
+    grants.grant(request, ACCESS, number)
     return redirect("resident_requests:detail", tracking_number=number)
 
 
@@ -432,7 +408,7 @@ def mine(request):
         .select_related("category", "unit")
         .order_by("-received_at", "-pk")
     )
-    page_obj = Paginator(requests, public.page_size()).get_page(request.GET.get("page"))
+    page_obj = Paginator(requests, settings.REQUEST_PUBLIC_PAGE_SIZE).get_page(request.GET.get("page"))
     items = [public.Shown(item, masked=False) for item in page_obj]
     return render(request, "resident_requests/mine.html", {"page_obj": page_obj, "items": items})
 
@@ -464,7 +440,7 @@ def public_list(request):
     if form.value("category"):
         requests = requests.filter(category__code=form.value("category"))
     requests = public.filter_by_status(requests, form.value("status"))
-    page_obj = Paginator(requests, public.page_size()).get_page(request.GET.get("page"))
+    page_obj = Paginator(requests, settings.REQUEST_PUBLIC_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "form": form,
         "page_obj": page_obj,
@@ -492,7 +468,9 @@ def photo(request, tracking_number, photo_id):
         raise Http404("没有这张照片")
     resident_request = item.request
     user = _current_user(request)
-    allowed = _has_access(request, resident_request) or (user is not None and inbox.can_handle(user, resident_request))
+    allowed = _has_access(request, resident_request) or (
+        user is not None and may_act_on(user, resident_request.unit_id, media_center=True)
+    )
     if not allowed:
         raise Http404("没有这张照片")
     try:
