@@ -64,7 +64,7 @@ def test_a_client_with_a_key_files_a_request(client, api_key, schemas):  # noqa:
     assert created.tracking_number in notice and "青禾镇" in notice and "预计" in notice and "凭编号" in notice
     assert created.channel == "open311" and created.unit == created.category.unit
     assert created.request_type == "help" and created.title == "东街路灯不亮"
-    assert created.contact_name == "王小明" and created.contact_phone == "139 0000 1111"
+    assert created.contact_name == "王小明" and created.contact_phone == "13900001111"
     assert created.contact_email == "wxm@example.com" and created.is_public
     assert created.address == "东街与人民路交叉口"
     assert created.lat == Decimal("30.274150") and created.long == Decimal("120.155150")

@@ -30,6 +30,8 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
+from townsquare.core.forms import normalize_email, normalize_phone
+
 from ..models import Category, RequestType
 from .mapping import DESCRIPTION_MAX_CHARS, STATUS_GROUPS, TITLE_FROM_DESCRIPTION_CHARS, TITLE_MAX_CHARS
 
@@ -38,7 +40,6 @@ DEFAULT_WINDOW_DAYS = 90  # the spec's default span of a listing, and the longes
 SUBMISSION_KEY_MAX_CHARS = 200
 MEDIA_URL_MAX_CHARS = 500
 
-PHONE = re.compile(r"^\+?\d{7,15}$")
 ATTRIBUTE_KEY = re.compile(r"^attribute\[([A-Za-z0-9_]+)\]$")
 HAN = re.compile(r"[\u3400-\u9fff]")
 COORDINATE = Decimal("0.000001")
@@ -120,10 +121,13 @@ class ServiceRequestForm(forms.Form):
         return category
 
     def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        if phone and not PHONE.match(re.sub(r"[\s()-]", "", phone)):
-            raise forms.ValidationError("电话号码格式不对。")
-        return phone
+        try:
+            return normalize_phone(self.cleaned_data["phone"])
+        except ValueError:
+            raise forms.ValidationError("电话号码格式不对。") from None
+
+    def clean_email(self):
+        return normalize_email(self.cleaned_data["email"])
 
     def clean(self):
         data = super().clean()
