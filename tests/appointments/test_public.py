@@ -10,7 +10,6 @@ from icalendar import Calendar
 
 from townsquare.appointments import booking as booking_rules
 from townsquare.appointments.models import Booking, Slot
-from townsquare.services.hooks import booking_url
 
 from .conftest import slot_at
 
@@ -46,10 +45,10 @@ def booked(client, slot, **overrides):
 
 
 def test_the_guide_page_gets_a_booking_button(service, guide):
-    assert booking_url(guide) == reverse("appointments:book", args=[service.pk])
+    assert guide.booking_url == reverse("appointments:book", args=[service.pk])
     service.active = False
     service.save()
-    assert booking_url(guide) == ""
+    assert guide.booking_url == ""
 
 
 def test_days_page_lists_only_bookable_days(client, service, django_assert_max_num_queries):

@@ -127,3 +127,21 @@ def test_a_newly_registered_town_gets_its_home_columns_and_workflow(county):
 
 def test_the_county_itself_gets_no_unit_home(county):
     assert ensure_unit_home(county.county.unit) is None
+
+
+def test_home_pages_accept_the_page_types_other_apps_register():
+    from townsquare.archive.models import ArchiveIndexPage
+    from townsquare.publishing.models import HomePage
+    from townsquare.services.models import ServiceIndexPage
+
+    for home in (HomePage, UnitHomePage):
+        assert {ServiceIndexPage, ArchiveIndexPage} <= set(home.allowed_subpage_models())
+
+
+def test_a_new_unit_gets_the_pages_other_apps_provision(county):
+    from townsquare.services.models import ServiceIndexPage
+
+    town = UnitFactory(name="白沙镇", short_name="白沙镇", kind=Unit.Kind.TOWN)
+    home = ensure_unit_home(town)
+
+    assert ServiceIndexPage.objects.child_of(home).count() == 1

@@ -2,9 +2,9 @@
 
 import pytest
 from django.urls import reverse
+from wagtail import hooks
 
 from townsquare.core.life import life_service
-from townsquare.services import hooks
 from townsquare.services.finder import normalise_query, search_guides
 from townsquare.services.models import ServiceGuidePage
 
@@ -132,13 +132,10 @@ def test_booking_hook_shows_a_button(client, guides):
     def lookup(found):
         return {g.pk: "/yuyue/test/" for g in found if g.pk == guide.pk}
 
-    hooks.register_booking_lookup(lookup)
-    try:
+    with hooks.register_temporarily("townsquare_guide_booking_urls", lookup):
         body = client.get(guide.url).content.decode()
         assert 'href="/yuyue/test/"' in body and "预约办理" in body
         assert "预约办理" not in client.get(guides["pension"].url).content.decode()
-    finally:
-        hooks._booking_lookups.remove(lookup)
 
 
 def test_query_counts_do_not_grow(client, guides, town_a, django_assert_max_num_queries):

@@ -7,7 +7,6 @@ class AppointmentsConfig(AppConfig):
     verbose_name = "预约办理"
 
     def ready(self):
-        from . import guide_hook, signals
+        from . import signals
 
         signals.connect()
-        guide_hook.register()

@@ -233,7 +233,7 @@ def move(request, code):
                 return redirect("appointments:booking", code=booking.code)
         else:
             status = 400
-    context = {"shown": public.Shown(booking), "days": days, "day": day, "form": form, "slots": slots}
+    context = {"shown": public.Shown(booking), "days": days, "day": day, "form": form}
     return render(request, "appointments/move.html", context, status=status)
 
 

@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
-from .life import LIFE_SERVICES, life_service
+from .life import life_service, life_services
 
 
 def _safe_next(request, fallback="/"):
@@ -33,7 +33,7 @@ def life_service_page(request, slug):
     service = life_service(slug)
     if service is None:
         raise Http404
-    return render(request, "core/life_service.html", {"service": service, "life_services": LIFE_SERVICES})
+    return render(request, "core/life_service.html", {"service": service, "life_services": life_services()})
 
 
 def page_not_found(request, exception=None):

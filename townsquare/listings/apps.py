@@ -10,4 +10,4 @@ class ListingsConfig(AppConfig):
     def ready(self):
         from . import home
 
-        home.register_tiles()
+        home.connect_signals()

@@ -11,9 +11,10 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.coreutils import resolve_model_string
 from wagtail.documents.models import Document
 from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageChooserBlock
@@ -571,6 +572,16 @@ class HomeBase(Page):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def clean_subpage_models(cls):
+        """Also the page types of hook ``townsquare_home_subpage_types``: fn() -> ["app.Model", ...]."""
+        resolved = cls._clean_subpage_models is not None
+        types = super().clean_subpage_models()  # Wagtail caches this list; extend it on first use only
+        if not resolved:
+            for provider in hooks.get_hooks("townsquare_home_subpage_types"):
+                types.extend(m for m in map(resolve_model_string, provider()) if m not in types)
+        return types
 
     def section(self, kind):
         return SectionPage.objects.live().child_of(self).filter(kind=kind).first()

@@ -18,16 +18,6 @@ def of_kind(sections, kind):
     return None
 
 
-@register.simple_tag(takes_context=True)
-def breadcrumb_trail(context, page):
-    """Ancestors of ``page`` below the Wagtail root, as (label, url) pairs; the site home is 首页."""
-    request = context.get("request")
-    trail = []
-    for ancestor in page.get_ancestors().filter(depth__gte=2).order_by("depth"):
-        trail.append(("首页" if ancestor.depth == 2 else ancestor.title, ancestor.get_url(request)))
-    return trail
-
-
 @register.simple_tag
 def policy_attachments(page):
     """A policy's attachments with their documents, in one query."""
