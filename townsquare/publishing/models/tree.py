@@ -1,0 +1,173 @@
+"""The frame of the page tree: the county home, the units' homes, their columns, and update records."""
+
+from django.apps import apps
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
+from wagtail.coreutils import resolve_model_string
+from wagtail.models import Page
+
+from townsquare.units.models import Unit
+
+from .articles import UnitOwnedMixin
+from .policies import PolicyPage
+
+LIST_PAGE_SIZE = 15
+
+
+class SectionPage(UnitOwnedMixin, Page):
+    """A column (栏目) of a unit: lists its publications, newest first."""
+
+    class Kind(models.TextChoices):
+        NEWS = "news", "政务动态"
+        NOTICE = "notice", "通知公告"
+        PUBLICITY = "publicity", "公示"
+        POLICY = "policy", "政策文件"
+        INTERPRETATION = "interpretation", "政策解读"
+        TOPIC = "topic", "专题专栏"
+        GENERAL = "general", "综合"
+
+    kind = models.CharField("栏目类型", max_length=20, choices=Kind.choices, default=Kind.GENERAL)
+    intro = models.TextField("栏目简介", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("kind"), FieldPanel("intro")]
+    parent_page_types = ["publishing.HomePage", "publishing.UnitHomePage"]
+    subpage_types = [
+        "publishing.NewsPage",
+        "publishing.NoticePage",
+        "publishing.PublicityPage",
+        "publishing.PolicyPage",
+        "publishing.InterpretationPage",
+        "publishing.TopicPage",
+    ]
+    template = "publishing/section_page.html"
+
+    class Meta:
+        verbose_name = "栏目"
+        verbose_name_plural = "栏目"
+
+    KIND_MODELS = {
+        Kind.NEWS: "NewsPage",
+        Kind.NOTICE: "NoticePage",
+        Kind.PUBLICITY: "PublicityPage",
+        Kind.POLICY: "PolicyPage",
+        Kind.INTERPRETATION: "InterpretationPage",
+        Kind.TOPIC: "TopicPage",
+    }
+
+    def item_model(self):
+        name = self.KIND_MODELS.get(self.kind)
+        return apps.get_model("publishing", name) if name else None
+
+    def items(self):
+        model = self.item_model()
+        if model is None:
+            return Page.objects.live().child_of(self).order_by("-first_published_at")
+        queryset = (
+            model.listing() if hasattr(model, "listing") else model.objects.live().order_by("-first_published_at")
+        )
+        return queryset.child_of(self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        items = self.items()
+        show = request.GET.get("show")
+        if self.kind == self.Kind.PUBLICITY and show == "current":
+            now = timezone.now()
+            items = items.filter(period_starts__lte=now, period_ends__gte=now)
+        if self.kind == self.Kind.POLICY and request.GET.get("validity") in PolicyPage.Validity.values:
+            items = items.filter(validity=request.GET["validity"])
+        paginator = Paginator(items, LIST_PAGE_SIZE)
+        context["page_obj"] = paginator.get_page(request.GET.get("page"))
+        context["show"] = show
+        context["unit"] = self.nearest_unit()
+        return context
+
+
+class HomeBase(Page):
+    """What the county home and a unit home share: a greeting and a contact block."""
+
+    intro = models.CharField("欢迎语", max_length=120, blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name="头图", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    unit = models.OneToOneField(Unit, verbose_name="单位", on_delete=models.PROTECT, related_name="+")
+
+    content_panels = Page.content_panels + [FieldPanel("unit"), FieldPanel("intro"), FieldPanel("hero_image")]
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def clean_subpage_models(cls):
+        """Also the page types of hook ``townsquare_home_subpage_types``: fn() -> ["app.Model", ...]."""
+        resolved = cls._clean_subpage_models is not None
+        types = super().clean_subpage_models()  # Wagtail caches this list; extend it on first use only
+        if not resolved:
+            for provider in hooks.get_hooks("townsquare_home_subpage_types"):
+                types.extend(m for m in map(resolve_model_string, provider()) if m not in types)
+        return types
+
+    def section(self, kind):
+        return SectionPage.objects.live().child_of(self).filter(kind=kind).first()
+
+    def sections(self):
+        return SectionPage.objects.live().child_of(self).order_by("path")
+
+
+class HomePage(HomeBase):
+    """The county home page: life services first, then what is current, then news."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["publishing.SectionPage", "publishing.UnitHomePage"]
+    template = "publishing/home_page.html"
+    max_count = 1
+
+    class Meta:
+        verbose_name = "县首页"
+        verbose_name_plural = "县首页"
+
+    def get_context(self, request, *args, **kwargs):
+        from ..queries import home_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_context(self, scope=None))
+        return context
+
+
+class UnitHomePage(HomeBase):
+    """网上的X镇: a town's or department's own front door on the county platform."""
+
+    parent_page_types = ["publishing.HomePage"]
+    subpage_types = ["publishing.SectionPage"]
+    template = "publishing/unit_home_page.html"
+
+    class Meta:
+        verbose_name = "单位主页"
+        verbose_name_plural = "单位主页"
+
+    def get_context(self, request, *args, **kwargs):
+        from ..queries import home_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_context(self, scope=self))
+        return context
+
+
+class UpdateRecord(models.Model):
+    """One public line of a page's update history (a major change with its note)."""
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="update_records")
+    revision = models.OneToOneField("wagtailcore.Revision", null=True, on_delete=models.SET_NULL, related_name="+")
+    noted_at = models.DateTimeField("更新时间")
+    note = models.CharField("更新说明", max_length=200)
+
+    class Meta:
+        ordering = ["-noted_at", "-pk"]
+        verbose_name = "更新记录"
+        verbose_name_plural = "更新记录"
+
+    def __str__(self):
+        return f"{self.noted_at:%Y-%m-%d %H:%M} {self.note}"
