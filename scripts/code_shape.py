@@ -21,10 +21,8 @@ def source_files(root=ROOT):
 
 
 def module_lengths(root=ROOT):
-    return sorted(
-        ((len(path.read_text(encoding="utf-8").splitlines()), path.relative_to(root.parent)) for path in source_files(root)),
-        reverse=True,
-    )
+    lengths = [(len(p.read_text("utf-8").splitlines()), p.relative_to(root.parent)) for p in source_files(root)]
+    return sorted(lengths, reverse=True)
 
 
 def function_lengths(root=ROOT):

@@ -25,7 +25,7 @@ UPPER_APPS = (
     "oversight",
     "demo",
 )
-UPPER_IMPORT = re.compile(r"^\s*(from|import)\s+townsquare\.(%s)\b" % "|".join(UPPER_APPS), re.MULTILINE)
+UPPER_IMPORT = re.compile(r"^\s*(from|import)\s+townsquare\.(" + "|".join(UPPER_APPS) + r")\b", re.MULTILINE)
 
 
 def test_no_module_is_longer_than_the_limit():
