@@ -3,7 +3,8 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from townsquare.units.models import FINAL_REVIEW_GROUP, Membership, Role, units_of
+from townsquare.units.access import units_for
+from townsquare.units.models import FINAL_REVIEW_GROUP, Membership, Role
 
 from ..factories import MembershipFactory, UnitFactory, UserFactory
 
@@ -45,7 +46,7 @@ def test_roles_in_two_units_give_both_groups():
     MembershipFactory(user=user, unit=UnitFactory(name="西山镇"), role=Role.REVIEWER)
 
     assert group_names(user) == {"东湖镇·编辑", "西山镇·审核"}
-    assert {unit.name for unit in units_of(user)} == {"东湖镇", "西山镇"}
+    assert {unit.name for unit in units_for(user)} == {"东湖镇", "西山镇"}
 
 
 @pytest.mark.parametrize("role", [Role.REVIEWER, Role.HEAD])

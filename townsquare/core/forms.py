@@ -62,7 +62,6 @@ MOBILE = re.compile(r"^1[3-9]\d{9}$")
 LANDLINE = re.compile(r"^(0(?:10|2\d))(\d{8})$|^(0[3-9]\d{2})(\d{7,8})$")
 EXTENSION = re.compile(r"(?:转|分机|ext\.?|x|#)\s*(\d{1,6})$", re.IGNORECASE)
 PHONE_NOISE = re.compile(r"[\s\-－—()（）.]")
-PHONE_MAX_CHARS = 20  # the longest tidied number: 0731-12345678转123456
 
 
 def normalize_phone(raw, *, mobile_only=False):

@@ -133,8 +133,3 @@ def sync_user_groups(user):
     access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     for group in wanted:
         group.permissions.add(access_admin)
-
-
-def units_of(user):
-    """Units in which the user holds any role."""
-    return Unit.objects.filter(memberships__user=user).distinct()
