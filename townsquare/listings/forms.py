@@ -4,14 +4,12 @@ Every problem is a Chinese message next to its field; a form sent back keeps eve
 typed (photos excepted: browsers cannot keep them, and the page says so).
 """
 
-import uuid
-
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from townsquare.core import photos as photo_kit
 from townsquare.core.forms import (
     HoneypotForm,
     PhotoInput,
@@ -20,24 +18,26 @@ from townsquare.core.forms import (
     normalize_email,
     normalize_phone,
 )
-from townsquare.resident_requests import photos as photo_rules
 
 from .models import JobListing, Offer, RentalListing, RentalPhoto, Report
 from .public import towns
 
 
-class RentalPhotoLimits(photo_rules.PhotoLimitsUploadHandler):
-    """The resident requests' upload limits, with the listings' own photo count."""
+def photo_rules():
+    """Rental photos: LISTINGS_PHOTO_MAX_COUNT of them, each within the REQUEST_PHOTO_* limits."""
+    return photo_kit.PhotoRules(
+        max_count=settings.LISTINGS_PHOTO_MAX_COUNT,
+        max_bytes=settings.REQUEST_PHOTO_MAX_BYTES,
+        max_side=settings.REQUEST_PHOTO_MAX_SIDE,
+        max_pixels=settings.REQUEST_PHOTO_MAX_PIXELS,
+    )
 
-    def new_file(self, field_name, file_name, *args, **kwargs):
-        super(photo_rules.PhotoLimitsUploadHandler, self).new_file(field_name, file_name, *args, **kwargs)
-        self.skip_current = False
-        if field_name != photo_rules.PHOTO_FIELD:
-            return
-        self.photos_seen += 1
-        if self.photos_seen > settings.LISTINGS_PHOTO_MAX_COUNT:
-            self.problems.extra += 1
-            self.skip_current = True
+
+class RentalPhotoLimits(photo_kit.PhotoLimitsUploadHandler):
+    """The kit's upload handler with the rentals' limits."""
+
+    def __init__(self, request=None):
+        super().__init__(request, rules=photo_rules())
 
 
 def _messages(model, fields):
@@ -165,50 +165,24 @@ class RentalSubmitForm(PublicListingForm):
 
     def __init__(self, *args, upload_problems=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.upload_problems = upload_problems or photo_rules.UploadProblems()
+        self.upload_problems = upload_problems
+        rules = photo_rules()
         self.fields["photos"].help_text = (
-            f"最多{settings.LISTINGS_PHOTO_MAX_COUNT}张，每张不超过{photo_rules.max_megabytes()} MB。"
+            f"最多{rules.max_count}张，每张不超过{rules.max_megabytes} MB。"
             "照片里的拍摄地点等信息会被去掉。请不要拍到人脸和门牌号。"
         )
         self.fields["title"].help_text = "例如：青禾镇中心小学旁两室一厅，拎包入住。"
-        self.clean_photo_list = []
 
     @property
     def chosen_photos(self):
         return bool(self.files.getlist("photos")) if hasattr(self.files, "getlist") else False
 
     def clean_photos(self):
-        uploads = self.cleaned_data.get("photos") or []
-        problems = self.upload_problems
-        messages = []
-        chosen = len(uploads) + problems.extra + len(problems.too_big)
-        limit = settings.LISTINGS_PHOTO_MAX_COUNT
-        if chosen > limit:
-            messages.append(f"最多上传{limit}张照片，您选了{chosen}张。")
-            uploads = uploads[:limit]
-        for name in problems.too_big:
-            messages.append(f"照片“{name}”太大了：每张不能超过{photo_rules.max_megabytes()} MB。")
-        cleaned = []
-        for upload in uploads:
-            try:
-                cleaned.append(photo_rules.clean_photo(upload))
-            except ValidationError as error:
-                messages.extend(error.messages)
-        if messages:
-            raise ValidationError(messages)
-        self.clean_photo_list = cleaned
-        return uploads
+        return photo_kit.clean_photos(self.cleaned_data.get("photos") or [], self.upload_problems, photo_rules())
 
     def photo_models(self):
         """Unsaved RentalPhotos from the cleaned photos (re-encoded, no metadata, random names)."""
-        return [
-            RentalPhoto(
-                image=ContentFile(photo.content, name=f"{uuid.uuid4().hex}.{photo.extension}"),
-                width=photo.width,
-                height=photo.height,
-            )
-            for photo in self.clean_photo_list
-        ]
+        return [photo.to_model(RentalPhoto) for photo in self.cleaned_data.get("photos") or []]
 
 
 class OfferSubmitForm(PublicListingForm):

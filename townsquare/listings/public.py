@@ -42,9 +42,10 @@ def _choices(text_choices, empty="不限"):
 
 
 class FilterForm(forms.Form):
-    """A GET form of optional filters; each kind adds its own fields and ``apply``."""
+    """A GET form of optional filters; each kind adds its own fields, their ``lookups`` and ``apply_kind``."""
 
     town = forms.ChoiceField(label="镇街", required=False)
+    lookups = {}  # field name -> queryset lookup, applied with the field's value when it has a valid one
 
     def __init__(self, data=None, *, town_list=None):
         super().__init__(data or None)
@@ -65,8 +66,9 @@ class FilterForm(forms.Form):
 
     def apply(self, queryset):
         values = self.values()
-        if values.get("town"):
-            queryset = queryset.filter(town__slug=values["town"])
+        for name, lookup in {"town": "town__slug", **self.lookups}.items():
+            if name in values:
+                queryset = queryset.filter(**{lookup: values[name]})
         return self.apply_kind(queryset, values)
 
     def apply_kind(self, queryset, values):
@@ -96,10 +98,9 @@ PAY_PER_MONTH = {JobListing.PayPeriod.MONTH: 1, JobListing.PayPeriod.DAY: 22, Jo
 class JobFilterForm(FilterForm):
     job_kind = forms.ChoiceField(label="岗位类型", required=False, choices=_choices(JobListing.Kind))
     pay_at_least = _number("月工资至少（元）", help_text="按每月22天、每天8小时折算日薪和时薪。")
+    lookups = {"job_kind": "job_kind"}
 
     def apply_kind(self, queryset, values):
-        if values.get("job_kind"):
-            queryset = queryset.filter(job_kind=values["job_kind"])
         if values.get("pay_at_least") is not None:
             wanted = values["pay_at_least"]
             pay = Q()
@@ -115,6 +116,13 @@ class RentalFilterForm(FilterForm):
     area_min = _number("面积从（平方米）")
     area_max = _number("面积到（平方米）")
     layout = forms.ChoiceField(label="户型", required=False, choices=_choices(RentalListing.Layout))
+    lookups = {
+        "price_min": "price__gte",
+        "price_max": "price__lte",
+        "area_min": "area__gte",
+        "area_max": "area__lte",
+        "layout": "layout",
+    }
 
     def clean(self):
         data = super().clean()
@@ -123,27 +131,10 @@ class RentalFilterForm(FilterForm):
                 self.add_error(high, f"{label}的上限不能小于下限。")
         return data
 
-    def apply_kind(self, queryset, values):
-        lookups = {
-            "price_min": "price__gte",
-            "price_max": "price__lte",
-            "area_min": "area__gte",
-            "area_max": "area__lte",
-            "layout": "layout",
-        }
-        for name, lookup in lookups.items():
-            if values.get(name) is not None:
-                queryset = queryset.filter(**{lookup: values[name]})
-        return queryset
-
 
 class EducationFilterForm(FilterForm):
     school_kind = forms.ChoiceField(label="学段", required=False, choices=_choices(School.Kind))
-
-    def apply_kind(self, queryset, values):
-        if values.get("school_kind"):
-            queryset = queryset.filter(school_kind=values["school_kind"])
-        return queryset
+    lookups = {"school_kind": "school_kind"}
 
 
 class TrafficFilterForm(FilterForm):
@@ -151,10 +142,9 @@ class TrafficFilterForm(FilterForm):
     when = forms.ChoiceField(
         label="时间", required=False, choices=[("", "正在执行和即将开始"), ("now", "正在执行"), ("soon", "即将开始")]
     )
+    lookups = {"notice_kind": "notice_kind"}
 
     def apply_kind(self, queryset, values):
-        if values.get("notice_kind"):
-            queryset = queryset.filter(notice_kind=values["notice_kind"])
         now = timezone.now()
         if values.get("when") == "now":
             queryset = queryset.filter(starts_at__lte=now)
@@ -166,10 +156,9 @@ class TrafficFilterForm(FilterForm):
 class EventFilterForm(FilterForm):
     category = forms.ChoiceField(label="活动类型", required=False, choices=_choices(Event.Category))
     free = forms.ChoiceField(label="票价", required=False, choices=[("", "不限"), ("1", "只看免费")])
+    lookups = {"category": "category"}
 
     def apply_kind(self, queryset, values):
-        if values.get("category"):
-            queryset = queryset.filter(category=values["category"])
         if values.get("free") == "1":
             queryset = queryset.filter(Q(price="") | Q(price="免费"))
         return queryset
@@ -177,11 +166,7 @@ class EventFilterForm(FilterForm):
 
 class OfferFilterForm(FilterForm):
     offer_kind = forms.ChoiceField(label="类型", required=False, choices=_choices(Offer.Kind))
-
-    def apply_kind(self, queryset, values):
-        if values.get("offer_kind"):
-            queryset = queryset.filter(offer_kind=values["offer_kind"])
-        return queryset
+    lookups = {"offer_kind": "offer_kind"}
 
 
 # --- the rows of each list (select what cards show) ---------------------------------------------------

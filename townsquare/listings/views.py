@@ -49,12 +49,15 @@ def index(request):
     return render(request, "listings/index.html", {"cards": cards, "summary": data})
 
 
+def _filtered(request, form_class, rows, per_page):
+    """The GET filter form of a list and the asked-for page of the rows it lets through."""
+    form = form_class(request.GET, town_list=public.towns())
+    return form, Paginator(form.apply(rows), per_page).get_page(request.GET.get("page"))
+
+
 def kind_list(request, kind):
     page = _kind_page(kind)
-    town_list = public.towns()
-    form = page.filter_form(request.GET, town_list=town_list)
-    rows = form.apply(page.rows())
-    page_obj = Paginator(rows, settings.LISTINGS_PAGE_SIZE).get_page(request.GET.get("page"))
+    form, page_obj = _filtered(request, page.filter_form, page.rows(), settings.LISTINGS_PAGE_SIZE)
     context = {
         "kind_page": page,
         "form": form,
@@ -79,13 +82,15 @@ def detail(request, kind, pk):
     return render(request, "listings/detail.html", context)
 
 
+def _directory(request, kind, form_class, rows, template):
+    """A directory (schools, attractions) under its kind's page: filtered, 50 to a page."""
+    form, page_obj = _filtered(request, form_class, rows, 50)
+    context = {"kind_page": _kind_page(kind), "form": form, "page_obj": page_obj, "filtered": form.filtered}
+    return render(request, template, context)
+
+
 def schools(request):
-    town_list = public.towns()
-    form = public.EducationFilterForm(request.GET, town_list=town_list)
-    rows = form.apply(public.schools())
-    page_obj = Paginator(rows, 50).get_page(request.GET.get("page"))
-    context = {"kind_page": _kind_page("education"), "form": form, "page_obj": page_obj, "filtered": form.filtered}
-    return render(request, "listings/schools.html", context)
+    return _directory(request, "education", public.EducationFilterForm, public.schools(), "listings/schools.html")
 
 
 def school_detail(request, pk):
@@ -96,12 +101,7 @@ def school_detail(request, pk):
 
 
 def attractions(request):
-    town_list = public.towns()
-    form = public.FilterForm(request.GET, town_list=town_list)
-    rows = form.apply(public.attractions())
-    page_obj = Paginator(rows, 50).get_page(request.GET.get("page"))
-    context = {"kind_page": _kind_page("culture"), "form": form, "page_obj": page_obj, "filtered": form.filtered}
-    return render(request, "listings/attractions.html", context)
+    return _directory(request, "culture", public.FilterForm, public.attractions(), "listings/attractions.html")
 
 
 def attraction_detail(request, pk):

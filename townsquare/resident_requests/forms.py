@@ -54,6 +54,24 @@ def _plain_text(value):
     return (value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
+def _coordinate_field(name, bounds, example):
+    """An optional 纬度 or 经度 in decimal degrees, within ``bounds``."""
+    low, high = bounds
+    out_of_bounds = f"{name}要在{low}到{high}之间，请核对。"
+    return forms.DecimalField(
+        label=f"{name}（选填）",
+        required=False,
+        min_value=low,
+        max_value=high,
+        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
+        error_messages={
+            "invalid": f"{name}请填数字，例如 {example}。",
+            "min_value": out_of_bounds,
+            "max_value": out_of_bounds,
+        },
+    )
+
+
 # --- choices that come from the database, with a cached copy for bad days -----------------------
 
 
@@ -112,30 +130,8 @@ class RequestForm(HoneypotForm):
         error_messages={"max_length": "地点" + _too_long(ADDRESS_MAX)},
         help_text="例如：青禾镇东街与人民路交叉口。",
     )
-    lat = forms.DecimalField(
-        label="纬度（选填）",
-        required=False,
-        min_value=LAT_RANGE[0],
-        max_value=LAT_RANGE[1],
-        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
-        error_messages={
-            "invalid": "纬度请填数字，例如 28.194560。",
-            "min_value": f"纬度要在{LAT_RANGE[0]}到{LAT_RANGE[1]}之间，请核对。",
-            "max_value": f"纬度要在{LAT_RANGE[0]}到{LAT_RANGE[1]}之间，请核对。",
-        },
-    )
-    long = forms.DecimalField(
-        label="经度（选填）",
-        required=False,
-        min_value=LONG_RANGE[0],
-        max_value=LONG_RANGE[1],
-        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
-        error_messages={
-            "invalid": "经度请填数字，例如 112.982279。",
-            "min_value": f"经度要在{LONG_RANGE[0]}到{LONG_RANGE[1]}之间，请核对。",
-            "max_value": f"经度要在{LONG_RANGE[0]}到{LONG_RANGE[1]}之间，请核对。",
-        },
-    )
+    lat = _coordinate_field("纬度", LAT_RANGE, example="28.194560")
+    long = _coordinate_field("经度", LONG_RANGE, example="112.982279")
     photos = PhotosField(
         label="照片（选填）",
         required=False,
@@ -281,7 +277,7 @@ class RequestForm(HoneypotForm):
         }
 
     def photo_models(self):
-        return [photo.to_model() for photo in self.cleaned_data.get("photos") or []]
+        return photo_rules.to_models(self.cleaned_data.get("photos") or [])
 
 
 class QueryForm(forms.Form):

@@ -36,6 +36,19 @@ def end_of_day(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(23, 59, 59)))
 
 
+def town_field():
+    """The town or street something is in: optional, and left empty if the unit goes."""
+    return models.ForeignKey(
+        Unit,
+        verbose_name="所在镇街",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to=TOWN_CHOICES,
+    )
+
+
 def new_management_code():
     return "".join(secrets.choice(MANAGEMENT_CODE_ALPHABET) for _ in range(MANAGEMENT_CODE_LENGTH))
 
@@ -74,18 +87,15 @@ class Listing(models.Model):
     kind = ""  # set by each concrete model: "jobs", "rentals", ...
     kind_label = ""
     public_submission = False  # whether residents may submit this kind through the public form
+    # A kind that runs over a period names its (start, end) fields, start None if it has only an end.
+    # The end may not come before the start (a timed period must also last): ``period_error`` says so
+    # at the end field. The listing expires at the end: a date counts its whole day, a time is exact.
+    period_fields = ()
+    period_error = ""
 
     title = models.CharField("标题", max_length=60)
     description = models.TextField("详细说明", blank=True, max_length=2000)
-    town = models.ForeignKey(
-        Unit,
-        verbose_name="所在镇街",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        limit_choices_to=TOWN_CHOICES,
-    )
+    town = town_field()
     unit = models.ForeignKey(
         Unit,
         verbose_name="发布单位",
@@ -129,14 +139,40 @@ class Listing(models.Model):
     def __str__(self):
         return self.title
 
-    # --- expiry -----------------------------------------------------------------------------
+    # --- period and expiry --------------------------------------------------------------------
+
+    @property
+    def period(self):
+        """(start, end) values of ``period_fields``; (None, None) for a kind without a period."""
+        start_name, end_name = self.period_fields or (None, None)
+        return (getattr(self, start_name) if start_name else None, getattr(self, end_name) if end_name else None)
+
+    @property
+    def period_is_timed(self):
+        """Whether the period ends at a time (traffic, events) rather than on a day."""
+        if not self.period_fields:
+            return False
+        return isinstance(self._meta.get_field(self.period_fields[1]), models.DateTimeField)
+
+    def clean(self):
+        super().clean()
+        start, end = self.period
+        if start and end and (end <= start if self.period_is_timed else end < start):
+            raise ValidationError({self.period_fields[1]: self.period_error})
 
     def natural_expiry(self):
-        """When this kind of listing ends by its own fields (closing date, end time ...); default: N days."""
+        """When the listing ends by itself: at its period's end, or LISTINGS_DEFAULT_DAYS after it came."""
+        end = self.period[1]
+        if self.period_is_timed:
+            return end
+        if end:
+            return end_of_day(end)
         start = self.created_at or timezone.now()
         return start + datetime.timedelta(days=settings.LISTINGS_DEFAULT_DAYS)
 
     def save(self, *args, **kwargs):
+        if self.period_is_timed:
+            self.expires_at = self.period[1]  # a timed listing leaves every list when its period ends
         if self.expires_at is None:
             self.expires_at = self.natural_expiry()
         if self.status == Status.APPROVED and self.published_at is None:

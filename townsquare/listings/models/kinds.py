@@ -6,15 +6,14 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from townsquare.units.models import Unit
-
-from .base import TOWN_CHOICES, Listing, ListingQuerySet, end_of_day
+from .base import Listing, ListingQuerySet, town_field
 
 # --- 招聘 jobs ---------------------------------------------------------------------------------------
 
 
 class JobListing(Listing):
     kind, kind_label, public_submission = "jobs", "招聘", True
+    period_fields = (None, "closing_date")
 
     class Kind(models.TextChoices):
         FULL_TIME = "full_time", "全职"
@@ -41,11 +40,9 @@ class JobListing(Listing):
         verbose_name_plural = "招聘信息"
 
     def clean(self):
+        super().clean()
         if self.pay_min is not None and self.pay_max is not None and self.pay_min > self.pay_max:
             raise ValidationError({"pay_max": "工资上限不能低于下限。"})
-
-    def natural_expiry(self):
-        return end_of_day(self.closing_date) if self.closing_date else super().natural_expiry()
 
     def on_renew(self):
         self.closing_date = timezone.localtime(self.expires_at).date()
@@ -118,15 +115,7 @@ class School(models.Model):
     name = models.CharField("学校名称", max_length=60, unique=True)
     school_kind = models.CharField("学校类型", max_length=12, choices=Kind.choices)
     is_public = models.BooleanField("公办", default=True)
-    town = models.ForeignKey(
-        Unit,
-        verbose_name="所在镇街",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        limit_choices_to=TOWN_CHOICES,
-    )
+    town = town_field()
     address = models.CharField("地址", max_length=120)
     catchment = models.TextField("学区（招生范围）", blank=True, max_length=1000, help_text="不清楚的留空。")
     phone = models.CharField("咨询电话", max_length=40, blank=True, help_text="学校的办公电话，会公开显示。")
@@ -147,6 +136,7 @@ class School(models.Model):
 
 class EnrolmentNotice(Listing):
     kind, kind_label = "education", "招生"
+    period_fields, period_error = ("starts_on", "ends_on"), "报名截止不能早于报名开始。"
 
     school = models.ForeignKey(School, verbose_name="学校", null=True, blank=True, on_delete=models.SET_NULL)
     school_kind = models.CharField("学段", max_length=12, choices=School.Kind.choices)
@@ -157,13 +147,6 @@ class EnrolmentNotice(Listing):
     class Meta(Listing.Meta):
         verbose_name = "招生公告"
         verbose_name_plural = "招生公告"
-
-    def clean(self):
-        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            raise ValidationError({"ends_on": "报名截止不能早于报名开始。"})
-
-    def natural_expiry(self):
-        return end_of_day(self.ends_on) if self.ends_on else super().natural_expiry()
 
     def is_open(self, today=None):
         today = today or timezone.localdate()
@@ -181,6 +164,7 @@ class TrafficQuerySet(ListingQuerySet):
 
 class TrafficNotice(Listing):
     kind, kind_label = "traffic", "交通"
+    period_fields, period_error = ("starts_at", "ends_at"), "结束时间要晚于开始时间。"
 
     class Kind(models.TextChoices):
         CLOSURE = "closure", "封路"
@@ -199,17 +183,6 @@ class TrafficNotice(Listing):
         verbose_name = "交通信息"
         verbose_name_plural = "交通信息"
 
-    def clean(self):
-        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            raise ValidationError({"ends_at": "结束时间要晚于开始时间。"})
-
-    def natural_expiry(self):
-        return self.ends_at
-
-    def save(self, *args, **kwargs):
-        self.expires_at = self.ends_at  # a notice leaves every list when it stops being in effect
-        super().save(*args, **kwargs)
-
     def in_effect(self, now=None):
         now = now or timezone.now()
         return self.is_live(now) and self.starts_at <= now
@@ -223,6 +196,7 @@ class TrafficNotice(Listing):
 
 class Event(Listing):
     kind, kind_label = "culture", "文旅活动"
+    period_fields, period_error = ("starts_at", "ends_at"), "结束时间要晚于开始时间。"
 
     class Category(models.TextChoices):
         SHOW = "show", "演出"
@@ -243,17 +217,6 @@ class Event(Listing):
         verbose_name = "文旅活动"
         verbose_name_plural = "文旅活动"
 
-    def clean(self):
-        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            raise ValidationError({"ends_at": "结束时间要晚于开始时间。"})
-
-    def natural_expiry(self):
-        return self.ends_at
-
-    def save(self, *args, **kwargs):
-        self.expires_at = self.ends_at
-        super().save(*args, **kwargs)
-
     def on_renew(self):
         self.ends_at = self.expires_at
 
@@ -266,15 +229,7 @@ class Attraction(models.Model):
     """Attractions (景点) with opening hours: kept by staff, no expiry."""
 
     name = models.CharField("景点名称", max_length=60, unique=True)
-    town = models.ForeignKey(
-        Unit,
-        verbose_name="所在镇街",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        limit_choices_to=TOWN_CHOICES,
-    )
+    town = town_field()
     address = models.CharField("地址", max_length=120)
     opening_hours = models.CharField("开放时间", max_length=120)
     price = models.CharField("门票", max_length=60, default="免费")
@@ -299,6 +254,7 @@ class Attraction(models.Model):
 
 class Offer(Listing):
     kind, kind_label, public_submission = "offers", "消费", True
+    period_fields, period_error = ("valid_from", "valid_until"), "有效期截止不能早于开始。"
 
     class Kind(models.TextChoices):
         OFFER = "offer", "商家优惠"
@@ -314,13 +270,6 @@ class Offer(Listing):
     class Meta(Listing.Meta):
         verbose_name = "优惠和消费券"
         verbose_name_plural = "优惠和消费券"
-
-    def clean(self):
-        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
-            raise ValidationError({"valid_until": "有效期截止不能早于开始。"})
-
-    def natural_expiry(self):
-        return end_of_day(self.valid_until) if self.valid_until else super().natural_expiry()
 
     def on_renew(self):
         self.valid_until = timezone.localtime(self.expires_at).date()
