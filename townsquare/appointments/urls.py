@@ -1,24 +1,15 @@
 """预约办理 under /yuyue/: services, booking, the resident's booking, looking bookings up."""
 
-from django.urls import path, register_converter
+from django.urls import path
+
+from townsquare.core.converters import register_pattern
 
 from . import views
 from .models import CODE_ALPHABET, CODE_LENGTH
 
 app_name = "appointments"
 
-
-class BookingCodeConverter:
-    regex = f"[{CODE_ALPHABET}]{{{CODE_LENGTH}}}"
-
-    def to_python(self, value):
-        return value
-
-    def to_url(self, value):
-        return str(value)
-
-
-register_converter(BookingCodeConverter, "booking_code")
+register_pattern("booking_code", f"[{CODE_ALPHABET}]{{{CODE_LENGTH}}}")
 
 urlpatterns = [
     path("", views.index, name="index"),

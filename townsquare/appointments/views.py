@@ -36,7 +36,6 @@ logger = logging.getLogger(__name__)
 
 ACCESS = "appointments:phones"  # hashes of the phone numbers this browser proved (core.grants)
 ACCESS_REMEMBERED = 10
-HOUR = 3600
 
 
 def _lookup_limited(request, code):
@@ -254,10 +253,8 @@ def lookup(request):
         return render(request, "appointments/lookup.html", {"form": form}, status=400)
     code, tail = form.cleaned_data["code"], form.cleaned_data["phone_tail"]
     if _lookup_limited(request, code):
-        form.add_error(None, "输错的次数太多了。为保护预约人的信息，请一小时后再试，或打电话到窗口查询。")
-        response = render(request, "appointments/lookup.html", {"form": form}, status=429)
-        response["Retry-After"] = "3600"
-        return response
+        message = "输错的次数太多了。为保护预约人的信息，请一小时后再试，或打电话到窗口查询。"
+        return ratelimit.refuse(request, "appointments/lookup.html", form, message)
     booking = Booking.objects.filter(code=code).only("pk", "code", "phone").first()
     if booking is None or not booking.phone.endswith(tail):
         ratelimit.hit("appointments-lookup-ip", ratelimit.client_ip(request))

@@ -15,6 +15,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.shortcuts import render
 
 logger = logging.getLogger(__name__)
 
@@ -57,3 +58,11 @@ def hit(scope, ident, window=HOUR):
 
 def reached(scope, ident, limit, window=HOUR):
     return count(scope, ident, window) >= limit
+
+
+def refuse(request, template, form, message, retry_after=HOUR):
+    """The form again with ``message``, as 429 Too Many Requests with when to try again."""
+    form.add_error(None, message)
+    response = render(request, template, {"form": form}, status=429)
+    response["Retry-After"] = str(retry_after)
+    return response

@@ -11,6 +11,11 @@ from townsquare.units.models import Unit
 from .models import Category, ExtensionRequest, ReplyTemplate, ResidentRequest
 
 
+def text_box(label, max_length, rows, **kwargs):
+    """A text field of ``rows`` lines for what staff write (reasons, questions, answers, notes)."""
+    return forms.CharField(label=label, max_length=max_length, widget=forms.Textarea(attrs={"rows": rows}), **kwargs)
+
+
 class ActionForm(forms.Form):
     """A handling action; ``action`` names it, and is the form's prefix so each form keeps its own input."""
 
@@ -43,7 +48,7 @@ class TransferForm(ActionForm):
     category = forms.ModelChoiceField(
         label="改为分类（可不选）", queryset=Category.objects.none(), required=False, empty_label="（不改分类）"
     )
-    reason = forms.CharField(label="转办理由", max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = text_box("转办理由", 300, rows=2)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -68,11 +73,8 @@ class AskForm(ActionForm):
     label = "请留言人补充"
     button = "发给留言人"
 
-    question = forms.CharField(
-        label="需要留言人补充什么",
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="留言人会在查询页看到这段话。等待补充期间答复期限暂停计算。",
+    question = text_box(
+        "需要留言人补充什么", 1000, rows=3, help_text="留言人会在查询页看到这段话。等待补充期间答复期限暂停计算。"
     )
 
 
@@ -84,11 +86,11 @@ class AnswerForm(ActionForm):
     template = forms.ModelChoiceField(
         label="答复模板", queryset=ReplyTemplate.objects.none(), required=False, empty_label="（不用模板）"
     )
-    reply = forms.CharField(
-        label="答复内容",
-        max_length=4000,
+    reply = text_box(
+        "答复内容",
+        4000,
+        rows=8,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 8}),
         help_text="答复会公开在留言页面上（同意公开的留言）。请写清楚结果、办理时间和联系电话。",
     )
 
@@ -113,9 +115,7 @@ class NoteForm(ActionForm):
     label = "内部备注"
     button = "保存备注"
 
-    note = forms.CharField(
-        label="备注", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}), help_text="只有工作人员能看到。"
-    )
+    note = text_box("备注", 2000, rows=2, help_text="只有工作人员能看到。")
 
 
 class ExtensionForm(ActionForm):
@@ -123,7 +123,7 @@ class ExtensionForm(ActionForm):
     label = "申请延期"
     button = "提交县里审批"
 
-    reason = forms.CharField(label="延期理由", max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = text_box("延期理由", 300, rows=2)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -146,12 +146,7 @@ class DeclineForm(ActionForm):
     button = "不予受理"
     danger = True
 
-    reason = forms.CharField(
-        label="理由",
-        max_length=300,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="留言人会看到这段理由，请说明可以去哪里办。",
-    )
+    reason = text_box("理由", 300, rows=2, help_text="留言人会看到这段理由，请说明可以去哪里办。")
 
 
 class MergeForm(ActionForm):

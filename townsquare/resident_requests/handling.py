@@ -48,6 +48,17 @@ def _require(request, statuses, what):
         raise HandlingError(f"这条留言现在是“{request.get_status_display()}”，不能{what}。")
 
 
+def _change(request, status, action, actor=None, *, note="", at=None, **fields):
+    """Move the request to ``status``, save ``fields`` with it, and record the step in the timeline."""
+    before = request.status
+    request.status = status
+    for name, value in fields.items():
+        setattr(request, name, value)
+    request.save(update_fields=["status", *fields])
+    _record(request, action, actor, note=note, from_status=before, at=at)
+    return request
+
+
 def new_query_password():
     """Six digits: easy to write down and to say on the phone."""
     return f"{secrets.randbelow(10**6):06d}"
@@ -148,12 +159,7 @@ def _discard_files(photos):
 def accept(request, actor, now=None):
     _require(request, [Status.SUBMITTED], "受理")
     now = now or timezone.now()
-    before = request.status
-    request.status = Status.ACCEPTED
-    request.accepted_at = now
-    request.save(update_fields=["status", "accepted_at"])
-    _record(request, Action.ACCEPTED, actor, from_status=before, at=now)
-    return request
+    return _change(request, Status.ACCEPTED, Action.ACCEPTED, actor, at=now, accepted_at=now)
 
 
 def can_return(request, now=None):
@@ -203,12 +209,7 @@ def ask_for_information(request, question, actor, now=None):
     if not question.strip():
         raise HandlingError("请写明需要留言人补充什么。")
     now = now or timezone.now()
-    before = request.status
-    request.status = Status.WAITING
-    request.paused_at = now
-    request.save(update_fields=["status", "paused_at"])
-    _record(request, Action.ASKED_INFO, actor, note=question, from_status=before, at=now)
-    return request
+    return _change(request, Status.WAITING, Action.ASKED_INFO, actor, note=question, at=now, paused_at=now)
 
 
 @transaction.atomic
@@ -295,16 +296,18 @@ def answer(request, reply, actor, now=None):
     if not reply.strip():
         raise HandlingError("答复内容不能为空。")
     now = now or timezone.now()
-    before = request.status
-    if request.accepted_at is None:
-        request.accepted_at = now
-    request.status = Status.ANSWERED
-    request.reply = reply
-    request.answered_at = now
-    request.replied_by_unit = request.unit
-    request.save(update_fields=["status", "reply", "answered_at", "accepted_at", "replied_by_unit"])
-    _record(request, Action.ANSWERED, actor, note=reply, from_status=before, at=now)
-    return request
+    return _change(
+        request,
+        Status.ANSWERED,
+        Action.ANSWERED,
+        actor,
+        note=reply,
+        at=now,
+        reply=reply,
+        answered_at=now,
+        accepted_at=request.accepted_at or now,
+        replied_by_unit=request.unit,
+    )
 
 
 @transaction.atomic
@@ -312,12 +315,7 @@ def decline(request, reason, actor, now=None):
     _require(request, [Status.SUBMITTED, Status.ACCEPTED], "不予受理")
     if not reason.strip():
         raise HandlingError("请写明不予受理的理由，留言人会看到。")
-    before = request.status
-    request.status = Status.DECLINED
-    request.decline_reason = reason
-    request.save(update_fields=["status", "decline_reason"])
-    _record(request, Action.DECLINED, actor, note=reason, from_status=before, at=now)
-    return request
+    return _change(request, Status.DECLINED, Action.DECLINED, actor, note=reason, at=now, decline_reason=reason)
 
 
 @transaction.atomic
@@ -328,19 +326,8 @@ def merge(duplicate, into, actor, now=None):
         raise HandlingError("不能和自己并案。")
     while into.merged_into_id:
         into = into.merged_into
-    before = duplicate.status
-    duplicate.status = Status.MERGED
-    duplicate.merged_into = into
-    duplicate.save(update_fields=["status", "merged_into"])
-    _record(
-        duplicate,
-        Action.MERGED,
-        actor,
-        note=f"与留言 {into.tracking_number} 反映的是同一件事，合并办理。",
-        from_status=before,
-        at=now,
-    )
-    return duplicate
+    note = f"与留言 {into.tracking_number} 反映的是同一件事，合并办理。"
+    return _change(duplicate, Status.MERGED, Action.MERGED, actor, note=note, at=now, merged_into=into)
 
 
 RATINGS = {"satisfied": "满意", "basically": "基本满意", "unsatisfied": "不满意"}

@@ -1,23 +1,14 @@
 """我要留言 under /liuyan/: the form, tracking, the resident's own list, the public list and statistics."""
 
-from django.urls import path, register_converter
+from django.urls import path
+
+from townsquare.core.converters import register_pattern
 
 from . import stats_views, views
 
 app_name = "resident_requests"
 
-
-class TrackingNumberConverter:
-    regex = r"\d{8,20}"
-
-    def to_python(self, value):
-        return value
-
-    def to_url(self, value):
-        return str(value)
-
-
-register_converter(TrackingNumberConverter, "rr_tracking")
+register_pattern("rr_tracking", r"\d{8,20}")
 
 urlpatterns = [
     path("", views.submit, name="submit"),

@@ -302,10 +302,8 @@ def query(request):
         return render(request, "resident_requests/query.html", {"form": form}, status=400)
     number, password = form.cleaned_data["tracking_number"], form.cleaned_data["password"]
     if _query_limit_reached(request, number):
-        form.add_error(None, "查询输错的次数太多了。为保护留言人的信息，请一小时后再试；也可以拨打12345查询。")
-        response = render(request, "resident_requests/query.html", {"form": form}, status=429)
-        response["Retry-After"] = "3600"
-        return response
+        message = "查询输错的次数太多了。为保护留言人的信息，请一小时后再试；也可以拨打12345查询。"
+        return ratelimit.refuse(request, "resident_requests/query.html", form, message)
     resident_request = (
         ResidentRequest.objects.filter(tracking_number=number)
         .only("pk", "tracking_number", "query_password_hash")
@@ -361,42 +359,42 @@ def detail(request, tracking_number):
     return _render_detail(request, resident_request)
 
 
-@require_POST
-def add_information(request, tracking_number):
+def _act_on_own(request, tracking_number, form_class, form_name, act):
+    """A resident's form on their own request: ``act(resident_request, cleaned_data)`` does the step and says thanks."""
     resident_request = _own(request, tracking_number)
     if resident_request is None:
         return _to_query(tracking_number)
-    form = AddInformationForm(request.POST)
-    if form.is_valid():
-        try:
-            handling.add_information(resident_request, form.cleaned_data["text"])
-        except HandlingError as error:  # the state changed meanwhile (e.g. staff answered already)
-            messages.error(request, str(error))
-        else:
-            messages.success(request, "补充的内容已经收到，答复期限从今天起接着计算。")
-        return redirect(reverse("resident_requests:detail", args=[tracking_number]) + "#progress")
-    return _render_detail(request, resident_request, add_form=form, status=400)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        return _render_detail(request, resident_request, status=400, **{form_name: form})
+    try:
+        thanks = act(resident_request, form.cleaned_data)
+    except HandlingError as error:  # the state changed meanwhile (e.g. staff answered, or rated already)
+        messages.error(request, str(error))
+    else:
+        messages.success(request, thanks)
+    return redirect(reverse("resident_requests:detail", args=[tracking_number]) + "#progress")
+
+
+@require_POST
+def add_information(request, tracking_number):
+    def act(resident_request, data):
+        handling.add_information(resident_request, data["text"])
+        return "补充的内容已经收到，答复期限从今天起接着计算。"
+
+    return _act_on_own(request, tracking_number, AddInformationForm, "add_form", act)
 
 
 @require_POST
 def rate(request, tracking_number):
-    resident_request = _own(request, tracking_number)
-    if resident_request is None:
-        return _to_query(tracking_number)
-    form = RatingForm(request.POST)
-    if form.is_valid():
+    def act(resident_request, data):
         reopened_before = resident_request.reopened_count
-        try:
-            handling.rate(resident_request, form.cleaned_data["rating"], form.cleaned_data["comment"])
-        except HandlingError as error:  # rated already, or not answered (any more)
-            messages.error(request, str(error))
-        else:
-            if resident_request.reopened_count > reopened_before:
-                messages.success(request, "收到您的评价。这条留言已退回原单位重新办理，新的答复期限见下方。")
-            else:
-                messages.success(request, "谢谢您的评价！")
-        return redirect(reverse("resident_requests:detail", args=[tracking_number]) + "#progress")
-    return _render_detail(request, resident_request, rating_form=form, status=400)
+        handling.rate(resident_request, data["rating"], data["comment"])
+        if resident_request.reopened_count > reopened_before:
+            return "收到您的评价。这条留言已退回原单位重新办理，新的答复期限见下方。"
+        return "谢谢您的评价！"
+
+    return _act_on_own(request, tracking_number, RatingForm, "rating_form", act)
 
 
 def mine(request):

@@ -1,23 +1,14 @@
 """Open311 GeoReport v2 under /open311/v2/: every resource as .json and .xml."""
 
-from django.urls import path, re_path, register_converter
+from django.urls import path, re_path
+
+from townsquare.core.converters import register_pattern
 
 from . import views
 
 app_name = "open311"
 
-
-class FormatConverter:
-    regex = "json|xml"
-
-    def to_python(self, value):
-        return value
-
-    def to_url(self, value):
-        return value
-
-
-register_converter(FormatConverter, "open311_format")
+register_pattern("open311_format", "json|xml")
 
 urlpatterns = [
     path("discovery.<open311_format:fmt>", views.discovery, name="discovery"),
