@@ -3,7 +3,7 @@
 import pytest
 
 from tests.factories import PASSWORD, UserFactory
-from townsquare.search.models import BestBet, GovTerm, QueryLog, Synonym
+from townsquare.search.models import BestBet, BlockedSuggestion, GovTerm, QueryLog, Synonym
 from townsquare.search.querylog import log_query
 
 pytestmark = pytest.mark.django_db
@@ -52,3 +52,19 @@ def test_synonym_group_needs_two_words():
 
     with pytest.raises(ValidationError):
         Synonym(terms="社保").full_clean()
+
+
+def test_editors_block_a_suggestion_in_the_admin(admin_client):
+    response = admin_client.post(
+        "/admin/snippets/sitesearch/blockedsuggestion/add/", {"query": " 代办 ", "note": "广告"}
+    )
+    assert response.status_code == 302 and BlockedSuggestion.objects.filter(query="代办").exists()
+
+
+def test_blocking_a_word_twice_is_refused_in_chinese():
+    from django.core.exceptions import ValidationError
+
+    BlockedSuggestion.objects.create(query="代办")
+    with pytest.raises(ValidationError) as error:
+        BlockedSuggestion(query="代办").full_clean()
+    assert "这个词已经屏蔽了。" in str(error.value)

@@ -10,7 +10,8 @@ import datetime
 from django.utils import timezone
 from wagtail.models import Page
 
-from townsquare.search.models import BestBet, QueryLog
+from townsquare.search.models import BestBet, QueryLog, QuerySighting
+from townsquare.search.querylog import address_hash
 
 # (query, title of the page to pin, or None with an address, display title, description)
 BEST_BETS = [
@@ -49,6 +50,7 @@ def ensure_search(units, now, tally):
         )
         tally.count("搜索推荐结果", created)
 
+    _ensure_sightings(now, tally)
     if QueryLog.objects.exists():
         tally.count("搜索记录", False)
         return
@@ -69,3 +71,21 @@ def ensure_search(units, now, tally):
             )
     QueryLog.objects.bulk_create(rows)
     tally.count("搜索记录", True)
+
+
+def _ensure_sightings(now, tally):
+    """Who searched (hashed fictional addresses): suggestions offer only queries many searched on many days."""
+    if QuerySighting.objects.exists():
+        tally.count("搜索来源记录", False)
+        return
+    today = timezone.localtime(now).date()
+    rows = [
+        QuerySighting(
+            query=query, address_hash=address_hash(f"198.51.100.{n}"), day=today - datetime.timedelta(days=back)
+        )
+        for back in range(14)
+        for query, per_day, _found in SEARCHES
+        for n in range(per_day)
+    ]
+    QuerySighting.objects.bulk_create(rows, ignore_conflicts=True)
+    tally.count("搜索来源记录", True)

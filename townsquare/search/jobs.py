@@ -1,4 +1,5 @@
-"""Periodic work of search: keeping PostgreSQL's word statistics (its ranking's IDF) current."""
+"""Periodic work of search: keeping PostgreSQL's word statistics (its ranking's IDF) current, forgetting
+old records of who searched."""
 
 from datetime import timedelta
 
@@ -15,3 +16,11 @@ def search_term_statistics():
         return "SQLite 无需更新"
     words, documents = refresh_statistics()
     return f"{words} 个词，{documents} 条"
+
+
+@periodic_job("search_forget_sightings", every=timedelta(days=1), label="搜索来源记录清理")
+def search_forget_sightings():
+    """Drop who-searched records older than the report window (suggestions never look further back)."""
+    from .querylog import forget_old_sightings
+
+    return f"清理 {forget_old_sightings()} 条"

@@ -1,4 +1,5 @@
-"""What search keeps: one row per findable item, the county's dictionary and synonyms, best bets, the query log.
+"""What search keeps: one row per findable item, the county's dictionary and synonyms, best bets, the query log
+(with who searched, hashed) and the suggestions editors blocked.
 
 The full-text tables themselves (``sitesearch_fts``: SQLite FTS5, or a PostgreSQL table with a
 tsvector and a GIN index) are created by migration 0002 and written by ``backends.py``; they
@@ -173,6 +174,54 @@ class QueryLog(models.Model):
 
     def __str__(self):
         return f"{self.day} {self.query} ×{self.searches}"
+
+
+class QuerySighting(models.Model):
+    """That a query was searched from one address on one day: suggestions need several of each.
+
+    The address is kept only as a salted hash (``querylog.address_hash``), never as typed."""
+
+    query = models.CharField("搜索词", max_length=80)
+    address_hash = models.CharField("来源摘要", max_length=32)
+    day = models.DateField("日期", default=timezone.localdate)
+
+    class Meta:
+        verbose_name = "搜索来源"
+        verbose_name_plural = "搜索来源"
+        constraints = [
+            models.UniqueConstraint(fields=["query", "address_hash", "day"], name="sitesearch_one_sighting_per_day")
+        ]
+        indexes = [models.Index(fields=["day", "query"])]
+
+    def __str__(self):
+        return f"{self.day} {self.query}"
+
+
+class BlockedSuggestion(models.Model):
+    """屏蔽的搜索提示: an editor keeps a word out of the suggestions and 热词 (any query holding it)."""
+
+    query = models.CharField(
+        "屏蔽词", max_length=80, unique=True, help_text="包含这个词的搜索词不再作为搜索提示或热词显示。"
+    )
+    note = models.CharField("说明", max_length=100, blank=True)
+    created_at = models.DateTimeField("屏蔽时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "屏蔽的搜索提示"
+        verbose_name_plural = "屏蔽的搜索提示"
+        ordering = ["query"]
+
+    def __str__(self):
+        return self.query
+
+    def clean(self):
+        from .analysis import normalize
+
+        self.query = normalize(self.query or "")
+        if not self.query:
+            raise ValidationError({"query": "请填写要屏蔽的词。"})
+        if BlockedSuggestion.objects.filter(query=self.query).exclude(pk=self.pk).exists():
+            raise ValidationError({"query": "这个词已经屏蔽了。"})
 
 
 class SearchTerm(models.Model):

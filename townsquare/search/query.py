@@ -163,7 +163,8 @@ def _find_with_fallbacks(analysed, params, offset, limit):
     return find(analysed, params, offset, limit)
 
 
-def search(params, log=True):
+def search(params, log=True, address=""):
+    """One page of results for ``params``; logs page 1 as searched from the client ``address``."""
     page_size = settings.SEARCH_PAGE_SIZE
     page = max(1, min(params.page or 1, settings.SEARCH_MAX_PAGE))
     analysed = analyse(params.q)
@@ -188,7 +189,7 @@ def search(params, log=True):
     if total == 0:
         results.did_you_mean = did_you_mean(analysed)
     if log and page == 1:
-        log_query(analysed.text, total)
+        log_query(analysed.text, total, address=address)
     return results
 
 

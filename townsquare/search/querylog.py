@@ -1,15 +1,31 @@
-"""The query log: what residents searched each day (masked), the 热词 / 无结果词 report, queries that found things."""
+"""The query log: what residents searched each day (masked), the 热词 / 无结果词 report, queries that found things.
 
+Others' queries are offered as suggestions only when many people searched them: each search also
+records a ``QuerySighting`` (query, salted hash of the address, day), and a query must have been
+seen from SEARCH_SUGGEST_MIN_ADDRESSES addresses on SEARCH_SUGGEST_MIN_DAYS days. Queries holding a
+contact handle, an address on the web or a phone-length number are never offered (``is_suggestible``),
+nor any holding a word editors blocked (``BlockedSuggestion``).
+"""
+
+import re
+import unicodedata
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, Sum
+from django.db.models import Count, F, Sum
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from townsquare.core.privacy import mask_text
 
-from .models import QueryLog
+from .models import BlockedSuggestion, QueryLog, QuerySighting
+
+# WeChat / QQ handles and their usual disguises, e-mail, web addresses, masked personal data (*).
+CONTACT = re.compile(r"微信|威信|薇信|徽信|维信|v信|vx|wx|qq|扣扣|加v|加微|@|https?:|www\.|\*")
+DOMAIN = re.compile(r"[a-z0-9-]+\s*[.。]\s*[a-z]{2,}")
+# Seven digits or more, also written with spaces, dots or dashes between them (138 1234 5678).
+PHONE_LENGTH_DIGITS = re.compile(r"\d(?:[\s.\-]?\d){6,}")
 
 
 def loggable(text):
@@ -17,12 +33,30 @@ def loggable(text):
     return mask_text(text)[:80]
 
 
-def log_query(text, total):
-    """Counts one search of ``text`` today that found ``total`` items."""
+def is_suggestible(query):
+    """Whether a query may be shown to others: no contact handle, e-mail, URL or domain, no phone-length number."""
+    text = unicodedata.normalize("NFKC", query or "").lower().strip()
+    if not text:
+        return False
+    return not (CONTACT.search(text) or DOMAIN.search(text) or PHONE_LENGTH_DIGITS.search(text))
+
+
+def address_hash(address):
+    """The client address as stored: a keyed hash (the site's secret), never the address itself."""
+    return salted_hmac("townsquare.search.sighting", address).hexdigest()[:32]
+
+
+def log_query(text, total, address=""):
+    """Counts one search of ``text`` today that found ``total`` items, from the client ``address``."""
     text = loggable(text)
     if not text:
         return
     today = timezone.localdate()
+    if address and is_suggestible(text):
+        # One row per query, address and day however often it is repeated: the table stays small.
+        QuerySighting.objects.bulk_create(
+            [QuerySighting(query=text, address_hash=address_hash(address), day=today)], ignore_conflicts=True
+        )
     empty = 1 if total == 0 else 0
     if _count(text, today, empty, total):
         return
@@ -40,36 +74,70 @@ def _count(text, day, empty, total):
     )
 
 
+def _without_blocked(rows):
+    """``rows`` of the log without any query holding a word editors blocked."""
+    for word in BlockedSuggestion.objects.values_list("query", flat=True):
+        rows = rows.exclude(query__contains=word)
+    return rows
+
+
 def hot_queries(days=None, limit=None, empty=False):
-    """[(query, searches, empty searches)] of the last days, most searched first (热词 / 无结果词)."""
+    """[(query, searches, empty searches)] of the last days, most searched first (热词 / 无结果词).
+
+    热词 leave out what may not be shown to others (contact handles, blocked words); 无结果词 keep
+    everything, since editors read them to find what is missing."""
     days = days or settings.SEARCH_REPORT_DAYS
     limit = limit or settings.SEARCH_REPORT_ROWS
     since = timezone.localdate() - timedelta(days=days - 1)
     rows = QueryLog.objects.filter(day__gte=since)
     if empty:
         rows = rows.filter(empty_searches__gt=0)
+    else:
+        rows = _without_blocked(rows)
     rows = (
         rows.values("query")
         .annotate(total=Sum("searches"), empty=Sum("empty_searches"))
-        .order_by("-empty" if empty else "-total", "query")[:limit]
+        .order_by("-empty" if empty else "-total", "query")
     )
-    return [(row["query"], row["total"], row["empty"]) for row in rows]
+    if empty:
+        return [(row["query"], row["total"], row["empty"]) for row in rows[:limit]]
+    # Over-fetch: some rows are dropped by is_suggestible below.
+    shown = [(row["query"], row["total"], row["empty"]) for row in rows[: limit * 2 + 20]]
+    return [row for row in shown if is_suggestible(row[0])][:limit]
 
 
 def found_queries(limit, since=None, prefix=""):
     """Queries that found something, most searched first, that may be offered to others.
 
-    Only those searched at least SEARCH_SUGGEST_MIN_SEARCHES times (since ``since``): one person's
-    typo, or a name they typed, is never shown to others."""
+    Only those searched from SEARCH_SUGGEST_MIN_ADDRESSES addresses on SEARCH_SUGGEST_MIN_DAYS days and
+    at least SEARCH_SUGGEST_MIN_SEARCHES times (since ``since``): one person's typo, a name they typed,
+    or one machine repeating an advertisement is never shown to others."""
+    sightings = QuerySighting.objects.all()
     rows = QueryLog.objects.filter(last_results__gt=0)
     if since:
+        sightings = sightings.filter(day__gte=since)
         rows = rows.filter(day__gte=since)
     if prefix:
+        sightings = sightings.filter(query__startswith=prefix)
         rows = rows.filter(query__startswith=prefix)
-    return list(
+    widely = (
+        sightings.values("query")
+        .annotate(addresses=Count("address_hash", distinct=True), days=Count("day", distinct=True))
+        .filter(addresses__gte=settings.SEARCH_SUGGEST_MIN_ADDRESSES, days__gte=settings.SEARCH_SUGGEST_MIN_DAYS)
+        .values("query")
+    )
+    rows = _without_blocked(rows.filter(query__in=widely))
+    queries = (
         rows.values("query")
         .annotate(total=Sum("searches"))
         .filter(total__gte=settings.SEARCH_SUGGEST_MIN_SEARCHES)
         .order_by("-total", "query")
-        .values_list("query", flat=True)[:limit]
+        .values_list("query", flat=True)[: limit * 2 + 20]
     )
+    return [query for query in queries if is_suggestible(query)][:limit]
+
+
+def forget_old_sightings():
+    """Drop sightings older than the report window: suggestions never look further back."""
+    since = timezone.localdate() - timedelta(days=settings.SEARCH_REPORT_DAYS)
+    return QuerySighting.objects.filter(day__lt=since).delete()[0]

@@ -1,4 +1,4 @@
-"""Admin: 站内搜索 — dictionary, synonyms, best bets (snippets) and the 热词 / 无结果词 report."""
+"""Admin: 站内搜索 — dictionary, synonyms, best bets, blocked suggestions (snippets) and the 热词 / 无结果词 report."""
 
 from django.conf import settings
 from django.contrib.auth.decorators import permission_required
@@ -10,7 +10,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import BestBet, GovTerm, Synonym
+from .models import BestBet, BlockedSuggestion, GovTerm, Synonym
 from .querylog import hot_queries
 
 
@@ -52,11 +52,21 @@ class BestBetViewSet(SnippetViewSet):
     ]
 
 
+class BlockedSuggestionViewSet(SnippetViewSet):
+    model = BlockedSuggestion
+    icon = "cross"
+    menu_label = "屏蔽的搜索提示"
+    list_display = ["query", "note", "created_at"]
+    search_fields = ["query", "note"]
+    copy_view_enabled = False
+    panels = [FieldPanel("query"), FieldPanel("note")]
+
+
 class SearchSettingsGroup(SnippetViewSetGroup):
     menu_label = "站内搜索"
     menu_icon = "search"
     menu_order = 340
-    items = (GovTermViewSet, SynonymViewSet, BestBetViewSet)
+    items = (GovTermViewSet, SynonymViewSet, BestBetViewSet, BlockedSuggestionViewSet)
 
 
 register_snippet(SearchSettingsGroup)
