@@ -30,3 +30,12 @@ def test_the_demo_archive_is_imported_once_and_linked_to_the_closed_channel(town
     channel.refresh_from_db()
     assert channel.archive_page_id == index.pk
     assert ArchivePage.objects.filter(body__contains='embedtype="image"').exists()
+
+
+def test_the_demo_archive_is_live_and_each_publish_is_logged(town_a):
+    from wagtail.models import PageLogEntry
+
+    ensure_archive({"qinghe": town_a.unit}, datetime(2026, 11, 29, 10, 0, tzinfo=SHANGHAI), Tally())
+
+    live = ArchivePage.objects.live()
+    assert PageLogEntry.objects.filter(action="wagtail.publish", page__in=live).count() == len(ARTICLES)

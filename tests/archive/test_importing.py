@@ -358,3 +358,37 @@ def test_imported_articles_are_found_by_the_site_search(town_a, tmp_path, client
     found = client.get("/api/search/", {"q": "机耕路 修好"}).json()["results"]
     assert found[0]["title"] == "青禾镇机耕路全部修好"
     assert found[0]["date"].startswith(article(9).published_at.astimezone(SHANGHAI).strftime("%Y-%m-%d"))
+
+
+# --- runs killed mid-way ------------------------------------------------------------------------------
+
+
+def test_a_run_whose_progress_stopped_moving_is_marked_failed(town_a, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    settings.ARCHIVE_STALE_RUN_MINUTES = 30
+    long_ago = timezone.now() - timedelta(minutes=31)
+    run = ImportRun.objects.create(
+        unit=town_a.unit, account_name=ACCOUNT, source="x.zip", state=ImportRun.State.RUNNING, started_at=long_ago
+    )
+    ImportRun.objects.filter(pk=run.pk).update(progressed_at=long_ago)
+
+    ImportRun.fail_stale_runs()
+
+    assert ImportRun.objects.get(pk=run.pk).state == ImportRun.State.FAILED
+
+
+def test_a_running_import_that_still_moves_is_left_alone(town_a, settings):
+    from django.utils import timezone
+
+    settings.ARCHIVE_STALE_RUN_MINUTES = 30
+    run = ImportRun.objects.create(
+        unit=town_a.unit, account_name=ACCOUNT, source="x.zip", state=ImportRun.State.RUNNING
+    )
+    ImportRun.objects.filter(pk=run.pk).update(progressed_at=timezone.now())
+
+    ImportRun.fail_stale_runs()
+
+    assert ImportRun.objects.get(pk=run.pk).state == ImportRun.State.RUNNING

@@ -156,3 +156,97 @@ def test_the_command_imports_and_reports_in_chinese(town_a, tmp_path):
     assert "导入已完成：共 2 条，导入 0 条，跳过 2 条，失败 0 条。" in text
     assert ArchivePage.objects.count() == 2
     assert ArchiveIndexPage.objects.get().account_name == ACCOUNT
+
+
+# --- review before publishing -------------------------------------------------------------------------
+
+
+def upload_as(client, user, unit, folder):
+    login(client, user)
+    return client.post(
+        reverse("archive_upload"),
+        {
+            "unit": unit.pk,
+            "account_name": ACCOUNT,
+            "upload": SimpleUploadedFile("qinghe.zip", zipped(folder), "application/zip"),
+        },
+    )
+
+
+def test_an_editors_upload_puts_no_page_live(county, tmp_path, client, uploads):
+    write_articles(tmp_path / "src", 2)
+
+    upload_as(client, county.town_a.editor, county.town_a.unit, tmp_path / "src")
+
+    assert not ArchivePage.objects.live().exists()
+
+
+def test_an_editor_who_cannot_publish_reads_that_the_batch_waits_for_review(county, tmp_path, client, uploads):
+    write_articles(tmp_path / "src", 2)
+    response = upload_as(client, county.town_a.editor, county.town_a.unit, tmp_path / "src")
+
+    page = client.get(response.url).content.decode()
+
+    assert "已导入，等待审核发布" in page and "批准并发布这一批" not in page
+
+
+def test_an_editor_cannot_approve_the_batch(county, tmp_path, client, uploads):
+    write_articles(tmp_path / "src", 2)
+    upload_as(client, county.town_a.editor, county.town_a.unit, tmp_path / "src")
+
+    client.post(reverse("archive_approve", args=[ImportRun.objects.get().pk]))
+
+    assert not ArchivePage.objects.live().exists()
+
+
+def test_the_final_reviewer_sees_the_approve_button(county, tmp_path, client, uploads):
+    write_articles(tmp_path / "src", 2)
+    response = upload_as(client, county.town_a.editor, county.town_a.unit, tmp_path / "src")
+    login(client, county.media.reviewer)
+
+    page = client.get(response.url).content.decode()
+
+    assert "批准并发布这一批" in page
+
+
+def test_the_approved_batch_goes_live_and_the_log_names_the_approver(county, tmp_path, client, uploads):
+    from wagtail.models import PageLogEntry
+
+    write_articles(tmp_path / "src", 2)
+    upload_as(client, county.town_a.editor, county.town_a.unit, tmp_path / "src")
+    run = ImportRun.objects.get()
+    login(client, county.media.reviewer)
+
+    client.post(reverse("archive_approve", args=[run.pk]))
+
+    published = PageLogEntry.objects.filter(action="wagtail.publish", page__in=ArchivePage.objects.all())
+    assert sorted(published.values_list("user", flat=True)) == [county.media.reviewer.pk] * 2
+    assert ArchivePage.objects.live().count() == 2
+
+
+def test_the_command_logs_each_publish_with_the_given_user(town_a, tmp_path, admin_user):
+    from wagtail.models import PageLogEntry
+
+    write_articles(tmp_path, 2)
+
+    call_command("import_archive", str(tmp_path), unit="青禾镇", user=admin_user.username, no_progress=True)
+
+    published = PageLogEntry.objects.filter(action="wagtail.publish", page__in=ArchivePage.objects.live())
+    assert list(published.values_list("user", flat=True)) == [admin_user.pk] * 2
+
+
+def test_the_next_upload_marks_a_run_killed_mid_way_failed(county, tmp_path, client, uploads):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    long_ago = timezone.now() - timedelta(hours=2)
+    stale = ImportRun.objects.create(
+        unit=county.town_a.unit, account_name=ACCOUNT, source="x.zip", state=ImportRun.State.RUNNING
+    )
+    ImportRun.objects.filter(pk=stale.pk).update(started_at=long_ago, progressed_at=long_ago)
+    write_articles(tmp_path / "src", 1)
+
+    upload_as(client, county.town_a.editor, county.town_a.unit, tmp_path / "src")
+
+    assert ImportRun.objects.get(pk=stale.pk).state == ImportRun.State.FAILED

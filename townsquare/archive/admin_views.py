@@ -1,4 +1,4 @@
-"""公众号归档 in the admin: upload an archive, watch the import, read the report."""
+"""公众号归档 in the admin: upload an archive, watch the import, read the report, approve the batch."""
 
 import re
 import uuid
@@ -6,9 +6,11 @@ from pathlib import Path
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.views import View
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -23,6 +25,7 @@ from .tasks import run_import
 LIST_URL_NAME = "archive_imports"
 UPLOAD_URL_NAME = "archive_upload"
 PROGRESS_URL_NAME = "archive_progress"
+APPROVE_URL_NAME = "archive_approve"
 UPLOAD_SUFFIXES = ARTICLE_SUFFIXES | {".zip"}
 
 
@@ -31,6 +34,7 @@ def admin_urls():
         path("guidang/", ImportListView.as_view(), name=LIST_URL_NAME),
         path("guidang/shangchuan/", UploadView.as_view(), name=UPLOAD_URL_NAME),
         path("guidang/<int:pk>/", ProgressView.as_view(), name=PROGRESS_URL_NAME),
+        path("guidang/<int:pk>/pizhun/", ApproveView.as_view(), name=APPROVE_URL_NAME),
     ]
 
 
@@ -104,7 +108,7 @@ class ImportListView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        runs = scope(self.request.user, ImportRun.objects.select_related("unit", "created_by"))
+        runs = scope(self.request.user, ImportRun.objects.select_related("unit", "created_by"), media_center=True)
         context["runs"] = runs[:50]
         context["upload_url"] = reverse(UPLOAD_URL_NAME)
         return context
@@ -123,6 +127,7 @@ class UploadView(StaffOnlyMixin, WagtailAdminTemplateMixin, FormView):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
     def form_valid(self, form):
+        ImportRun.fail_stale_runs()  # a run killed mid-way no longer shows "导入中"
         data = form.cleaned_data
         target = save_upload(data["upload"])
         channel = data.get("channel")
@@ -138,7 +143,17 @@ class UploadView(StaffOnlyMixin, WagtailAdminTemplateMixin, FormView):
         return redirect(PROGRESS_URL_NAME, pk=run.pk)
 
 
-class ProgressView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+class RunMixin:
+    """The run in the URL, for staff of its unit, the county and the media centre (the final reviewers)."""
+
+    def dispatch(self, request, *args, pk, **kwargs):
+        self.run = get_object_or_404(ImportRun.objects.select_related("unit", "index_page", "channel"), pk=pk)
+        if not may_act_on(request.user, self.run.unit_id, media_center=True):
+            raise PermissionDenied
+        return super().dispatch(request, *args, pk=pk, **kwargs)
+
+
+class ProgressView(StaffOnlyMixin, RunMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "archive/admin/progress.html"
     header_icon = "folder-inverse"
     refresh_seconds = 2
@@ -148,12 +163,6 @@ class ProgressView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
 
     def get_breadcrumbs_items(self):
         return [{"url": reverse(LIST_URL_NAME), "label": "公众号归档"}, {"url": "", "label": self.get_page_title()}]
-
-    def dispatch(self, request, *args, pk, **kwargs):
-        self.run = get_object_or_404(ImportRun.objects.select_related("unit", "index_page", "channel"), pk=pk)
-        if not may_act_on(request.user, self.run.unit_id):
-            raise PermissionDenied
-        return super().dispatch(request, *args, pk=pk, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -167,4 +176,23 @@ class ProgressView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
             context["imported_items"] = items.filter(outcome=ImportRunItem.Outcome.IMPORTED).select_related("page")[
                 :200
             ]
+            context["awaiting_approval"] = run.awaiting_approval
+            context["may_approve"] = run.awaiting_approval and run.may_approve(self.request.user)
         return context
+
+
+class ApproveView(StaffOnlyMixin, RunMixin, View):
+    """批准并发布这一批: every draft of the run goes live, logged with the approver."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        run = self.run
+        if not run.may_approve(request.user):
+            messages.error(request, "你没有发布权限：这一批需要由有发布权限的审核人员批准。")
+        elif not run.awaiting_approval:
+            messages.warning(request, "这一批没有等待审核的文章。")
+        else:
+            count = run.approve(request.user)
+            messages.success(request, f"已批准并发布这一批的 {count} 篇文章。")
+        return redirect(PROGRESS_URL_NAME, pk=run.pk)

@@ -4,12 +4,17 @@
 - ``ArchivePage``: one imported article, dated with its ORIGINAL publish time, with a source line.
 - ``ArchiveItemKey``: which source item (by its own ids, else url, else content hash) became which
   page, unique per unit: importing again, or the same article saved twice, adds nothing twice.
-- ``ImportRun`` / ``ImportRunItem``: one import and its per-item outcome, for the report.
+- ``ImportRun`` / ``ImportRunItem``: one import and its per-item outcome, for the report. A run
+  uploaded in the admin makes drafts, a batch that goes live only when someone who may publish in
+  that unit's section (or the 三审 final reviewer) approves it.
 """
+
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db import models
+from django.db import models, transaction
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -17,7 +22,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from townsquare.publishing.models import RICH_TEXT_FEATURES, UnitOwnedMixin
-from townsquare.units.models import Unit
+from townsquare.units.models import FINAL_REVIEW_GROUP, Unit
 
 ARCHIVE_PAGE_SIZE = 20
 
@@ -155,7 +160,18 @@ class ImportRun(models.Model):
     )
     created_at = models.DateTimeField("提交时间", default=timezone.now)
     started_at = models.DateTimeField("开始时间", null=True, blank=True)
+    progressed_at = models.DateTimeField("最近进展", null=True, blank=True)
     finished_at = models.DateTimeField("结束时间", null=True, blank=True)
+    needs_review = models.BooleanField("需审核发布", default=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="批准人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField("批准时间", null=True, blank=True)
 
     class Meta:
         verbose_name = "归档导入"
@@ -174,6 +190,51 @@ class ImportRun(models.Model):
         if self.is_finished:
             return 100
         return int(self.processed * 100 / self.total) if self.total else 0
+
+    @classmethod
+    def fail_stale_runs(cls, now=None):
+        """Runs whose progress stopped moving ARCHIVE_STALE_RUN_MINUTES ago were killed: mark them failed."""
+        now = now or timezone.now()
+        cutoff = now - timedelta(minutes=settings.ARCHIVE_STALE_RUN_MINUTES)
+        stale = cls.objects.filter(state=cls.State.RUNNING).alias(
+            moved=Coalesce("progressed_at", "started_at", "created_at")
+        )
+        return stale.filter(moved__lt=cutoff).update(
+            state=cls.State.FAILED,
+            finished_at=now,
+            error="导入中断：长时间没有进展（导入进程可能被停止）。重新上传同一个文件即可接着导入，已导入的文章不会重复。",
+        )
+
+    def pending_pages(self):
+        """The drafts this run made that are not live yet."""
+        page_ids = self.items.filter(outcome=ImportRunItem.Outcome.IMPORTED).values("page_id")
+        return ArchivePage.objects.filter(pk__in=page_ids, live=False).order_by("original_published_at", "pk")
+
+    @property
+    def awaiting_approval(self):
+        return self.needs_review and self.is_finished and self.approved_at is None and self.imported > 0
+
+    def may_approve(self, user):
+        """Who may publish in that unit's section (Wagtail page permission), or the 三审 final reviewer."""
+        if not (user and user.is_active):
+            return False
+        if user.is_superuser or user.groups.filter(name=FINAL_REVIEW_GROUP).exists():
+            return True
+        index = self.index_page
+        return index is not None and index.permissions_for_user(user).can_publish_subpage()
+
+    @transaction.atomic
+    def approve(self, user):
+        """Publish every draft of the batch as ``user`` (Wagtail logs each publish with them)."""
+        count = 0
+        for page in self.pending_pages().select_related("latest_revision"):
+            if page.latest_revision is not None:
+                # Checked by may_approve(): the final reviewer publishes through 三审, not a page permission.
+                page.latest_revision.publish(user=user, skip_permission_checks=True)
+                count += 1
+        self.approved_by, self.approved_at = user, timezone.now()
+        self.save(update_fields=["approved_by", "approved_at"])
+        return count
 
 
 class ImportRunItem(models.Model):

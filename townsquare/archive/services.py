@@ -1,4 +1,5 @@
-"""Running an uploaded import (called by the background task); who may import where is ``units.access``."""
+"""Running an uploaded import (called by the background task) as a batch of drafts; who may import where
+is ``units.access``, who may approve the batch ``ImportRun.may_approve``."""
 
 import shutil
 from pathlib import Path
@@ -10,10 +11,14 @@ from .models import ImportRun
 
 
 def run_uploaded_import(run_id):
+    ImportRun.fail_stale_runs()  # a worker starting again after a kill ends the runs it left behind
     run = ImportRun.objects.select_related("unit", "channel", "created_by").get(pk=run_id)
     if run.state != ImportRun.State.PENDING:
         return run.state
-    importer = Importer(unit=run.unit, account_name=run.account_name, channel=run.channel, by=run.created_by)
+    # An upload never goes live by itself: its drafts wait for approval (ImportRun.approve).
+    importer = Importer(
+        unit=run.unit, account_name=run.account_name, channel=run.channel, by=run.created_by, publish=False
+    )
     try:
         importer.run(run.upload_path, run=run)
     finally:

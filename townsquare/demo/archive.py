@@ -1,7 +1,8 @@
 """The archive of 青禾镇's closed WeChat account “青禾镇发布”: a dozen of its 2023–2024 articles.
 
 They are written as saved WeChat pages (the real layout, some with pictures in ``_files``) into a
-temporary folder and imported through the same importer as ``manage.py import_archive``; the
+temporary folder and imported through the same importer as ``manage.py import_archive`` (the
+server command's path: live at once, each publish logged as the system); the
 channel record is linked to the archive. Idempotent: articles already imported are left alone,
 and when all are there no import runs at all.
 """
@@ -231,7 +232,7 @@ def ensure_archive(units, now, tally):
         with tempfile.TemporaryDirectory(prefix="demo-archive-") as folder:
             for stem, article in saved_articles():
                 write_saved_article(Path(folder), stem, article)
-            run = Importer(unit=unit, account_name=ACCOUNT, channel=channel).run(folder)
+            run = Importer(unit=unit, account_name=ACCOUNT, channel=channel, publish=True).run(folder)
         for _ in range(run.imported):
             tally.count("归档文章", True)
     index = ArchiveIndexPage.objects.filter(unit=unit, account_name=ACCOUNT).first()

@@ -34,6 +34,9 @@ class Importer:
     channel: object = None
     by: object = None
     progress: object = None  # called with the run after each item
+    # Live at once only on the server command's path (logged as ``by``, else the system); an admin
+    # upload makes drafts, a batch that someone who may publish approves (ImportRun.approve).
+    publish: bool = True
     _index: ArchiveIndexPage | None = field(default=None, init=False)
     _collection: Collection | None = field(default=None, init=False)
 
@@ -49,8 +52,9 @@ class Importer:
                 created_by=self.by,
             )
         run.state = ImportRun.State.RUNNING
-        run.started_at = timezone.now()
-        run.save(update_fields=["state", "started_at"])
+        run.started_at = run.progressed_at = timezone.now()
+        run.needs_review = not self.publish
+        run.save(update_fields=["state", "started_at", "progressed_at", "needs_review"])
         return run
 
     def run(self, source, run=None):
@@ -166,7 +170,9 @@ class Importer:
             page=outcome.page,
         )
         counter = {IMPORTED: "imported", SKIPPED: "skipped", FAILED: "failed"}[outcome.outcome]
-        ImportRun.objects.filter(pk=run.pk).update(processed=F("processed") + 1, **{counter: F(counter) + 1})
+        ImportRun.objects.filter(pk=run.pk).update(
+            processed=F("processed") + 1, progressed_at=timezone.now(), **{counter: F(counter) + 1}
+        )
         run.processed += 1
         setattr(run, counter, getattr(run, counter) + 1)
         if self._index is not None and run.index_page_id != self._index.pk:
@@ -193,7 +199,7 @@ class Importer:
             title_for=lambda: f"{account}·{parsed.title}",
         )
         body, stored, missing = prepare_body(parsed.body, parsed.base_dir, root, store_image)
-        page = create_page(index, parsed, body, account, self.by)
+        page = create_page(index, parsed, body, account, self.by, publish=self.publish)
         ArchiveItemKey.objects.create(unit=self.unit, key=parsed.key, page=page)
         return Outcome(IMPORTED, key=parsed.key, title=parsed.title, page=page, images=stored, missing_images=missing)
 

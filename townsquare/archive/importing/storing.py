@@ -1,4 +1,4 @@
-"""Where an imported article goes: the account's archive page, its image collection, a live page."""
+"""Where an imported article goes: the account's archive page, its image collection, a page (live or a draft)."""
 
 import functools
 import hashlib
@@ -9,6 +9,7 @@ from django.core.files.images import ImageFile
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.images import get_image_model
+from wagtail.log_actions import log
 from wagtail.models import Collection, Revision
 from wagtail.signals import page_published
 
@@ -146,9 +147,9 @@ def _add_without_validation(index, page):
         del page.save
 
 
-def _publish_first_revision(page, by):
-    # One revision, made live, written with a queryset update: save_revision() would save the page a
-    # second time and queue its search and reference-index updates twice (the add above queued them).
+def _save_first_revision(page, by, publish):
+    # One revision, written with a queryset update: save_revision() would save the page a second
+    # time and queue its search and reference-index updates twice (the add above queued them).
     revision = Revision.objects.create(
         content_object=page,
         base_content_type=page.get_base_content_type(),
@@ -158,20 +159,26 @@ def _publish_first_revision(page, by):
     )
     changes = {
         "latest_revision": revision,
-        "live_revision": revision,
         "latest_revision_created_at": revision.created_at,
         "draft_title": page.title,
-        "has_unpublished_changes": False,
+        "has_unpublished_changes": not publish,
     }
+    if publish:
+        changes["live_revision"] = revision
     ArchivePage.objects.filter(pk=page.pk).update(**changes)
     for name, value in changes.items():
         setattr(page, name, value)
-    # Tell whoever follows publishing (the site search) that this page went live, as publish() would.
-    page_published.send(sender=ArchivePage, instance=page, revision=revision)
+    if publish:
+        # What publish() would do: the log names who published (None: the system, for the server
+        # command), and whoever follows publishing (the site search) hears that the page went live.
+        log(instance=page, action="wagtail.publish", user=by, revision=revision, content_changed=True)
+        page_published.send(sender=ArchivePage, instance=page, revision=revision)
 
 
-def create_page(index, parsed, body, account, by=None):
-    """A live ArchivePage under ``index`` dated with the ORIGINAL publish time, with one revision."""
+def create_page(index, parsed, body, account, by=None, publish=True):
+    """An ArchivePage under ``index`` dated with the ORIGINAL publish time, with one revision: live when
+    ``publish`` (the server command, logged as ``by``), else a draft waiting for its batch's approval.
+    ``first_published_at`` is the original date either way, so approving keeps it."""
     slug = f"{parsed.published_at:%Y%m%d}-{hashlib.sha1(parsed.key.encode()).hexdigest()[:10]}"
     page = ArchivePage(
         title=parsed.title,
@@ -183,11 +190,11 @@ def create_page(index, parsed, body, account, by=None):
         summary=parsed.summary,
         body=body,
         first_published_at=parsed.published_at,
-        last_published_at=parsed.published_at,
-        live=True,
-        has_unpublished_changes=False,
+        last_published_at=parsed.published_at if publish else None,
+        live=publish,
+        has_unpublished_changes=not publish,
         owner=by,
     )
     _add_without_validation(index, page)
-    _publish_first_revision(page, by)
+    _save_first_revision(page, by, publish)
     return page

@@ -1,8 +1,9 @@
-"""manage.py import_archive --unit 青禾镇 PATH [--channel ID|名称] [--account 名称]
+"""manage.py import_archive --unit 青禾镇 PATH [--channel ID|名称] [--account 名称] [--user 用户名]
 
 PATH: a folder of saved WeChat pages (with their _files/ folders), a .zip of such a folder,
 an RSS/Atom file, or a CSV/JSON file (title, date, body, url). Running it again adds nothing
-twice; an interrupted import finishes on the next run.
+twice; an interrupted import finishes on the next run. Run by an administrator on the server, it
+publishes at once; each publish is logged with ``--user`` (else as the system).
 """
 
 import sys
@@ -51,9 +52,10 @@ class Command(BaseCommand):
         parser.add_argument("--unit", required=True, help="单位名称，如 青禾镇")
         parser.add_argument("--channel", help="原账号：渠道编号，或账号名称（渠道登记里的）")
         parser.add_argument("--account", help="原公众号名称（不填则用渠道名称，或从文章里读）")
+        parser.add_argument("--user", help="发布记录里的操作人（用户名）；不填则记为系统")
         parser.add_argument("--no-progress", action="store_true", help="不显示进度条")
 
-    def handle(self, *args, path, unit, channel=None, account=None, no_progress=False, **options):
+    def handle(self, *args, path, unit, channel=None, account=None, user=None, no_progress=False, **options):
         source = Path(path)
         if not source.exists():
             raise CommandError(f"找不到：{source}")
@@ -64,8 +66,11 @@ class Command(BaseCommand):
         account = account or (channel_obj.name if channel_obj else "") or sniff_account_name(source)
         if not account:
             raise CommandError("不知道原公众号的名称：请用 --account 指定，或用 --channel 指定渠道")
+        by = self.find_user(user) if user else None
         progress = None if no_progress else ProgressBar(sys.stderr, sys.stderr.isatty())
-        importer = Importer(unit=unit_obj, account_name=account, channel=channel_obj, progress=progress)
+        importer = Importer(
+            unit=unit_obj, account_name=account, channel=channel_obj, by=by, progress=progress, publish=True
+        )
         try:
             run = importer.run(source)
         except KeyboardInterrupt:
@@ -79,6 +84,14 @@ class Command(BaseCommand):
         if channel_obj is not None and run.index_page_id:
             channel_obj.refresh_from_db()
             self.stdout.write(f"渠道“{channel_obj.name}”已链接到归档栏目。")
+
+    def find_user(self, username):
+        from django.contrib.auth import get_user_model
+
+        found = get_user_model().objects.filter(username=username, is_active=True).first()
+        if found is None:
+            raise CommandError(f"没有名为“{username}”的有效用户")
+        return found
 
     def find_channel(self, unit, value):
         from townsquare.channels.models import Channel
