@@ -1,6 +1,5 @@
 """What the resident's pages show: bookable days and slots, bookings as the public may see them (masked)."""
 
-import hashlib
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,11 +15,6 @@ from .slots import booking_horizon, ensure_slots
 
 def mask_phone(phone):
     return mask_text(phone or "")
-
-
-def phone_key(phone):
-    """What the session remembers instead of the phone number itself."""
-    return hashlib.sha256(f"appointments:{phone}".encode()).hexdigest()[:32]
 
 
 def bookable_services():
@@ -73,21 +67,22 @@ def parse_day(text):
         return None
 
 
-def bookings_of_phone(phone, now=None):
-    """(upcoming, past) bookings made with this phone number, for its owner's page."""
+def other_bookings(booking, codes, now=None):
+    """(upcoming, past) bookings with ``booking``'s phone among ``codes`` (those this browser proved),
+    without ``booking`` itself. Knowing a phone number never lists its bookings."""
     now = now or timezone.now()
     bookings = (
-        Booking.objects.filter(phone=phone)
+        Booking.objects.filter(phone=booking.phone, code__in=codes)
+        .exclude(pk=booking.pk)
         .select_related("slot", "service__guide", "service__window__unit")
         .order_by("slot__day", "slot__start", "pk")
     )
     upcoming, past = [], []
-    for booking in bookings:
-        ends = booking.slot.ends_at()
-        if booking.status == Booking.Status.BOOKED and ends > now:
-            upcoming.append(booking)
+    for other in bookings:
+        if other.status == Booking.Status.BOOKED and other.slot.ends_at() > now:
+            upcoming.append(other)
         else:
-            past.append(booking)
+            past.append(other)
     past.reverse()
     return upcoming, past
 

@@ -3,7 +3,7 @@ password), remembered in its session.
 
 ``kind`` names the session entry and stays the same over releases, so that browsers keep their access
 (e.g. "resident_requests:access" holds tracking numbers, "listings:access" references,
-"appointments:phones" hashes of phone numbers). The latest ``remember`` keys are kept.
+"appointments:bookings" booking codes). The latest ``remember`` keys are kept.
 """
 
 REMEMBERED = 20
