@@ -91,3 +91,7 @@ _.is_due_soon
 _.is_town_level
 _.png_bytes
 _.services_demo_is_complete
+
+# Named in settings strings (AUTHENTICATION_BACKENDS, MIDDLEWARE).
+_.LockoutModelBackend
+_.TwoFactorMiddleware

@@ -4,6 +4,8 @@ The demo is loaded once for this module (on what a fresh ``migrate`` leaves) ins
 transaction that is rolled back afterwards; each test runs in a savepoint inside it.
 """
 
+import io
+
 import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
@@ -174,3 +176,9 @@ def test_the_demo_counts_as_complete_only_for_the_code_that_loaded_it(monkeypatc
     # An installation whose demo code has changed since (new content, a new app's demo) loads it again.
     monkeypatch.setattr(loader, "demo_fingerprint", lambda: "0" * 64)
     assert not loader.demo_is_complete()
+
+
+def test_the_output_says_how_to_set_up_two_step_login():
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert "/admin/2fa/enrol/" in out.getvalue()

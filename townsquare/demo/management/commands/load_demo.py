@@ -45,3 +45,7 @@ class Command(BaseCommand):
             self.stdout.write(f"共新建 {tally.total_created} 项，用时 {time.monotonic() - started:.1f} 秒。")
         self.stdout.write("\n演示账号（登录后台：/admin/）：")
         self.stdout.write(table(("用户名", "密码", "单位", "角色", "能做什么"), accounts()))
+        self.stdout.write(
+            "两步验证：登录后打开 /admin/2fa/enrol/ ，用手机身份验证器扫码即可启用；"
+            "设置 STAFF_2FA_REQUIRED=1 后，超级管理员和县级单位人员必须启用。"
+        )
