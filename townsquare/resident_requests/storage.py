@@ -28,6 +28,14 @@ class PrivateStorage(FileSystemStorage):
     def base_url(self):
         return None  # url() raises ValueError: served through views.photo only
 
+    @property
+    def file_permissions_mode(self):
+        return settings.PRIVATE_FILE_PERMISSIONS
+
+    @property
+    def directory_permissions_mode(self):
+        return settings.PRIVATE_DIRECTORY_PERMISSIONS
+
 
 _storage = PrivateStorage()
 

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
-from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet
+from wagtail.snippets.views.snippets import DeleteView, EditView, HistoryView, SnippetViewSet, UsageView
 
 from .access import (
     active_users,
@@ -85,14 +85,15 @@ class UnitScopedPolicy(ModelPermissionPolicy):
 
 
 class RowPermissionMixin:
-    """Wagtail's edit and delete views check the model-wide permission only; this also asks the
-    model's policy about the row itself (a unit's staff: only their own unit's rows)."""
+    """Wagtail's edit, delete, history and usage views check the model-wide permission only; this also
+    asks the model's policy about the row itself (a unit's staff: only their own unit's rows)."""
 
-    def get_object(self, queryset=None):
-        instance = super().get_object(queryset)
-        if not self.permission_policy.user_has_permission_for_instance(
-            self.request.user, self.permission_required, instance
-        ):
+    row_permission = None  # the action asked about the row; the view's permission_required if None
+
+    def get_object(self, *args, **kwargs):
+        instance = super().get_object(*args, **kwargs)
+        action = self.row_permission or self.permission_required
+        if not self.permission_policy.user_has_permission_for_instance(self.request.user, action, instance):
             raise PermissionDenied
         return instance
 
@@ -105,12 +106,22 @@ class UnitScopedDeleteView(RowPermissionMixin, DeleteView):
     pass
 
 
+class UnitScopedHistoryView(RowPermissionMixin, HistoryView):
+    row_permission = "change"
+
+
+class UnitScopedUsageView(RowPermissionMixin, UsageView):
+    row_permission = "change"
+
+
 class UnitScopedViewSet(SnippetViewSet):
     """Snippets whose model has a ``UnitScopedPolicy``: the list shows the rows the user may change,
     edit and delete check the row."""
 
     edit_view_class = UnitScopedEditView
     delete_view_class = UnitScopedDeleteView
+    history_view_class = UnitScopedHistoryView
+    usage_view_class = UnitScopedUsageView
     copy_view_enabled = False
 
     def get_queryset(self, request):

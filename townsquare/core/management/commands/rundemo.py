@@ -6,6 +6,35 @@ import time
 
 from django.core.management.base import BaseCommand
 
+# The children that may be started again when they die; the web server is not (its port may be taken).
+RESTARTABLE = {"scheduler": "定时任务", "worker": "后台任务处理"}
+RESTART_WINDOW = 60  # seconds; a child that dies more often than MAX_RESTARTS times in it stops the site
+MAX_RESTARTS = 5
+
+
+def restart_dead(processes, start, log, restarts, now):
+    """One round of watching the children: start a dead worker or scheduler again and say so.
+
+    ``processes`` maps names to running processes (changed in place), ``start(name)`` starts one,
+    ``restarts`` maps names to the times they were restarted. False when the site must stop: the web
+    server ended, or a child keeps dying.
+    """
+    for name, process in list(processes.items()):
+        code = process.poll()
+        if code is None:
+            continue
+        if name not in RESTARTABLE:
+            log(f"网站进程已退出（退出码 {code}），演示站点停止。")
+            return False
+        recent = [t for t in restarts.get(name, []) if now - t < RESTART_WINDOW] + [now]
+        restarts[name] = recent
+        if len(recent) > MAX_RESTARTS:
+            log(f"{RESTARTABLE[name]}进程一分钟内反复退出（退出码 {code}），演示站点停止。")
+            return False
+        log(f"{RESTARTABLE[name]}进程已退出（退出码 {code}），已重新启动。")
+        processes[name] = start(name)
+    return True
+
 
 class Command(BaseCommand):
     help = "启动网站、后台任务处理和定时任务（本地演示用；生产环境请用进程管理器分别启动）。"
@@ -16,29 +45,35 @@ class Command(BaseCommand):
 
     def handle(self, *args, port, host, **options):
         manage = [sys.executable, "manage.py"]
-        processes = [
-            subprocess.Popen(manage + ["run_scheduled_work"]),
-            subprocess.Popen(manage + ["db_worker", "--interval", "2"]),
-            subprocess.Popen(manage + ["runserver", "--noreload", f"{host}:{port}"]),
-        ]
+        commands = {
+            "scheduler": ["run_scheduled_work"],
+            "worker": ["db_worker", "--interval", "2"],
+            "web": ["runserver", "--noreload", f"{host}:{port}"],
+        }
+
+        def start(name):
+            return subprocess.Popen(manage + commands[name])
+
+        processes = {name: start(name) for name in commands}
         self.stdout.write(
             f"示范县已启动：http://{host}:{port}/  （后台管理：http://{host}:{port}/admin/，按 Ctrl+C 停止）"
         )
 
         def stop(*_):
-            for process in processes:
+            for process in processes.values():
                 if process.poll() is None:
                     process.terminate()
 
         signal.signal(signal.SIGTERM, lambda *_: stop())
+        restarts = {}
         try:
-            while all(process.poll() is None for process in processes):
+            while restart_dead(processes, start, self.stderr.write, restarts, time.monotonic()):
                 time.sleep(1)
         except KeyboardInterrupt:
             pass
         finally:
             stop()
-            for process in processes:
+            for process in processes.values():
                 try:
                     process.wait(timeout=10)
                 except subprocess.TimeoutExpired:
