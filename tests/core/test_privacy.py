@@ -36,3 +36,42 @@ def test_mask_text_keeps_numbers_on_the_allow_list_only():
     assert "0731-****4321" in masked and "139****5678" in masked
     # Written differently, the unit's number is still recognised (same digits).
     assert mask_text("电话 073184561234", keep=keep) == "电话 073184561234"
+
+
+def test_an_id_number_next_to_latin_letters_is_masked():
+    assert "110101199003071234" not in mask_text("sfz110101199003071234")
+
+
+def test_full_width_mobile_digits_are_masked():
+    assert mask_text("电话１３８１２３４５６７８") == "电话138****5678"
+
+
+def test_an_email_with_a_full_width_at_sign_is_masked():
+    assert "wxm2026" not in mask_text("邮箱wxm2026＠example.com")
+
+
+def test_a_dotted_mobile_number_is_masked():
+    assert mask_text("电话138.1234.5678") == "电话138****5678"
+
+
+def test_a_spaced_mobile_number_is_masked():
+    assert mask_text("电话138 1234 5678") == "电话138****5678"
+
+
+def test_full_width_punctuation_around_a_masked_number_stays():
+    assert mask_text("（电话：13812345678）") == "（电话：138****5678）"
+
+
+def test_a_units_number_stays_visible_when_the_unit_wrote_it_without_area_code():
+    keep = contact_keys("6011008")
+    assert mask_text("请拨打0999-6011008", keep=keep) == "请拨打0999-6011008"
+
+
+def test_a_units_number_stays_visible_when_written_in_full_width():
+    keep = contact_keys("０９９９－６０１１００８")
+    assert mask_text("请拨打0999-6011008", keep=keep) == "请拨打0999-6011008"
+
+
+def test_a_units_number_in_full_width_in_a_reply_stays_visible():
+    keep = contact_keys("0999-6011008")
+    assert mask_text("请拨打０９９９－６０１１００８", keep=keep) == "请拨打０９９９－６０１１００８"

@@ -241,7 +241,7 @@ def test_the_list_shows_public_requests_in_the_spec_form(client, cases, schemas)
     assert item["requested_datetime"] == timezone.localtime(request.received_at).isoformat(timespec="seconds")
     assert item["requested_datetime"].endswith("+08:00")
     assert item["expected_datetime"] == timezone.localtime(request.answer_due).isoformat(timespec="seconds")
-    assert item["lat"] == 30.123456 and item["long"] == 120.654321
+    assert item["lat"] == 30.123 and item["long"] == 120.654
     assert item["address_id"] == "" and item["zipcode"] == ""
     assert "media_url" not in item
     assert "预计" in item["service_notice"]
@@ -404,3 +404,39 @@ def test_wrong_methods_and_unknown_paths_answer_in_the_error_format(client, desk
 def test_reading_is_open_to_other_sites(client, desk):
     response = client.get(BASE + "services.json")
     assert response["Access-Control-Allow-Origin"] == "*"
+
+
+# --- privacy and bad input ----------------------------------------------------------------------------
+
+
+def test_public_coordinates_are_rounded_to_three_decimals_in_xml(client, cases):
+    root = get_xml(client, f"requests/{cases['open'].tracking_number}.xml")
+    assert (root.findtext("request/lat"), root.findtext("request/long")) == ("30.123", "120.654")
+
+
+def test_a_private_request_number_gets_the_same_token_answer_as_an_unknown_one(client, cases):
+    private = client.get(f"{BASE}tokens/{cases['private'].tracking_number}.json")
+    unknown = client.get(f"{BASE}tokens/{cases['private'].tracking_number[:-1]}0.json")
+    assert (
+        (private.status_code, private.json()[0]["code"])
+        == (unknown.status_code, unknown.json()[0]["code"])
+        == (
+            404,
+            404,
+        )
+    )
+
+
+def test_deeply_nested_json_is_a_400_in_the_error_format(client, desk):
+    body = "[" * 100_000 + "]" * 100_000
+    response = client.post(f"{BASE}requests.json", body, content_type="application/json")
+    assert (response.status_code, response.json()[0]["code"]) == (400, 400)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"start_date": "9999-12-31"}, {"end_date": "0001-01-01"}, {"end_date": "9999-12-31T23:59:59-12:00"}],
+)
+def test_an_extreme_date_filter_is_a_400_in_the_error_format(client, desk, params):
+    errors = get_json(client, "requests.json", expect=400, **params)
+    assert errors[0]["code"] == 400 and errors[0]["description"]

@@ -83,3 +83,15 @@ def test_suggestions(client, county):
     assert "公积金" in client.get("/api/search/suggest/", {"q": "gongji"}).json()["suggestions"]
     assert "社保" in client.get("/api/search/suggest/", {"q": "sb"}).json()["suggestions"]
     assert "公积金贷款额度调整" in client.get("/api/search/suggest/", {"q": "公积金贷"}).json()["suggestions"]
+
+
+@pytest.mark.parametrize("params", [{"end": "9999-12-31"}, {"start": "0001-01-01"}])
+def test_an_extreme_date_on_the_page_is_a_400_with_a_chinese_message(client, county, params):
+    response = client.get("/search/", {"q": "居住证", **params})
+    assert (response.status_code, "日期超出范围" in response.content.decode()) == (400, True)
+
+
+@pytest.mark.parametrize("params", [{"end": "9999-12-31"}, {"start": "0001-01-01"}])
+def test_an_extreme_date_in_the_api_is_a_400_with_a_chinese_message(client, county, params):
+    response = client.get("/api/search/", {"q": "居住证", **params})
+    assert (response.status_code, "日期超出范围" in str(response.json()["errors"])) == (400, True)

@@ -6,6 +6,9 @@ from townsquare.units.models import Unit
 from .sources import kinds
 
 SORTS = [("relevance", "最相关"), ("time", "最新")]
+# Dates a filter may name: far from datetime's limits, so turning them into aware moments cannot overflow.
+EARLIEST_YEAR, LATEST_YEAR = 1900, 9000
+OUT_OF_RANGE = "out_of_range"
 
 
 class SearchForm(forms.Form):
@@ -36,6 +39,24 @@ class SearchForm(forms.Form):
         self.fields["unit"].queryset = Unit.objects.order_by("sort_order", "pk")
         self.fields["unit"].error_messages["invalid_choice"] = "没有这个单位，请从列表里选。"
         self.fields["sort"].error_messages["invalid_choice"] = "请选择“最相关”或“最新”。"
+
+    def _in_range(self, name):
+        day = self.cleaned_data.get(name)
+        if day and not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+            raise forms.ValidationError(
+                f"日期超出范围，请填写{EARLIEST_YEAR}年至{LATEST_YEAR}年之间的日期。", code=OUT_OF_RANGE
+            )
+        return day
+
+    def clean_start(self):
+        return self._in_range("start")
+
+    def clean_end(self):
+        return self._in_range("end")
+
+    def out_of_range(self):
+        """True when a date is outside what can be searched: the answer is then a 400."""
+        return any(self.has_error(name, OUT_OF_RANGE) for name in ("start", "end"))
 
     def clean_page(self):
         page = self.cleaned_data.get("page") or 1

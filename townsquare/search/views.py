@@ -4,6 +4,8 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from townsquare.core.ratelimit import client_ip
+
 from . import query, suggestions
 from .forms import SearchForm
 
@@ -12,7 +14,7 @@ def _run(request, log=True):
     form = SearchForm(request.GET)
     form.is_valid()
     params = form.params()
-    results = query.search(params, log=log) if params.q.strip() else None
+    results = query.search(params, log=log, address=client_ip(request)) if params.q.strip() else None
     return form, params, results
 
 
@@ -31,6 +33,7 @@ def search_page(request):
             "filtered": bool(params.kinds or params.unit_id or params.date_from or params.date_to),
             "base_query": querystring.urlencode(),
         },
+        status=400 if form.out_of_range() else 200,
     )
 
 
@@ -52,9 +55,11 @@ def _hit_json(hit):
 def search_api(request):
     form, params, results = _run(request)
     errors = {field: [str(e) for e in errs] for field, errs in form.errors.items()}
+    status = 400 if form.out_of_range() else 200
     if results is None:
         return JsonResponse(
             {"query": "", "total": 0, "page": 1, "pages": 0, "page_size": 0, "results": [], "errors": errors},
+            status=status,
             json_dumps_params={"ensure_ascii": False},
         )
     return JsonResponse(
@@ -74,6 +79,7 @@ def search_api(request):
             "results": [_hit_json(hit) for hit in results.hits],
             "errors": errors,
         },
+        status=status,
         json_dumps_params={"ensure_ascii": False},
     )
 

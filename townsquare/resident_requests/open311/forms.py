@@ -39,6 +39,8 @@ MAX_RESULTS = 1000  # the spec's default limit of a listing
 DEFAULT_WINDOW_DAYS = 90  # the spec's default span of a listing, and the longest span asked for
 SUBMISSION_KEY_MAX_CHARS = 200
 MEDIA_URL_MAX_CHARS = 500
+# Dates a listing filter may name: far enough from datetime's limits that windows of days around them fit.
+EARLIEST_YEAR, LATEST_YEAR = 1900, 9000
 
 ATTRIBUTE_KEY = re.compile(r"^attribute\[([A-Za-z0-9_]+)\]$")
 HAN = re.compile(r"[\u3400-\u9fff]")
@@ -195,16 +197,21 @@ class ServiceRequestForm(forms.Form):
 
 
 def _moment(text, end_of_day=False):
-    """A w3c/ISO 8601 date-time (or a bare date); local time when it names no offset. None when unreadable."""
+    """A w3c/ISO 8601 date-time (or a bare date); local time when it names no offset.
+
+    None when unreadable or outside EARLIEST_YEAR..LATEST_YEAR (where date arithmetic would overflow).
+    """
     text = text.strip()
     try:
         moment = parse_datetime(text)
         if moment is None:
             day = parse_date(text)
-            if day is None:
+            if day is None or not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
                 return None
             moment = datetime.combine(day + timedelta(days=1) if end_of_day else day, time.min)
     except ValueError:
+        return None
+    if not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
         return None
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
@@ -235,7 +242,10 @@ class ListingFilterForm(forms.Form):
             return None
         moment = _moment(text, end_of_day)
         if moment is None:
-            raise forms.ValidationError("日期时间格式不对，请用 ISO 8601 格式，如 2026-11-30T09:00:00+08:00。")
+            raise forms.ValidationError(
+                f"日期时间格式不对或超出范围（{EARLIEST_YEAR}年至{LATEST_YEAR}年），"
+                "请用 ISO 8601 格式，如 2026-11-30T09:00:00+08:00。"
+            )
         return moment
 
     def clean_start_date(self):
@@ -280,6 +290,8 @@ def parameters_of(request):
             body = json.loads(request.body or b"{}")
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             raise ValueError("请求内容不是有效的 JSON。") from error
+        except RecursionError as error:  # nested deeper than the parser's stack
+            raise ValueError("JSON 请求内容嵌套太深。") from error
         if not isinstance(body, dict):
             raise ValueError("JSON 请求内容要是一个对象。")
         raw = {key: value for key, value in body.items() if key != "attribute"}

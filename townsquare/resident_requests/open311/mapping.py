@@ -29,6 +29,8 @@ OTHER_GROUP = "其他"
 DESCRIPTION_MAX_CHARS = ResidentRequest._meta.get_field("details").max_length  # the spec's 4,000 as well
 TITLE_MAX_CHARS = ResidentRequest._meta.get_field("title").max_length
 TITLE_FROM_DESCRIPTION_CHARS = 30
+# A resident's map point is public only to about 100 m, as on the website.
+PUBLIC_COORDINATE_DECIMALS = 3
 
 CLOSED_STATUSES = (Status.ANSWERED, Status.DECLINED, Status.MERGED)
 STATUS_GROUPS = {"open": OPEN_STATUSES, "closed": CLOSED_STATUSES}
@@ -191,7 +193,8 @@ def service_request(request):
     }
     # Left out when unknown: the swagger types allow no null, and "" is no URI.
     if request.lat is not None and request.long is not None:
-        item["lat"], item["long"] = float(request.lat), float(request.long)
+        item["lat"] = round(float(request.lat), PUBLIC_COORDINATE_DECIMALS)
+        item["long"] = round(float(request.long), PUBLIC_COORDINATE_DECIMALS)
     # No media_url: residents' photos are never public (faces, licence plates); see resident_requests/storage.py.
     return item
 

@@ -9,7 +9,7 @@ import functools
 import hashlib
 import logging
 
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.db import DatabaseError
 from django.http.request import RawPostDataException
 from django.urls import reverse
@@ -20,7 +20,7 @@ from townsquare.units.models import Unit
 
 from .. import handling
 from ..models import ApiKey, ResidentRequest
-from . import mapping
+from . import limits, mapping
 from .forms import DEFAULT_WINDOW_DAYS, MAX_RESULTS, ListingFilterForm, ServiceRequestForm, parameters_of
 from .render import Open311Error, error_response, format_of_path, respond
 
@@ -46,6 +46,11 @@ def api(*methods):
             except DatabaseError:
                 logger.exception("Open311 %s %s: database unavailable", request.method, request.path)
                 response = error_response(fmt, 503, ["系统繁忙，请稍后再试。"], {"Retry-After": "30"})
+            except SuspiciousOperation:  # e.g. too many query parameters: still the spec's error format
+                response = error_response(fmt, 400, ["请求参数过多或格式不对。"])
+            except Exception:  # a client never gets an HTML error page from the API
+                logger.exception("Open311 %s %s failed", request.method, request.path)
+                response = error_response(fmt, 500, ["系统出错，请稍后再试。"])
             if request.method in ("GET", "HEAD"):
                 response["Access-Control-Allow-Origin"] = "*"
             return response
@@ -104,9 +109,7 @@ def _api_key(request, data):
     key = (data.get("api_key") or request.GET.get("api_key") or "").strip()
     if not key:
         raise Open311Error(403, "提交留言需要接口密钥（api_key），请向县人民政府申请。")
-    if len(key) > API_KEY_MAX_CHARS or not ApiKey.objects.filter(key=key, active=True).update(
-        last_used_at=timezone.now()
-    ):
+    if len(key) > API_KEY_MAX_CHARS or not ApiKey.usable().filter(key=key).update(last_used_at=timezone.now()):
         raise Open311Error(403, "接口密钥（api_key）无效或已停用。")
     return key
 
@@ -131,9 +134,16 @@ def _submit(request, fmt):
     form = ServiceRequestForm(data)
     if not form.is_valid():
         raise Open311Error(400, *form.error_descriptions())
-    created, password = handling.submit(
-        form.request_fields(), submission_key=_submission_key(request, data, api_key), channel="open311"
+    fields, submission_key = form.request_fields(), _submission_key(request, data, api_key)
+    limits.check(
+        request,
+        api_key,
+        fields,
+        lambda: bool(submission_key) and ResidentRequest.objects.filter(submission_key=submission_key).exists(),
     )
+    created, password = handling.submit(fields, submission_key=submission_key, channel="open311")
+    if password is not None:
+        limits.count(request, api_key, fields)
     media_url = form.cleaned_data["media_url"]
     if password is not None and media_url:
         handling.add_note(created, f"客户端附带的图片链接（系统未下载，打开前请确认来源可靠）：{media_url}", actor=None)
@@ -150,9 +160,13 @@ def request_detail(request, fmt, service_request_id):
 
 @api("GET")
 def token(request, fmt, token):
-    """Requests get their number at once, so a token is the number itself; it resolves while the request exists."""
-    if not ResidentRequest.objects.filter(tracking_number=token).exists():
-        raise Open311Error(404, f"没有编号为{token[:40]}的留言。")
+    """Requests get their number at once, so a token is the number itself.
+
+    It resolves only for a public request: a private or unknown number gets the same 404,
+    so the answer never tells whether a private request exists.
+    """
+    if not mapping.public_requests().filter(tracking_number=token).exists():
+        raise Open311Error(404, f"没有编号为{token[:40]}的公开留言。")
     return respond([mapping.token(token)], fmt, "service_requests")
 
 
