@@ -15,7 +15,17 @@ from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("TOWNSQUARE_VAR_DIR", BASE_DIR / "var"))
-VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+
+def private_dir(path):
+    """Create ``path`` readable by our own user only (0700): it holds the database, keys, photos and mail."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if path.stat().st_uid == os.getuid():  # a folder someone else set up keeps its modes
+        path.chmod(0o700)
+    return path
+
+
+private_dir(VAR_DIR)
 
 
 def env_bool(name, default=False):
@@ -60,7 +70,9 @@ def _secret_key():
         return os.environ["SECRET_KEY"]
     key_file = VAR_DIR / "secret_key"
     if not key_file.exists():
-        key_file.write_text(secrets.token_urlsafe(64))
+        # Created 0600 in one step, so the key is never readable by others, not even for a moment.
+        with os.fdopen(os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as handle:
+            handle.write(secrets.token_urlsafe(64))
     return key_file.read_text().strip()
 
 
@@ -85,7 +97,11 @@ INSTALLED_APPS = [
     "townsquare.channels",
     "townsquare.archive",
     "townsquare.oversight",
+    "townsquare.privacy",
     "townsquare.demo",
+    "townsquare.accounts",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -113,12 +129,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "townsquare.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "townsquare.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -235,9 +254,23 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 # --- Authentication ----------------------------------------------------------------
 LOGIN_URL = "wagtailadmin_login"
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# A locked user name or address is refused before its password is checked (townsquare/accounts/lockout.py).
+AUTHENTICATION_BACKENDS = ["townsquare.accounts.backends.LockoutModelBackend"]
+# The Wagtail admin log-in form, which says why a locked account is refused.
+WAGTAILADMIN_USER_LOGIN_FORM = "townsquare.accounts.forms.LoginForm"
+# Wrong passwords allowed per user name and per address before log-in is locked, and for how long (minutes).
+LOGIN_MAX_FAILURES_PER_USER = env_int("LOGIN_MAX_FAILURES_PER_USER", 5)
+LOGIN_MAX_FAILURES_PER_ADDRESS = env_int("LOGIN_MAX_FAILURES_PER_ADDRESS", 20)
+LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 15)
+# On: superusers and county staff must set up and pass a TOTP code (两步验证) after the password; others may opt in.
+STAFF_2FA_REQUIRED = env_bool("STAFF_2FA_REQUIRED", False)
+# The issuer name shown in staff's authenticator apps.
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
 # --- E-mail ------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get(
@@ -246,7 +279,7 @@ EMAIL_BACKEND = os.environ.get(
     if not os.environ.get("EMAIL_HOST")
     else "django.core.mail.backends.smtp.EmailBackend",
 )
-EMAIL_FILE_PATH = VAR_DIR / "mail"
+EMAIL_FILE_PATH = private_dir(VAR_DIR / "mail")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -262,6 +295,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 SESSION_COOKIE_HTTPONLY = True
+# Paths whose pages get the relaxed Content-Security-Policy (Wagtail's admin and its previews need inline scripts).
+CSP_RELAXED_PATHS = ["/admin/", "/django-admin/"]
 if HTTPS:
     SECURE_SSL_REDIRECT = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -293,6 +328,12 @@ ELDER_MODE_COOKIE_AGE = 365 * 24 * 3600
 # the public forms' abuse limits (core/ratelimit.py) count per address.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 
+# Privacy (个人信息保护法): residents' names, contacts and ID numbers in closed cases (requests, bookings,
+# listings) are anonymised this many days after the case closes (3 years); answers and statistics stay.
+PERSONAL_DATA_RETENTION_DAYS = env_int("PERSONAL_DATA_RETENTION_DAYS", 3 * 365)
+# Privacy (网络安全法 art. 21): staff logs (who read which resident's contacts) are kept at least this many days.
+STAFF_LOG_RETENTION_DAYS = env_int("STAFF_LOG_RETENTION_DAYS", 183)
+
 # Publishing: publicity (公示) period in days when an editor leaves the end empty.
 PUBLICITY_DEFAULT_DAYS = env_int("PUBLICITY_DEFAULT_DAYS", 7)
 # Publishing and oversight: a list whose newest item is older than this many days is not kept up
@@ -322,6 +363,10 @@ REQUEST_RATE_LIMIT_PER_CONTACT_DAY = env_int("REQUEST_RATE_LIMIT_PER_CONTACT_DAY
 # Wrong tracking-number/password guesses allowed per address and per tracking number per hour.
 REQUEST_QUERY_FAILURES_PER_IP_HOUR = env_int("REQUEST_QUERY_FAILURES_PER_IP_HOUR", 20)
 REQUEST_QUERY_FAILURES_PER_NUMBER_HOUR = env_int("REQUEST_QUERY_FAILURES_PER_NUMBER_HOUR", 5)
+# Open311 submissions per API key per hour (a key ships inside an app, so it can be extracted).
+OPEN311_RATE_LIMIT_PER_KEY_HOUR = env_int("OPEN311_RATE_LIMIT_PER_KEY_HOUR", 200)
+# Open311 submissions per address per hour (per phone/e-mail: REQUEST_RATE_LIMIT_PER_CONTACT_DAY, shared with the web).
+OPEN311_RATE_LIMIT_PER_IP_HOUR = env_int("OPEN311_RATE_LIMIT_PER_IP_HOUR", 10)
 # The query password is shown again on the "done" page for this many minutes (refresh-safe).
 REQUEST_PASSWORD_SHOW_MINUTES = env_int("REQUEST_PASSWORD_SHOW_MINUTES", 30)
 # Photos: how many, how large (bytes), longest side kept (px), largest decoded image (pixels).
@@ -335,6 +380,9 @@ REQUEST_PUBLIC_PAGE_SIZE = env_int("REQUEST_PUBLIC_PAGE_SIZE", 20)
 REQUEST_PUBLIC_NUMBERS = env_list("REQUEST_PUBLIC_NUMBERS", "12345,110,119,120,122")
 # Residents' photos: outside MEDIA_ROOT, handed out only to staff and the resident with the query password.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+# Modes of residents' photos and their folders: our own user only.
+PRIVATE_FILE_PERMISSIONS = 0o600
+PRIVATE_DIRECTORY_PERMISSIONS = 0o700
 # A form sent after its page sat open too long: 我要留言 comes back with everything typed, elsewhere a Chinese 403.
 CSRF_FAILURE_VIEW = "townsquare.resident_requests.views.csrf_failure"
 
@@ -425,6 +473,10 @@ SEARCH_SUGGESTIONS = env_int("SEARCH_SUGGESTIONS", 8)
 # Another resident's query is offered (suggestion, "did you mean") only once it was searched this often
 # in the report window: one person's typo, or a name they typed, is never shown to others.
 SEARCH_SUGGEST_MIN_SEARCHES = env_int("SEARCH_SUGGEST_MIN_SEARCHES", 3)
+# ...and from this many different addresses, on this many different days: a few searches from one
+# machine cannot put an advertisement into everyone's suggestions.
+SEARCH_SUGGEST_MIN_ADDRESSES = env_int("SEARCH_SUGGEST_MIN_ADDRESSES", 3)
+SEARCH_SUGGEST_MIN_DAYS = env_int("SEARCH_SUGGEST_MIN_DAYS", 2)
 # 热词 / 无结果词 report: days looked back and rows shown.
 SEARCH_REPORT_DAYS = env_int("SEARCH_REPORT_DAYS", 30)
 SEARCH_REPORT_ROWS = env_int("SEARCH_REPORT_ROWS", 50)
@@ -451,6 +503,8 @@ ARCHIVE_BATCH_SECONDS = env_float("ARCHIVE_BATCH_SECONDS", 1.0)
 # Largest upload through the admin form (bytes), and where uploads wait for the background import.
 ARCHIVE_MAX_UPLOAD_BYTES = env_int("ARCHIVE_MAX_UPLOAD_BYTES", 512 * 1024 * 1024)
 ARCHIVE_UPLOAD_DIR = Path(os.environ.get("ARCHIVE_UPLOAD_DIR", VAR_DIR / "archive-uploads"))
+# An import whose progress has not moved for this many minutes was killed: it is marked failed.
+ARCHIVE_STALE_RUN_MINUTES = env_int("ARCHIVE_STALE_RUN_MINUTES", 30)
 
 # Oversight (监管): the inspection indicators for government websites (国办秘函〔2019〕19号) as daily checks.
 # 单项否决 (veto): the home page without anything new for STALE_LIST_DAYS days, a news/dynamics section

@@ -23,6 +23,7 @@ urlpatterns = [
     path("tianqi/", include("townsquare.weather.urls")),
     path("shenghuo/", include("townsquare.listings.urls")),
     path("zhanghao/", include("townsquare.channels.urls")),
+    path("yinsi/", include("townsquare.privacy.urls")),
     path("open311/v2/", include("townsquare.resident_requests.open311.urls")),
     path("", include("townsquare.search.urls")),
 ]

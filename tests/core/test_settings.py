@@ -35,6 +35,7 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
         SECRET_KEY=secrets.token_urlsafe(45)[:60],
         ALLOWED_HOSTS="example.gov.cn",
         HTTPS="1",
+        REDIS_URL="redis://127.0.0.1:6379/0",  # the README's production cache (no connection is made)
     )
 
     output = result.stdout + result.stderr

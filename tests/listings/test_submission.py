@@ -89,6 +89,18 @@ def test_honeypot_and_double_submit(client, county):
     assert JobListing.objects.count() == 1
 
 
+def test_a_job_sent_twice_at_once_shows_the_done_page_with_the_code(client, county, monkeypatch):
+    from django.test import Client
+
+    from townsquare.listings import submission
+
+    submit_job(Client(), county)  # the first of the two; the browser threw its answer away
+    # The second looked for the key before the first was stored, so it meets the unique key on saving.
+    monkeypatch.setattr(submission, "already_received", lambda model, key: None)
+    code, page = management_code(client, submit_job(client, county))
+    assert JobListing.objects.get().check_management_code(code)
+
+
 def test_submission_rate_limit(client, county, settings):
     settings.LISTINGS_SUBMITS_PER_IP_HOUR = 1
     assert submit_job(client, county, submission_key="a" * 30).status_code == 302
@@ -293,3 +305,16 @@ def test_calendar_and_ics(client, county):
     feed = Calendar.from_ical(client.get(reverse("listings:calendar_ics")).content)
     summaries = {str(item["SUMMARY"]) for item in feed.walk("VEVENT")}
     assert "龙舟赛" in summaries and old.title not in summaries
+
+
+def test_the_page_with_the_management_code_is_not_stored_by_caches(client, county):
+    response = client.get(submit_job(client, county)["Location"])
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_the_management_page_is_not_stored_by_caches(client, county):
+    response = submit_job(client, county)
+    code, _ = management_code(client, response)
+    reference = JobListing.objects.get().reference
+    client.post(reverse("listings:manage"), {"reference": reference, "code": code})
+    assert "no-store" in client.get(reverse("listings:manage_listing", args=[reference]))["Cache-Control"]

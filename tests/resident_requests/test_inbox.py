@@ -181,3 +181,13 @@ def test_menu_item_shows_open_count(rf, cases, town_a, town_b):
 def test_statuses_are_what_the_cases_say(cases):
     assert cases["waiting"].status == Status.WAITING
     assert cases["answered"].status == Status.ANSWERED
+
+
+@pytest.mark.parametrize("view", ["history", "usage"])
+def test_another_units_reply_template_history_and_usage_stay_closed(client, town_a, town_b, view):
+    from townsquare.resident_requests.models import ReplyTemplate
+
+    template = ReplyTemplate.objects.create(unit=town_a.unit, title="路灯已修", body="您反映的路灯已修复。")
+    client.force_login(town_b.editor)
+    response = client.get(reverse(f"wagtailsnippets_resident_requests_replytemplate:{view}", args=[template.pk]))
+    assert response.status_code in (302, 403) and "路灯已修" not in response.content.decode()

@@ -115,3 +115,36 @@ def test_the_settings_menu_group(rf, county):
     assert labels == ["留言分类", "办理时限", "答复模板", "接口密钥"]
     items, request = menu(rf, county.town_a.editor)
     assert [i.label for i in items["我要留言设置"].menu.menu_items_for_request(request)] == ["答复模板"]
+
+
+def test_a_key_is_revoked_in_the_admin(client, county):
+    api_key = ApiKey.objects.create(name="泄露的应用")
+    client.force_login(county.county.head)
+    assert "撤销" in client.get(url("apikey", "revoke", api_key.pk)).content.decode()
+    client.post(url("apikey", "revoke", api_key.pk))
+    api_key.refresh_from_db()
+    assert api_key.revoked_at is not None and not api_key.active
+
+
+def test_a_rotated_key_is_replaced_and_the_new_one_shown_once(client, county):
+    old = ApiKey.objects.create(name="掌上示范县")
+    client.force_login(county.county.head)
+    response = client.post(url("apikey", "rotate", old.pk))
+    new = ApiKey.objects.get(name="掌上示范县", revoked_at__isnull=True)
+    old.refresh_from_db()
+    assert new.key in response.content.decode() and old.revoked_at is not None
+    assert new.key not in client.get(url("apikey", "list")).content.decode()
+
+
+def test_only_the_county_revokes_keys(client, county):
+    api_key = ApiKey.objects.create(name="应用")
+    client.force_login(county.town_a.head)
+    client.post(url("apikey", "revoke", api_key.pk))
+    api_key.refresh_from_db()
+    assert api_key.revoked_at is None
+
+
+def test_the_key_list_links_to_revoke(client, county):
+    api_key = ApiKey.objects.create(name="应用")
+    client.force_login(county.county.head)
+    assert url("apikey", "revoke", api_key.pk) in client.get(url("apikey", "list")).content.decode()

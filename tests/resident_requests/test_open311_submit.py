@@ -211,3 +211,46 @@ def test_posting_needs_no_csrf_token_and_other_methods_are_refused(desk, api_key
     assert strict.post(f"{BASE}requests.json", valid()).status_code == 200
     response = strict.post(f"{BASE}services.json", valid())
     assert response.status_code == 405 and response["Allow"] == "GET, HEAD"
+
+
+def test_a_key_revoked_in_the_admin_is_refused(client, api_key):
+    api_key.revoke()
+    assert "无效" in errors_of(post(client, valid()), 403)[0]
+    assert not ResidentRequest.objects.exists()
+
+
+def test_a_rotated_key_is_refused_and_its_successor_works(client, api_key):
+    successor = api_key.rotate()
+    errors_of(post(client, valid()), 403)
+    assert post(client, valid(api_key=successor.key)).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "setting, vary",
+    [
+        ("OPEN311_RATE_LIMIT_PER_KEY_HOUR", lambda n: {"REMOTE_ADDR": f"10.0.0.{n}", "phone": f"1390000{n:04d}"}),
+        ("OPEN311_RATE_LIMIT_PER_IP_HOUR", lambda n: {"phone": f"1390000{n:04d}"}),
+        ("REQUEST_RATE_LIMIT_PER_CONTACT_DAY", lambda n: {"REMOTE_ADDR": f"10.0.0.{n}"}),
+    ],
+)
+def test_submissions_over_a_limit_are_refused_with_429(client, api_key, settings, setting, vary):
+    """Per key, per address and per contact, as on the web form; the answer is in the spec's error format."""
+    settings.OPEN311_RATE_LIMIT_PER_KEY_HOUR = settings.OPEN311_RATE_LIMIT_PER_IP_HOUR = 50
+    settings.REQUEST_RATE_LIMIT_PER_CONTACT_DAY = 50
+    setattr(settings, setting, 2)
+
+    def send(n):
+        changes = vary(n)
+        address = changes.pop("REMOTE_ADDR", "10.9.9.9")
+        return post(client, valid(email=None, **changes), REMOTE_ADDR=address)
+
+    assert [send(n).status_code for n in (1, 2)] == [200, 200]
+    assert errors_of(send(3), 429)
+    assert ResidentRequest.objects.count() == 2
+
+
+def test_a_revoked_key_stays_refused_when_ticked_active_again(client, api_key):
+    api_key.revoke()
+    api_key.active = True
+    api_key.save()
+    errors_of(post(client, valid()), 403)

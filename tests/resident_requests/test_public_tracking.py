@@ -91,6 +91,42 @@ def test_guessing_a_password_is_stopped(client, desk):
     signed_in(other.tracking_number, other_password)
 
 
+def _locked_out(client, request, password, limit=3):
+    wrong = "000000" if password != "000000" else "111111"
+    for _ in range(limit):
+        client.post(QUERY_URL, {"tracking_number": request.tracking_number, "password": wrong})
+
+
+@override_settings(REQUEST_QUERY_FAILURES_PER_NUMBER_HOUR=3)
+def test_after_the_limit_the_phones_last_four_digits_unlock_the_request(client, desk):
+    request, password = desk.file()
+    _locked_out(client, request, password)
+    digits = request.contact_phone[-4:]
+    response = Client().post(
+        QUERY_URL, {"tracking_number": request.tracking_number, "password": password, "phone_last4": digits}
+    )
+    assert response.status_code == 302 and response["Location"] == detail_url(request.tracking_number)
+
+
+@override_settings(REQUEST_QUERY_FAILURES_PER_NUMBER_HOUR=3)
+def test_after_the_limit_wrong_digits_are_refused(client, desk):
+    request, password = desk.file()
+    _locked_out(client, request, password)
+    wrong = "0000" if not request.contact_phone.endswith("0000") else "1111"
+    response = client.post(
+        QUERY_URL, {"tracking_number": request.tracking_number, "password": password, "phone_last4": wrong}
+    )
+    assert response.status_code == 429
+
+
+@override_settings(REQUEST_QUERY_FAILURES_PER_NUMBER_HOUR=3)
+def test_after_the_limit_the_page_asks_for_the_digits(client, desk):
+    request, password = desk.file()
+    _locked_out(client, request, password)
+    response = client.post(QUERY_URL, {"tracking_number": request.tracking_number, "password": password})
+    assert 'name="phone_last4"' in html(response)
+
+
 @override_settings(REQUEST_QUERY_FAILURES_PER_IP_HOUR=2, REQUEST_QUERY_FAILURES_PER_NUMBER_HOUR=100)
 def test_guessing_many_numbers_from_one_address_is_stopped(client, desk):
     request, password = desk.file()
@@ -228,3 +264,40 @@ def test_earlier_pbkdf2_hashes_still_open_the_request(client, desk):
 def test_a_new_request_stores_the_keyed_hash(desk):
     request, password = desk.file()
     assert request.query_password_hash.startswith("hmac_sha256$") and request.check_query_password(password)
+
+
+# --- What stays behind in the browser and its session -------------------------------------------------------
+
+
+def _submitted(client, desk):
+    from .test_public_helpers import SUBMIT_URL, typed
+
+    response = client.post(SUBMIT_URL, typed(desk))
+    assert response.status_code == 302, html(response)
+    return response["Location"]
+
+
+def test_the_password_leaves_the_session_once_shown(client, desk):
+    client.get(_submitted(client, desk))
+    assert not client.session.get("resident_requests:passwords")
+
+
+def test_the_success_page_is_not_stored_by_caches(client, desk):
+    assert "no-store" in client.get(_submitted(client, desk))["Cache-Control"]
+
+
+def test_the_request_page_is_not_stored_by_caches(desk):
+    request, password = desk.file()
+    response = signed_in(request.tracking_number, password).get(detail_url(request.tracking_number))
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_the_query_result_is_not_stored_by_caches(client, desk):
+    request, password = desk.file()
+    response = client.post(QUERY_URL, {"tracking_number": request.tracking_number, "password": password})
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_my_requests_are_not_stored_by_caches(client, desk):
+    client.force_login(desk.county.town_a.editor)
+    assert "no-store" in client.get("/liuyan/mine/")["Cache-Control"]

@@ -2,8 +2,10 @@
 look bookings up, cancel or move them.
 
 Views stay thin: places are taken and given back in ``booking``, days and masking in
-``public``. Which bookings this browser may see is kept in the session as hashes of the
-phone numbers it proved (by booking, or by a code with the phone's last four digits).
+``public``. Which bookings this browser may see is kept in the session (``core.grants``) as
+the codes of the bookings it proved, one by one: by making the booking, or by giving its
+code with the phone's last four digits. Knowing a phone number opens nothing. Pages that
+show a resident's own booking are sent with ``Cache-Control: no-store``.
 
 Rate limits count in Django's cache (fixed windows; a failing cache lets requests through).
 Settings, with their defaults:
@@ -12,6 +14,7 @@ Settings, with their defaults:
   APPOINTMENT_BOOKINGS_PER_IP_HOUR (30)           new bookings from one address per hour
 """
 
+import hmac
 import logging
 
 from django.conf import settings
@@ -21,6 +24,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from townsquare.core import grants, ratelimit
@@ -34,8 +38,9 @@ from .models import Booking
 
 logger = logging.getLogger(__name__)
 
-ACCESS = "appointments:phones"  # hashes of the phone numbers this browser proved (core.grants)
-ACCESS_REMEMBERED = 10
+ACCESS = "appointments:bookings"  # codes of the bookings this browser proved (core.grants)
+# Granted whole phone numbers before: dropped, so that old sessions open nothing more than their bookings.
+LEGACY_ACCESS = "appointments:phones"
 
 
 def _lookup_limited(request, code):
@@ -49,12 +54,13 @@ def _lookup_limited(request, code):
 # --- which bookings this browser may see ----------------------------------------------------------
 
 
-def _grant(request, phone):
-    grants.grant(request, ACCESS, public.phone_key(phone), remember=ACCESS_REMEMBERED)
+def _grant(request, booking):
+    request.session.pop(LEGACY_ACCESS, None)
+    grants.grant(request, ACCESS, booking.code)
 
 
 def _may_see(request, booking):
-    return grants.is_granted(request, ACCESS, public.phone_key(booking.phone))
+    return grants.is_granted(request, ACCESS, booking.code)
 
 
 def _own_booking(request, code):
@@ -97,6 +103,7 @@ def _render_book(request, service, days, day, form, key, status=200, notice=""):
     return render(request, "appointments/book.html", context, status=status)
 
 
+@never_cache  # a refused form shows what the resident typed
 @require_http_methods(["GET", "HEAD", "POST"])
 def book(request, pk):
     service = public.bookable_service(pk)
@@ -123,7 +130,7 @@ def book(request, pk):
         return _render_book(request, service, days, day, form, key, 400, "robot")
     existing = Booking.objects.filter(submission_key=key).first()
     if existing is not None:  # the same form sent again (double click, refresh): the booking already made
-        _grant(request, existing.phone)
+        _grant(request, existing)
         return redirect(reverse("appointments:booking", args=[existing.code]) + "?new=1")
     if day is None:
         form.is_valid()
@@ -154,27 +161,29 @@ def book(request, pk):
         logger.exception("a booking could not be stored")
         return _render_book(request, service, days, day, form, key, 503, "unavailable")
     ratelimit.hit("appointments-book-ip", ratelimit.client_ip(request))
-    _grant(request, made.phone)
+    _grant(request, made)
     return redirect(reverse("appointments:booking", args=[made.code]) + "?new=1")
 
 
 # --- the resident's booking ------------------------------------------------------------------------------
 
 
+@never_cache
 def booking_detail(request, code):
     booking = _own_booking(request, code)
     if booking is None:
         return _to_lookup(code)
-    upcoming, past = public.bookings_of_phone(booking.phone)
+    upcoming, past = public.other_bookings(booking, grants.granted(request, ACCESS))
     context = {
         "shown": public.Shown(booking),
         "is_new": request.GET.get("new") == "1",
-        "upcoming": [public.Shown(b) for b in upcoming if b.pk != booking.pk],
-        "past": [public.Shown(b) for b in past if b.pk != booking.pk],
+        "upcoming": [public.Shown(b) for b in upcoming],
+        "past": [public.Shown(b) for b in past],
     }
     return render(request, "appointments/booking.html", context)
 
 
+@never_cache
 def booking_ics(request, code):
     booking = _own_booking(request, code)
     if booking is None:
@@ -185,6 +194,7 @@ def booking_ics(request, code):
     return response
 
 
+@never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def cancel(request, code):
     booking = _own_booking(request, code)
@@ -201,6 +211,7 @@ def cancel(request, code):
     return render(request, "appointments/cancel.html", {"shown": public.Shown(booking)})
 
 
+@never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def move(request, code):
     booking = _own_booking(request, code)
@@ -239,6 +250,7 @@ def move(request, code):
 # --- looking bookings up ----------------------------------------------------------------------------------
 
 
+@never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def lookup(request):
     if request.method != "POST":
@@ -256,10 +268,11 @@ def lookup(request):
         message = "输错的次数太多了。为保护预约人的信息，请一小时后再试，或打电话到窗口查询。"
         return ratelimit.refuse(request, "appointments/lookup.html", form, message)
     booking = Booking.objects.filter(code=code).only("pk", "code", "phone").first()
-    if booking is None or not booking.phone.endswith(tail):
+    # The same answer, and the same count, for an unknown code and for wrong digits.
+    if booking is None or not hmac.compare_digest(booking.phone[-4:], tail):
         ratelimit.hit("appointments-lookup-ip", ratelimit.client_ip(request))
         ratelimit.hit("appointments-lookup-code", code)
         form.add_error(None, "预约码或手机号后4位不对，请核对后再试。")
         return render(request, "appointments/lookup.html", {"form": form}, status=400)
-    _grant(request, booking.phone)
+    _grant(request, booking)
     return redirect("appointments:booking", code=booking.code)

@@ -16,7 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from townsquare.units.access import is_staff_member
 from townsquare.units.permissions import UnitScopedPolicy, UnitScopedViewSet
 
-from . import admin_views, staff
+from . import admin_views, personal_data, staff
 from .admin_forms import BookableServiceForm, DayExceptionForm, WindowForm
 from .models import BookableService, DayException, Window
 
@@ -155,3 +155,7 @@ def guide_booking_urls(guides):
     for guide_id, service_pk in rows:
         urls.setdefault(guide_id, reverse("appointments:book", args=[service_pk]))
     return urls
+
+
+# Residents' personal data in closed cases: anonymised after PERSONAL_DATA_RETENTION_DAYS (privacy app).
+hooks.register("townsquare_personal_data", personal_data.anonymise_closed)

@@ -8,6 +8,8 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.utils.module_loading import autodiscover_modules
 
+        from . import checks  # noqa: F401 - registers the project's system checks
+
         # Each app may declare periodic jobs in its jobs.py (see scheduling.py).
         autodiscover_modules("jobs")
 

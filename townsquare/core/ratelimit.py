@@ -56,6 +56,14 @@ def hit(scope, ident, window=HOUR):
         logger.warning("rate limit cache unavailable", exc_info=True)
 
 
+def reset(scope, ident, window=HOUR):
+    """Forget the current window's count (an admin unlocking a staff log-in)."""
+    try:
+        cache.delete(_key(scope, ident, window))
+    except Exception:
+        logger.warning("rate limit cache unavailable", exc_info=True)
+
+
 def reached(scope, ident, limit, window=HOUR):
     return count(scope, ident, window) >= limit
 

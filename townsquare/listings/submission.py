@@ -5,10 +5,12 @@ with a six-digit code sent to it (the moderators see whether it was confirmed); 
 the listing is simply held for review and the moderators check the phone number themselves.
 """
 
+import hashlib
 import logging
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -16,6 +18,28 @@ from django.db import transaction
 from .models import Source, Status, listing_model
 
 logger = logging.getLogger(__name__)
+
+# How long the plain management code stays findable by its submission key, for a form sent twice:
+# the browser keeps the second answer, which must show the code the first one issued.
+CODE_REMEMBERED_SECONDS = 600
+
+
+def _code_cache_key(submission_key):
+    return "listings:issued-code:" + hashlib.sha256(submission_key.encode()).hexdigest()[:32]
+
+
+def already_received(model, submission_key):
+    """The listing a form with this submission key already created, or None."""
+    return model.objects.filter(submission_key=submission_key).first() if submission_key else None
+
+
+def issued_code(submission_key):
+    """The management code issued for this submission key in the last minutes, or "" (cache down, expired)."""
+    try:
+        return cache.get(_code_cache_key(submission_key), "") if submission_key else ""
+    except Exception:  # the done page then explains how to get in without the code
+        logger.warning("cache unavailable for an issued management code", exc_info=True)
+        return ""
 
 
 def submit(model, fields, *, photos=(), submission_key=None):
@@ -30,6 +54,11 @@ def submit(model, fields, *, photos=(), submission_key=None):
             photo.rental = listing
             photo.sort_order = position
             photo.save()
+        if submission_key:  # before the commit: a resend that finds the listing finds the code too
+            try:
+                cache.set(_code_cache_key(submission_key), code, CODE_REMEMBERED_SECONDS)
+            except Exception:
+                logger.warning("cache unavailable for an issued management code", exc_info=True)
     sent = False
     if verification:
         sent = send_verification(listing, verification)

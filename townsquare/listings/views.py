@@ -16,6 +16,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -259,10 +260,9 @@ def _submit(request, kind, limits):
         form.clear_honeypot()
         return _render_submit(request, kind, form, key, status=400, notice="没有提交成功，请再点一次“提交”。")
     model = listing_model(kind)
-    existing = model.objects.filter(submission_key=key).first()
+    existing = submission.already_received(model, key)
     if existing is not None:  # sent twice (double click, back and resend): the first one stands
-        grants.grant(request, ACCESS, existing.reference)
-        return redirect("listings:submitted", reference=existing.reference)
+        return _received_before(request, existing, key)
     if not form.is_valid():
         return _render_submit(request, kind, form, key, status=400)
     limit = settings.LISTINGS_SUBMITS_PER_IP_HOUR
@@ -277,6 +277,9 @@ def _submit(request, kind, limits):
             form.add_error(field if field in form.fields else None, errors)
         return _render_submit(request, kind, form, key, status=400)
     except (IntegrityError, DatabaseError):
+        existing = _stored_meanwhile(model, key)
+        if existing is not None:  # sent twice at once: the other one stored it first
+            return _received_before(request, existing, key)
         logger.exception("a public %s listing could not be stored", kind)
         notice = "系统暂时出了故障，信息没有保存。您填的内容都还在，请过几分钟再提交。"
         return _render_submit(request, kind, form, key, status=503, notice=notice)
@@ -286,6 +289,24 @@ def _submit(request, kind, limits):
     return redirect("listings:submitted", reference=listing.reference)
 
 
+def _stored_meanwhile(model, key):
+    """After a failed save: the listing the same form stored meanwhile (unique submission key), or None."""
+    try:
+        return model.objects.filter(submission_key=key).first()
+    except DatabaseError:
+        return None
+
+
+def _received_before(request, listing, key):
+    """Already received: the done page of the first submission, with its code while it is remembered."""
+    grants.grant(request, ACCESS, listing.reference)
+    code = submission.issued_code(key)
+    if code:
+        request.session[CODE_KEY.format(listing.reference)] = {"code": code, "sent": bool(listing.contact_email)}
+    return redirect("listings:submitted", reference=listing.reference)
+
+
+@never_cache
 def submitted(request, reference):
     if not grants.is_granted(request, ACCESS, reference):
         return redirect(reverse("listings:manage") + f"?reference={reference}")
@@ -303,6 +324,7 @@ def submitted(request, reference):
     return render(request, "listings/submitted.html", context)
 
 
+@never_cache
 @require_POST
 def verify(request, reference):
     if not grants.is_granted(request, ACCESS, reference):
@@ -326,6 +348,7 @@ def verify(request, reference):
 # --- the management code -----------------------------------------------------------------------------------
 
 
+@never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def manage(request):
     if request.method != "POST":
@@ -347,6 +370,7 @@ def manage(request):
     return redirect("listings:manage_listing", reference=listing.reference)
 
 
+@never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def manage_listing(request, reference):
     if not grants.is_granted(request, ACCESS, reference):

@@ -15,7 +15,7 @@ from townsquare.core.life import LifeService
 from townsquare.units.access import is_county_staff
 from townsquare.units.permissions import COUNTY_ONLY, UnitScopedPolicy, UnitScopedViewSet
 
-from . import admin_views, home, staff
+from . import admin_views, home, personal_data, staff
 from .models import (
     Attraction,
     EnrolmentNotice,
@@ -274,3 +274,7 @@ def listings_life_services():
         LifeService(kind, label, icon, hint, url_name=f"listings:{kind}_list", live_hint=partial(home.tile_hint, kind))
         for kind, label, icon, hint in LIFE_TILES
     ]
+
+
+# Residents' personal data in closed cases: anonymised after PERSONAL_DATA_RETENTION_DAYS (privacy app).
+hooks.register("townsquare_personal_data", personal_data.anonymise_closed)

@@ -16,6 +16,7 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from townsquare.privacy.models import PersonalDataAccess
 from townsquare.units.access import is_staff_member, may_act_on, sees_all
 
 from . import handling, inbox, reminders
@@ -27,6 +28,7 @@ from .routing.adopt import adopt_suggestion, can_adopt
 INBOX_URL_NAME = "resident_requests_inbox"
 DETAIL_URL_NAME = "resident_requests_detail"
 PER_PAGE = 50
+CONTACTS_SHOWN = "留言人姓名、手机号、邮箱"
 CHANNELS = {"web": "网站留言", "open311": "开放接口（Open311）", "phone": "电话", "wechat": "微信"}
 
 
@@ -109,6 +111,8 @@ class RequestDetailView(WagtailAdminTemplateMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         inbox.notices_for(request.user).filter(request=self.object).update(read_at=timezone.now())
+        # The page shows the resident's name and contacts: each view is logged (网络安全法 art. 21).
+        PersonalDataAccess.record(request.user, self.object, self.object.tracking_number, CONTACTS_SHOWN)
         return self.render_to_response(self.get_context_data())
 
     def available_actions(self):

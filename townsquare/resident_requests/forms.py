@@ -301,11 +301,25 @@ class QueryForm(forms.Form):
             raise ValidationError("受理编号是一串数字，请核对后再填。")
         return number
 
+    # Asked only after too many wrong passwords for one number (see views.query).
+    phone_last4 = forms.CharField(
+        label="留言时所留手机号码的后四位",
+        required=False,
+        max_length=10,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
     def clean_password(self):
         password = re.sub(r"\s", "", self.cleaned_data["password"])
         if not QUERY_PASSWORD.match(password):
             raise ValidationError("查询密码是6位数字，请核对后再填。")
         return password
+
+    def clean_phone_last4(self):
+        digits = re.sub(r"\s", "", self.cleaned_data["phone_last4"])
+        if digits and not re.fullmatch(r"\d{4}", digits):
+            raise ValidationError("请填写手机号码的最后4位数字。")
+        return digits
 
 
 class AddInformationForm(forms.Form):

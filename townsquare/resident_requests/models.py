@@ -8,7 +8,7 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
@@ -353,6 +353,8 @@ class ApiKey(models.Model):
     active = models.BooleanField("有效", default=True)
     created_at = models.DateTimeField("签发时间", default=timezone.now)
     last_used_at = models.DateTimeField("最近使用", null=True, blank=True)
+    # Set once and never cleared: a revoked key (leaked from an app) is refused for good.
+    revoked_at = models.DateTimeField("撤销时间", null=True, blank=True)
 
     class Meta:
         verbose_name = "接口密钥"
@@ -360,6 +362,24 @@ class ApiKey(models.Model):
 
     def __str__(self):
         return self.name
+
+    @classmethod
+    def usable(cls):
+        """Keys that may submit: active and never revoked."""
+        return cls.objects.filter(active=True, revoked_at__isnull=True)
+
+    def revoke(self):
+        """Refuse this key from now on, for good."""
+        self.active = False
+        self.revoked_at = self.revoked_at or timezone.now()
+        self.save(update_fields=["active", "revoked_at"])
+
+    @transaction.atomic
+    def rotate(self):
+        """A new key for the same client; this one is revoked. Returns the new key (show it once)."""
+        new_key = ApiKey.objects.create(name=self.name)
+        self.revoke()
+        return new_key
 
 
 class StaffNotice(models.Model):

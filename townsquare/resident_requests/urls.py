@@ -17,6 +17,7 @@ urlpatterns = [
     path("query/<rr_tracking:tracking_number>/", views.detail, name="detail"),
     path("query/<rr_tracking:tracking_number>/add/", views.add_information, name="add_information"),
     path("query/<rr_tracking:tracking_number>/rate/", views.rate, name="rate"),
+    path("query/<rr_tracking:tracking_number>/erase/", views.erase_contacts, name="erase_contacts"),
     path("photo/<rr_tracking:tracking_number>/<int:photo_id>/", views.photo, name="photo"),
     path("mine/", views.mine, name="mine"),
     path("public/", views.public_list, name="public_list"),

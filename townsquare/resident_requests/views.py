@@ -10,7 +10,8 @@ through rather than turning residents away). Settings, with their defaults:
   REQUEST_RATE_LIMIT_PER_IP_HOUR (10)        new requests from one address per hour
   REQUEST_RATE_LIMIT_PER_CONTACT_DAY (5)     new requests with one phone number or e-mail per day
   REQUEST_QUERY_FAILURES_PER_IP_HOUR (20)    wrong tracking number/password pairs from one address per hour
-  REQUEST_QUERY_FAILURES_PER_NUMBER_HOUR (5) wrong passwords for one tracking number per hour
+  REQUEST_QUERY_FAILURES_PER_NUMBER_HOUR (5) wrong passwords for one tracking number per hour; then the
+                                             phone's last four digits are asked as well
   REQUEST_PASSWORD_SHOW_MINUTES (30)         how long the success page keeps showing the query password
 (Hand-written rather than django-ratelimit: a few lines on the cache we already have,
 and the limits count only what matters, e.g. only new requests, not resent ones.)
@@ -28,16 +29,18 @@ from django.forms.utils import ErrorDict
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve, reverse
+from django.utils.crypto import constant_time_compare
 from django.utils.http import urlencode
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
-from townsquare.core import grants, ratelimit
+from townsquare.core import grants, ratelimit, sessions
 from townsquare.core.forms import new_submission_key, submission_key
 from townsquare.core.ratelimit import DAY, HOUR
 from townsquare.units.access import may_act_on
 
-from . import handling, public
+from . import handling, personal_data, public
 from . import photos as photo_rules
 from .forms import AddInformationForm, PublicFilterForm, QueryForm, RatingForm, RequestForm
 from .handling import HandlingError
@@ -69,12 +72,33 @@ def _count_submission(request, form):
         ratelimit.hit("requests-submit-contact", contact, DAY)
 
 
-def _query_limit_reached(request, number):
+def _query_ip_limit_reached(request):
     per_ip = settings.REQUEST_QUERY_FAILURES_PER_IP_HOUR
-    per_number = settings.REQUEST_QUERY_FAILURES_PER_NUMBER_HOUR
-    return ratelimit.reached("requests-query-ip", ratelimit.client_ip(request), per_ip) or ratelimit.reached(
-        "requests-query-number", number, per_number
-    )
+    return ratelimit.reached("requests-query-ip", ratelimit.client_ip(request), per_ip)
+
+
+def _query_number_locked(number):
+    """Too many wrong passwords for this number: from now on the phone's last four digits are asked too."""
+    return ratelimit.reached("requests-query-number", number, settings.REQUEST_QUERY_FAILURES_PER_NUMBER_HOUR)
+
+
+def _phone_ends_with(resident_request, digits):
+    phone_digits = "".join(ch for ch in resident_request.contact_phone or "" if ch.isdigit())
+    return len(phone_digits) >= 4 and constant_time_compare(phone_digits[-4:], digits)
+
+
+QUERY_LOCKED = (
+    "查询输错的次数太多了。为保护留言人的信息，请同时填写留言时所留手机号码的后四位再查询；"
+    "也可以一小时后再试，或拨打12345查询。"
+)
+
+
+def _refuse_query(request, form, message=QUERY_LOCKED):
+    """429 with the digits field shown: the rightful resident can still get in."""
+    form.add_error(None, message)
+    response = render(request, "resident_requests/query.html", {"form": form, "ask_digits": True}, status=429)
+    response["Retry-After"] = str(HOUR)
+    return response
 
 
 def _count_query_failure(request, number):
@@ -96,19 +120,6 @@ PASSWORD_SESSION_KEY = "resident_requests:passwords"
 PASSWORDS_REMEMBERED = 5  # just-issued query passwords one browser session keeps for its success pages
 
 
-def _open_session(request):
-    """Give a browser that opens the form its session now, so that the success page can find the password.
-
-    Sessions live in the database (shared by all server processes). Opening it before the first POST
-    matters for a double click: the browser throws the first answer away with any cookie it set and
-    keeps the second one, which must find the password in the same session.
-    """
-    try:
-        grants.prepare(request, ACCESS)
-    except DatabaseError:  # the form still shows; the success page then explains how to follow the request
-        logger.warning("session unavailable while showing the form", exc_info=True)
-
-
 def _keep_password(request, tracking_number, password):
     """Remember a just-issued query password in this browser's session for REQUEST_PASSWORD_SHOW_MINUTES."""
     now = time.time()
@@ -120,16 +131,16 @@ def _keep_password(request, tracking_number, password):
 
 
 def _kept_password(request, tracking_number):
-    """The password kept for this request's success page, or None once its minutes are over."""
+    """The password kept for this request's success page, or None once its minutes are over.
+
+    Popped as it is read: the plain password is shown once and does not wait in the session table."""
     kept = request.session.get(PASSWORD_SESSION_KEY, {})
     entry = kept.get(tracking_number)
     if entry is None:
         return None
+    request.session[PASSWORD_SESSION_KEY] = {n: e for n, e in kept.items() if n != tracking_number}
     password, until = entry
-    if until <= time.time():
-        request.session[PASSWORD_SESSION_KEY] = {n: e for n, e in kept.items() if n != tracking_number}
-        return None
-    return password
+    return password if until > time.time() else None
 
 
 def _to_query(tracking_number=""):
@@ -206,9 +217,11 @@ def _submit(request, limits):
         form = RequestForm()
         if not form.categories_fresh:
             return _render_form(request, form, new_submission_key(), status=503, notice="unavailable")
-        _open_session(request)
-        return _render_form(request, form, new_submission_key())
+        response = _render_form(request, form, new_submission_key())
+        sessions.promise(request, response)  # no session row for a look at the form (see core.sessions)
+        return response
 
+    sessions.adopt(request)
     form = RequestForm(request.POST, request.FILES, upload_problems=limits.problems if limits else None)
     key = submission_key(form.data)
     if form.is_robot:
@@ -273,6 +286,7 @@ def _after_submit(request, resident_request, password):
     return redirect(url if password is not None else url + "?again=1")
 
 
+@never_cache
 def done(request, tracking_number):
     resident_request = (
         ResidentRequest.objects.select_related("unit", "category").filter(tracking_number=tracking_number).first()
@@ -291,6 +305,7 @@ def done(request, tracking_number):
 # --- looking a request up ----------------------------------------------------------------------------
 
 
+@never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def query(request):
     if request.method != "POST":
@@ -301,16 +316,26 @@ def query(request):
     if not form.is_valid():
         return render(request, "resident_requests/query.html", {"form": form}, status=400)
     number, password = form.cleaned_data["tracking_number"], form.cleaned_data["password"]
-    if _query_limit_reached(request, number):
+    digits = form.cleaned_data["phone_last4"]
+    if _query_ip_limit_reached(request):
         message = "查询输错的次数太多了。为保护留言人的信息，请一小时后再试；也可以拨打12345查询。"
         return ratelimit.refuse(request, "resident_requests/query.html", form, message)
+    locked = _query_number_locked(number)
+    if locked and not digits:
+        return _refuse_query(request, form)
     resident_request = (
         ResidentRequest.objects.filter(tracking_number=number)
-        .only("pk", "tracking_number", "query_password_hash")
+        .only("pk", "tracking_number", "query_password_hash", "contact_phone")
         .first()
     )
-    if resident_request is None or not resident_request.check_query_password(password):
+    if (
+        resident_request is None
+        or not resident_request.check_query_password(password)
+        or (locked and not _phone_ends_with(resident_request, digits))
+    ):
         _count_query_failure(request, number)
+        if locked:
+            return _refuse_query(request, form, "受理编号、查询密码或手机号码后四位不对，请核对后再试。")
         form.add_error(None, "受理编号或查询密码不对，请核对后再试。")
         return render(request, "resident_requests/query.html", {"form": form}, status=400)
     grants.grant(request, ACCESS, number)
@@ -348,10 +373,12 @@ def _render_detail(request, resident_request, add_form=None, rating_form=None, s
         "rating_form": rating_form or RatingForm(),
         "can_reopen": resident_request.reopened_count == 0,
         "public_visible": public.is_public(resident_request),
+        "contacts_erased": personal_data.is_anonymised(resident_request),
     }
     return render(request, "resident_requests/detail.html", context, status=status)
 
 
+@never_cache
 def detail(request, tracking_number):
     resident_request = _own(request, tracking_number)
     if resident_request is None:
@@ -397,6 +424,21 @@ def rate(request, tracking_number):
     return _act_on_own(request, tracking_number, RatingForm, "rating_form", act)
 
 
+@require_POST
+def erase_contacts(request, tracking_number):
+    """The resident asks for their name and contacts to be deleted: at once once the case is closed."""
+    resident_request = _own(request, tracking_number)
+    if resident_request is None:
+        return _to_query(tracking_number)
+    if resident_request.is_open:
+        messages.error(request, "这条留言还在办理中，承办单位可能还要联系您。办结后您就可以删除联系方式。")
+    else:
+        personal_data.anonymise(resident_request)
+        messages.success(request, "您的姓名和联系方式已经删除。留言内容和答复还在，别人看不出是谁写的。")
+    return redirect(reverse("resident_requests:detail", args=[tracking_number]) + "#erase")
+
+
+@never_cache
 def mine(request):
     """The requests of a signed-in resident or staff member (those they sent while signed in)."""
     if not request.user.is_authenticated:

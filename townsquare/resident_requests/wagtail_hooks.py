@@ -1,6 +1,6 @@
 """我要留言 in the Wagtail admin: the inbox, the statistics, the reminder panel and the county's settings."""
 
-from django.urls import reverse_lazy
+from django.urls import path, reverse_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
@@ -20,10 +20,11 @@ from townsquare.core.life import LifeService
 from townsquare.units.access import is_staff_member
 from townsquare.units.permissions import COUNTY_ONLY, UnitScopedPolicy, UnitScopedViewSet
 
-from . import admin_views, inbox, stats_views
+from . import admin_views, inbox, personal_data, stats_views
 from .admin_forms import ReplyTemplateForm
 from .deadlines import policy_for
 from .models import OPEN_STATUSES, ApiKey, Category, DeadlinePolicy, ReplyTemplate, RequestType, StaffNotice
+from .open311 import key_admin
 
 # --- Who may manage the settings (registered before anything asks for a policy) ---------------
 
@@ -198,18 +199,43 @@ class ApiKeyCreateView(CreateView):
         return f"已为“{instance.name}”签发接口密钥：{instance.key}　请现在复制保存，之后不再完整显示。"
 
 
+class ApiKeyIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        return buttons + key_admin.listing_buttons(instance, self.request.user, self.permission_policy)
+
+
 class ApiKeyViewSet(SnippetViewSet):
     model = ApiKey
     icon = "key"
     menu_label = "接口密钥"
     add_view_class = ApiKeyCreateView
-    list_display = ["name", Column("key", label="密钥", accessor=masked_key), "active", "created_at", "last_used_at"]
+    index_view_class = ApiKeyIndexView
+    list_display = [
+        "name",
+        Column("key", label="密钥", accessor=masked_key),
+        "active",
+        "created_at",
+        "last_used_at",
+        "revoked_at",
+    ]
     list_filter = ["active"]
     copy_view_enabled = False
     panels = [
         FieldPanel("name"),
         FieldPanel("active", help_text="取消勾选即停用，使用这个密钥的应用将不能再提交留言。"),
     ]
+
+    def get_urlpatterns(self):
+        """Revoke and rotate a key (``key_admin``), beside the snippet's own views."""
+        return super().get_urlpatterns() + [
+            path(
+                f"{action}/<int:pk>/",
+                key_admin.KeyActionView.as_view(action=action, permission_policy=self.permission_policy),
+                name=action,
+            )
+            for action in ("revoke", "rotate")
+        ]
 
 
 class RequestSettingsGroup(SnippetViewSetGroup):
@@ -226,3 +252,7 @@ register_snippet(RequestSettingsGroup)
 def ask_life_service():
     """The 我要留言 tile; the header and footer link to it too (``{% life_service_url 'ask' %}``)."""
     return [LifeService("ask", "我要留言", "message-circle", "咨询、建议、投诉", url_name="resident_requests:submit")]
+
+
+# Residents' personal data in closed cases: anonymised after PERSONAL_DATA_RETENTION_DAYS (privacy app).
+hooks.register("townsquare_personal_data", personal_data.anonymise_closed)
