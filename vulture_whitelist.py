@@ -95,3 +95,10 @@ _.services_demo_is_complete
 # Named in settings strings (AUTHENTICATION_BACKENDS, MIDDLEWARE).
 _.LockoutModelBackend
 _.TwoFactorMiddleware
+_.SecurityHeadersMiddleware
+
+# Checks registered with @checks.register, and Django storage options read by FileSystemStorage.
+_.shared_cache_for_rate_limits
+_.app_configs
+_.file_permissions_mode
+_.directory_permissions_mode

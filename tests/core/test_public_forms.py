@@ -178,11 +178,3 @@ def test_only_the_latest_grants_are_remembered(request_with_session):
 def test_the_session_entry_is_a_plain_list_under_the_kind(request_with_session):
     grants.grant(request_with_session, "listings:access", "jobs-12")
     assert request_with_session.session["listings:access"] == ["jobs-12"]
-
-
-def test_prepare_opens_an_empty_entry_and_keeps_an_existing_one(request_with_session):
-    grants.prepare(request_with_session, "things:access")
-    assert grants.granted(request_with_session, "things:access") == []
-    grants.grant(request_with_session, "things:access", "A-1")
-    grants.prepare(request_with_session, "things:access")
-    assert grants.granted(request_with_session, "things:access") == ["A-1"]

@@ -22,9 +22,3 @@ def granted(request, kind):
 
 def is_granted(request, kind, key):
     return key in request.session.get(kind, [])
-
-
-def prepare(request, kind):
-    """Store an empty entry now, so that the session (and its cookie) exists before the first grant."""
-    if kind not in request.session:
-        request.session[kind] = []
