@@ -35,6 +35,7 @@ def test_check_deploy_warns_without_a_shared_cache(tmp_path):
         SECRET_KEY=secrets.token_urlsafe(45)[:60],
         ALLOWED_HOSTS="example.gov.cn",
         HTTPS="1",
+        REDIS_URL="",  # the suite itself may run with Redis; this check is about running without it
     )
 
     assert "townsquare.W001" in result.stdout + result.stderr
