@@ -141,6 +141,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "townsquare.core.middleware.IncompleteFormMiddleware",
 ]
 
 ROOT_URLCONF = "townsquare.urls"

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from townsquare.core import views as core_views
 
+handler400 = "townsquare.core.views.bad_request"
 handler404 = "townsquare.core.views.page_not_found"
 handler500 = "townsquare.core.views.server_error"
 

@@ -25,6 +25,8 @@ SAMPLE = (
 
 
 def run_import(unit, source, **kwargs):
+    """What the server command does: import and publish at once."""
+    kwargs.setdefault("publish", True)
     return Importer(unit=unit, account_name=kwargs.pop("account_name", ACCOUNT), **kwargs).run(source)
 
 
@@ -337,9 +339,10 @@ def test_the_closed_channel_links_to_its_archive(town_a, tmp_path):
     )
     write_articles(tmp_path, 1)
 
-    Importer(unit=town_a.unit, account_name=ACCOUNT).run(tmp_path)  # imported before the channel was named
-    Importer(unit=town_a.unit, channel=channel).run(tmp_path)  # nothing new, but the record gets its link
-    Importer(unit=town_a.unit, channel=channel).run(tmp_path)
+    # Imported before the channel was named, then again with it: nothing new, but the record gets its link.
+    Importer(unit=town_a.unit, account_name=ACCOUNT, publish=True).run(tmp_path)
+    Importer(unit=town_a.unit, channel=channel, publish=True).run(tmp_path)
+    Importer(unit=town_a.unit, channel=channel, publish=True).run(tmp_path)
 
     channel.refresh_from_db()
     assert channel.archive_page_id == ArchiveIndexPage.objects.get(account_name=ACCOUNT).pk

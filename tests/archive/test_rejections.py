@@ -7,6 +7,7 @@ import zipfile
 import pytest
 
 from townsquare.archive.importing import Importer, ItemError, Rejection, parse_wechat
+from townsquare.archive.models import ArchivePage
 from townsquare.archive.importing.feeds import parse_feed
 from townsquare.archive.importing.items import WorkItem
 from townsquare.archive.importing.sources import collect
@@ -186,3 +187,11 @@ def test_an_item_without_an_account_name_fails_with_its_message(town_a, tmp_path
 
     item = run.items.get()
     assert (item.outcome, item.reason) == ("failed", Rejection.NO_ACCOUNT.label)
+
+
+def test_an_importer_called_from_code_makes_drafts_unless_asked_to_publish(town_a, tmp_path):
+    write_articles(tmp_path, 1)
+
+    Importer(unit=town_a.unit, account_name=ACCOUNT).run(tmp_path)
+
+    assert not ArchivePage.objects.live().exists()

@@ -31,7 +31,7 @@ def test_the_archive_index_lists_articles_by_original_date_and_says_the_account_
     town_a, tmp_path, client, django_assert_max_num_queries
 ):
     write_articles(tmp_path, 3)
-    Importer(unit=town_a.unit, account_name=ACCOUNT).run(tmp_path)
+    Importer(unit=town_a.unit, account_name=ACCOUNT, publish=True).run(tmp_path)
     index = ArchiveIndexPage.objects.get()
 
     with django_assert_max_num_queries(30):
@@ -46,7 +46,7 @@ def test_the_archive_index_lists_articles_by_original_date_and_says_the_account_
 
 def test_an_archive_page_shows_its_original_date_and_source_line(town_a, tmp_path, client):
     write_articles(tmp_path, 1)
-    Importer(unit=town_a.unit, account_name=ACCOUNT).run(tmp_path)
+    Importer(unit=town_a.unit, account_name=ACCOUNT, publish=True).run(tmp_path)
     page = ArchivePage.objects.get()
 
     response = client.get(page.url)

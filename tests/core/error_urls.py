@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from townsquare.urls import handler404, handler500  # noqa: F401
+from townsquare.urls import handler400, handler404, handler500  # noqa: F401
 from townsquare.urls import urlpatterns as site_urlpatterns
 
 

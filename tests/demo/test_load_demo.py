@@ -182,3 +182,11 @@ def test_the_output_says_how_to_set_up_two_step_login():
     out = io.StringIO()
     call_command("load_demo", stdout=out)
     assert "/admin/2fa/enrol/" in out.getvalue()
+
+
+def test_supervisors_find_staff_reading_residents_contacts_in_the_access_log():
+    from townsquare.privacy.models import PersonalDataAccess
+
+    kinds = set(PersonalDataAccess.objects.values_list("object_type", flat=True))
+
+    assert kinds == {"resident_requests.residentrequest", "appointments.booking"}

@@ -159,3 +159,9 @@ def guide_booking_urls(guides):
 
 # Residents' personal data in closed cases: anonymised after PERSONAL_DATA_RETENTION_DAYS (privacy app).
 hooks.register("townsquare_personal_data", personal_data.anonymise_closed)
+
+
+@hooks.register("townsquare_public_contacts")
+def window_phones():
+    # A window's 咨询电话 is published on the booking pages: replies that give it stay readable.
+    return [(Window.objects.all(), ("phone",))]

@@ -8,6 +8,9 @@ the page previews it frames) relies on inline scripts of its own, so admin paths
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import BadRequest
+from django.core.handlers.exception import response_for_exception
+from django.utils.datastructures import MultiValueDictKeyError
 
 # Inline styles stay allowed: the error pages and the admin use them; scripts are what matters.
 PUBLIC_POLICY = (
@@ -34,3 +37,21 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault("Content-Security-Policy", policy)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+
+class IncompleteFormMiddleware:
+    """A form posted without a field its handler reads (a management count, say) is a 400, not a 500.
+
+    Browsers always send those fields; only a tampered or cut-off request lacks them.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, MultiValueDictKeyError):
+            return response_for_exception(request, BadRequest(f"表单缺少 {exception}"))
+        return None

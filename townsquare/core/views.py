@@ -36,6 +36,10 @@ def life_service_page(request, slug):
     return render(request, "core/life_service.html", {"service": service, "life_services": life_services()})
 
 
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 

@@ -50,6 +50,7 @@ from .images import ensure_images
 from .listings import ensure_listings
 from .models import DemoState
 from .oversight import ensure_oversight
+from .privacy import ensure_privacy
 from .requests import ensure_requests
 from .search import ensure_search
 from .services import ensure_services
@@ -153,6 +154,7 @@ class DemoLoader:
         ensure_channels(self.units, self.now, self.tally)
         ensure_archive(self.units, self.now, self.tally)
         ensure_search(self.units, self.now, self.tally)
+        ensure_privacy(self.units, self.now, self.tally)
         ensure_oversight(self.units, self.now, self.tally)  # last: it scores what the demo made
 
     # --- units, site and home pages ----------------------------------------------------

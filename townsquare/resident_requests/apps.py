@@ -11,12 +11,12 @@ class ResidentRequestsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from townsquare.core.privacy import register_public_contacts
-        from townsquare.units.models import Unit
 
         from . import public_numbers
 
         # Units' own numbers and the hotlines stay visible in masked text (staff replies say where to call).
         register_public_contacts(public_numbers.public_contacts)
-        post_save.connect(public_numbers.forget, sender=Unit, dispatch_uid="rr_public_numbers_save")
-        post_delete.connect(public_numbers.forget, sender=Unit, dispatch_uid="rr_public_numbers_delete")
+        # Any save: the hooks that name the source models are read only once the app registry is ready.
+        post_save.connect(public_numbers.forget_if_source, dispatch_uid="rr_public_numbers_save")
+        post_delete.connect(public_numbers.forget_if_source, dispatch_uid="rr_public_numbers_delete")
         request_started.connect(public_numbers.forget_memo, dispatch_uid="rr_public_numbers_request")

@@ -6,6 +6,8 @@ the same text is masked. ``townsquare.core.privacy.mask_text`` asks the provider
 registered with it (see apps.py) for the allow-list; this one gives:
 
 - every number and e-mail address in a unit's contact fields (``Unit.phone``, ``Unit.email``),
+- the numbers other apps publish for units (a booking window's phone, a guide's 咨询电话): each app
+  registers a ``townsquare_public_contacts`` hook returning ``(queryset, field names)`` pairs,
 - the numbers in the setting REQUEST_PUBLIC_NUMBERS (hotlines and emergency numbers).
 
 Masking runs for every field of every row of a public list, so the allow-list is never
@@ -20,6 +22,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
+from wagtail import hooks
 
 from townsquare.core.privacy import contact_keys
 from townsquare.units.models import Unit
@@ -40,13 +43,21 @@ def _configured_keys():
     return keys
 
 
+def published_contact_sources():
+    """``(queryset, field names)`` pairs of numbers units publish, from every ``townsquare_public_contacts`` hook."""
+    sources = [(Unit.objects.all(), ("phone", "email"))]
+    for provider in hooks.get_hooks("townsquare_public_contacts"):
+        sources.extend(provider())
+    return sources
+
+
 def load():
-    """The allow-list from the database (one query) and the settings."""
+    """The allow-list from the database (one query per source) and the settings."""
     keys = _configured_keys()
-    for phone, email in Unit.objects.values_list("phone", "email"):
-        keys |= contact_keys(phone)
-        if email:
-            keys.add(email.strip().lower())
+    for queryset, fields in published_contact_sources():
+        for row in queryset.values_list(*fields):
+            for text in row:
+                keys |= contact_keys(text)
     return frozenset(keys)
 
 
@@ -77,6 +88,14 @@ def public_contacts():
 
 def forget_memo(**kwargs):
     _memo["value"], _memo["until"] = None, 0.0
+
+
+def forget_if_source(sender, **kwargs):
+    """A saved or deleted row of a model that publishes units' numbers: read the list again."""
+    if _memo.get("models") is None:
+        _memo["models"] = {queryset.model for queryset, _fields in published_contact_sources()}
+    if sender in _memo["models"]:
+        forget()
 
 
 def forget(**kwargs):

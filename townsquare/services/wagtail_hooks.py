@@ -46,3 +46,11 @@ def service_index_under_homes():
 
 # Every unit gets its 办事指南 column when its section is provisioned.
 hooks.register("townsquare_provision_unit", ensure_service_index)
+
+
+@hooks.register("townsquare_public_contacts")
+def guide_phones():
+    # The 咨询电话 and 监督投诉电话 printed on published guides stay readable in masked text.
+    from .models import ServiceGuidePage
+
+    return [(ServiceGuidePage.objects.live(), ("consult_phone", "complaint_phone"))]

@@ -34,9 +34,9 @@ class Importer:
     channel: object = None
     by: object = None
     progress: object = None  # called with the run after each item
-    # Live at once only on the server command's path (logged as ``by``, else the system); an admin
-    # upload makes drafts, a batch that someone who may publish approves (ImportRun.approve).
-    publish: bool = True
+    # Drafts unless asked: an admin upload makes a batch that someone who may publish approves
+    # (ImportRun.approve); only the server command (and the demo) publish at once, logged as ``by``.
+    publish: bool = False
     _index: ArchiveIndexPage | None = field(default=None, init=False)
     _collection: Collection | None = field(default=None, init=False)
 
