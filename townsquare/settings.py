@@ -13,19 +13,10 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from townsquare.core.varfiles import private_dir, private_sqlite
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = Path(os.environ.get("TOWNSQUARE_VAR_DIR", BASE_DIR / "var"))
-
-
-def private_dir(path):
-    """Create ``path`` readable by our own user only (0700): it holds the database, keys, photos and mail."""
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if path.stat().st_uid == os.getuid():  # a folder someone else set up keeps its modes
-        path.chmod(0o700)
-    return path
-
-
-private_dir(VAR_DIR)
+VAR_DIR = private_dir(Path(os.environ.get("TOWNSQUARE_VAR_DIR", BASE_DIR / "var")))
 
 
 def env_bool(name, default=False):
@@ -181,6 +172,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    if DATABASES["default"]["NAME"] not in ("", ":memory:"):
+        private_sqlite(DATABASES["default"]["NAME"])
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache: local memory unless REDIS_URL is set ----------------------------------
@@ -276,7 +269,7 @@ OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 # --- E-mail ------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.filebased.EmailBackend"
+    "townsquare.core.mail.PrivateFileEmailBackend"
     if not os.environ.get("EMAIL_HOST")
     else "django.core.mail.backends.smtp.EmailBackend",
 )

@@ -7,11 +7,11 @@ import zipfile
 import pytest
 
 from townsquare.archive.importing import Importer, ItemError, Rejection, parse_wechat
-from townsquare.archive.models import ArchivePage
 from townsquare.archive.importing.feeds import parse_feed
 from townsquare.archive.importing.items import WorkItem
 from townsquare.archive.importing.sources import collect
 from townsquare.archive.importing.tables import parse_table
+from townsquare.archive.models import ArchivePage
 from townsquare.archive.samples import png_bytes, write_saved_article
 
 from .factories import ACCOUNT, article, write_articles

@@ -15,6 +15,7 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from townsquare.channels.models import Channel
+from townsquare.core.varfiles import private_dir
 from townsquare.units.access import may_act_on, scope, units_for
 from townsquare.units.permissions import StaffOnlyMixin
 
@@ -88,8 +89,9 @@ class UploadForm(forms.Form):
 
 
 def save_upload(upload):
-    folder = Path(settings.ARCHIVE_UPLOAD_DIR) / uuid.uuid4().hex
-    folder.mkdir(parents=True, exist_ok=True)
+    # Uploads may hold what was never published: our own user only, as the rest of var/.
+    folder = private_dir(Path(settings.ARCHIVE_UPLOAD_DIR) / uuid.uuid4().hex)
+    private_dir(folder.parent)
     name = re.sub(r"[^\w.\-]+", "_", Path(upload.name).name).lstrip(".") or "upload"
     target = folder / name
     with open(target, "wb") as out:
