@@ -82,6 +82,7 @@ _.TermStatistic
 # Used by tests and bench/ only (kept on purpose: measuring and demo checks).
 _.ancestors
 _.appointments_demo_is_complete
+_.calibration_table
 _.clear_all
 _.complete
 _.evaluate_split
@@ -89,6 +90,7 @@ _.folds
 _.held_out_split
 _.is_due_soon
 _.is_town_level
+_.out_of_fold_scores
 _.png_bytes
 _.services_demo_is_complete
 

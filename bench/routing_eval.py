@@ -6,6 +6,10 @@ Near-duplicate messages are removed first (routing/data.py ``dedupe``), so no te
 copy in training. Prints, for each seed, an 80/20 stratified held-out split, then k-fold
 cross-validation; each line gives accuracy and macro-F1 of the routing model and of the baseline
 on the same split, the training time, and the prediction time per message (one message per call, as on submission).
+
+With ``--calibrate`` it prints instead, from k-fold out-of-fold scores (every message scored by a model that
+did not see it), how many messages would get a suggestion (coverage) and how many of those are right
+(precision) at each confidence threshold: the figures behind ``ROUTING_SUGGEST_MIN_CONFIDENCE``.
 """
 
 import argparse
@@ -58,11 +62,32 @@ def summary(name, results, bases):
     )
 
 
+def calibrate(dataset, args):
+    """Coverage and precision per threshold, over the out-of-fold scores of each seed pooled."""
+    import numpy as np
+
+    pooled_scores, pooled_labels = [], []
+    for seed in args.seeds:
+        pooled_scores.append(training.out_of_fold_scores(dataset, max(args.folds, 2), seed))
+        pooled_labels.append(dataset.labels)
+    scores_, labels = np.vstack(pooled_scores), np.concatenate(pooled_labels)
+    top = scores_.argmax(axis=1)
+    print(f"out-of-fold top-1 accuracy {float((top == labels).mean()):.4f} over {len(labels)} scored messages")
+    print("threshold  coverage  precision  | top-two shown: coverage  contains the right class")
+    for row in training.calibration_table(scores_, labels, np.arange(0.40, 0.96, 0.05)):
+        print(
+            f"  {row.threshold:.2f}     {row.coverage:6.1%}    {row.precision:6.1%}    |"
+            f"                {row.pair_coverage:6.1%}   {row.pair_precision:6.1%}",
+            flush=True,
+        )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--datasets", help="shared/datasets folder (default: ../shared/datasets)")
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     parser.add_argument("--folds", type=int, default=5, help="k of the k-fold run (0: none)")
+    parser.add_argument("--calibrate", action="store_true", help="precision and coverage per confidence threshold")
     args = parser.parse_args()
     try:
         dataset = training.load_dataset(args.datasets)
@@ -73,6 +98,8 @@ def main():
         f"({dataset.dropped_conflicts} groups with conflicting labels dropped whole)",
         flush=True,
     )
+    if args.calibrate:
+        return calibrate(dataset, args)
     held, held_base = [], []
     for seed in args.seeds:
         train_index, test_index = training.held_out_split(dataset, seed=seed)

@@ -7,69 +7,20 @@ ALLOWED_HOSTS and HTTPS=1.
 
 import json
 import os
-import secrets
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 
+from townsquare.core.environment import env_bool, env_float, env_int, env_list, secret_key
 from townsquare.core.varfiles import private_dir, private_sqlite
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = private_dir(Path(os.environ.get("TOWNSQUARE_VAR_DIR", BASE_DIR / "var")))
 
 
-def env_bool(name, default=False):
-    """True for 1/true/yes/on (any case); the default when the variable is not set."""
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def _env_number(name, default, kind, description):
-    value = os.environ.get(name, "").strip()
-    if not value:
-        return kind(default)
-    try:
-        return kind(value)
-    except ValueError:
-        # Fail at start-up with the variable's name rather than with a bare ValueError from deep inside Django.
-        raise ImproperlyConfigured(
-            f"Environment variable {name} must be {description}, got {value!r} (环境变量 {name} 的值无效)."
-        ) from None
-
-
-def env_int(name, default):
-    """A whole number from the environment; the default when the variable is unset or blank."""
-    return _env_number(name, default, int, "a whole number")
-
-
-def env_float(name, default):
-    """A number (decimals allowed) from the environment; the default when the variable is unset or blank."""
-    return _env_number(name, default, float, "a number")
-
-
-def env_list(name, default=""):
-    """A comma-separated list; blanks dropped."""
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-def _secret_key():
-    """SECRET_KEY from the environment, else one generated once and kept in var/."""
-    if os.environ.get("SECRET_KEY"):
-        return os.environ["SECRET_KEY"]
-    key_file = VAR_DIR / "secret_key"
-    if not key_file.exists():
-        # Created 0600 in one step, so the key is never readable by others, not even for a moment.
-        with os.fdopen(os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as handle:
-            handle.write(secrets.token_urlsafe(64))
-    return key_file.read_text().strip()
-
-
 # Off in production: DEBUG pages show settings and code.
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = _secret_key()
+SECRET_KEY = secret_key(VAR_DIR)
 # Host names served (comma-separated), and origins trusted for HTTPS form posts from another host.
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -210,6 +161,8 @@ WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文")]
 WAGTAIL_CONTENT_LANGUAGES = [("zh-hans", "简体中文")]
+# Our own translations, first: the 简体中文 strings Wagtail's admin is missing (compiled .mo committed).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # --- Static and media --------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -235,6 +188,11 @@ WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", DEBUG)
 # --- Wagtail -------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "示范县人民政府")
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
+# The site's identifiers, shown in the footer and the annual report; empty: not shown (rundemo sets demo ones).
+SITE_CODE = os.environ.get("SITE_CODE", "")  # 政府网站标识码
+SITE_ICP_NUMBER = os.environ.get("SITE_ICP_NUMBER", "")  # ICP备案号
+SITE_PSB_NUMBER = os.environ.get("SITE_PSB_NUMBER", "")  # 公安机关备案号
+SITE_CONAC_URL = os.environ.get("SITE_CONAC_URL", "")  # the 党政机关网站标识's verification page (conac.cn)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ofd", "wps", "zip", "txt"]
@@ -244,6 +202,8 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_FINISH_WORKFLOW_ACTION = "townsquare.publishing.workflows.publish_after_final_review"
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# No Gravatar: it is blocked here and staff avatars would show as broken images.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Authentication ----------------------------------------------------------------
 LOGIN_URL = "wagtailadmin_login"
@@ -372,6 +332,8 @@ REQUEST_PHOTO_MAX_PIXELS = env_int("REQUEST_PHOTO_MAX_PIXELS", 40000000)
 REQUEST_PUBLIC_PAGE_SIZE = env_int("REQUEST_PUBLIC_PAGE_SIZE", 20)
 # Phone numbers that are never masked in public text (hotlines, emergency numbers, units' own numbers are added).
 REQUEST_PUBLIC_NUMBERS = env_list("REQUEST_PUBLIC_NUMBERS", "12345,110,119,120,122")
+# 我为政府网站找错 (/zhaocuo/) files a 留言 under the category with this code.
+REQUEST_CORRECTION_CATEGORY = os.environ.get("REQUEST_CORRECTION_CATEGORY", "jiucuo")
 # Residents' photos: outside MEDIA_ROOT, handed out only to staff and the resident with the query password.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
 # Modes of residents' photos and their folders: our own user only.
@@ -382,6 +344,10 @@ CSRF_FAILURE_VIEW = "townsquare.resident_requests.views.csrf_failure"
 
 # Smart routing (智能分拨): the trained model, built by `manage.py train_routing`, never committed.
 ROUTING_MODEL_PATH = Path(os.environ.get("ROUTING_MODEL_PATH", VAR_DIR / "routing" / "model.joblib"))
+# Load jieba's dictionary and the routing model when a web process starts (wsgi.py), not on the first submission.
+ROUTING_WARM_UP = env_bool("ROUTING_WARM_UP", True)
+# Routing suggestion shown from this confidence (else the top two if together above); see routing_eval.py --calibrate.
+ROUTING_SUGGEST_MIN_CONFIDENCE = env_float("ROUTING_SUGGEST_MIN_CONFIDENCE", 0.75)
 # The shared data sets folder (routing training data, Open311 schemas), outside the repository.
 DATASETS_DIR = Path(os.environ.get("TOWNSQUARE_DATASETS") or BASE_DIR.parent / "shared" / "datasets")
 
@@ -408,6 +374,9 @@ APPOINTMENT_MIN_NOTICE_MINUTES = env_int("APPOINTMENT_MIN_NOTICE_MINUTES", 30)
 APPOINTMENT_LOOKUP_FAILURES_PER_IP_HOUR = env_int("APPOINTMENT_LOOKUP_FAILURES_PER_IP_HOUR", 20)
 APPOINTMENT_LOOKUP_FAILURES_PER_CODE_HOUR = env_int("APPOINTMENT_LOOKUP_FAILURES_PER_CODE_HOUR", 5)
 APPOINTMENT_BOOKINGS_PER_IP_HOUR = env_int("APPOINTMENT_BOOKINGS_PER_IP_HOUR", 30)
+# One-time e-mail lookup codes: minutes valid; codes sent per booking and per e-mail address per hour.
+APPOINTMENT_EMAIL_CODE_MINUTES = env_int("APPOINTMENT_EMAIL_CODE_MINUTES", 10)
+APPOINTMENT_EMAIL_CODES_PER_HOUR = env_int("APPOINTMENT_EMAIL_CODES_PER_HOUR", 3)
 # SQLite only: attempts when the database is locked before the resident is asked to send again.
 APPOINTMENT_BUSY_RETRIES = env_int("APPOINTMENT_BUSY_RETRIES", 3)
 # Scheduled jobs: how often slots are generated ahead, and how often due reminders go out (minutes).
@@ -566,9 +535,10 @@ ANNUAL_REPORT_SITE_NAME = os.environ.get("ANNUAL_REPORT_SITE_NAME", "")
 ANNUAL_REPORT_SITE_URL = os.environ.get("ANNUAL_REPORT_SITE_URL", "")
 ANNUAL_REPORT_SPONSOR = os.environ.get("ANNUAL_REPORT_SPONSOR", "")
 ANNUAL_REPORT_SITE_KIND = os.environ.get("ANNUAL_REPORT_SITE_KIND", "政府门户网站")
-ANNUAL_REPORT_SITE_CODE = os.environ.get("ANNUAL_REPORT_SITE_CODE", "")
-ANNUAL_REPORT_ICP = os.environ.get("ANNUAL_REPORT_ICP", "")
-ANNUAL_REPORT_PSB_RECORD = os.environ.get("ANNUAL_REPORT_PSB_RECORD", "")
 # Yearly figures from outside the platform, as JSON by year, e.g. {"2026": {"visitors": 52300, "page_views": 310000,
 # "security_checks": 4}}; keys are the row keys of townsquare/oversight/annual/report.py. Missing: 请填写.
 ANNUAL_REPORT_FACTS = json.loads(os.environ.get("ANNUAL_REPORT_FACTS", "{}") or "{}")
+# The Chinese font embedded in the report's PDF (.ttc/.otf/.ttf); missing: the non-embedded STSong-Light.
+ANNUAL_REPORT_PDF_FONT = os.environ.get(
+    "ANNUAL_REPORT_PDF_FONT", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+)

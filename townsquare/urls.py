@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from townsquare.core import views as core_views
+from townsquare.resident_requests import views as rr_views
 
 handler400 = "townsquare.core.views.bad_request"
 handler404 = "townsquare.core.views.page_not_found"
@@ -19,6 +20,7 @@ urlpatterns = [
     path("elder/", core_views.elder_mode, name="elder_mode"),
     path("life/<slug:slug>/", core_views.life_service_page, name="life_service"),
     path("liuyan/", include("townsquare.resident_requests.urls")),
+    path("zhaocuo/", rr_views.correction, name="correction"),
     path("banshi/", include("townsquare.services.urls")),
     path("yuyue/", include("townsquare.appointments.urls")),
     path("tianqi/", include("townsquare.weather.urls")),

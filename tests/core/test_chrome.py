@@ -16,8 +16,8 @@ def footer(client):
 
 
 def test_the_footer_shows_the_configured_site_identifiers(client, county, settings):
-    settings.ANNUAL_REPORT_SITE_CODE = "1234567890"
-    settings.ANNUAL_REPORT_ICP = "示ICP备12345678号"
+    settings.SITE_CODE = "1234567890"
+    settings.SITE_ICP_NUMBER = "示ICP备12345678号"
 
     html = footer(client)
 
@@ -26,9 +26,9 @@ def test_the_footer_shows_the_configured_site_identifiers(client, county, settin
 
 
 def test_the_footer_leaves_out_identifiers_that_are_not_set(client, county, settings):
-    settings.ANNUAL_REPORT_SITE_CODE = ""
-    settings.ANNUAL_REPORT_ICP = ""
-    settings.ANNUAL_REPORT_PSB_RECORD = ""
+    settings.SITE_CODE = ""
+    settings.SITE_ICP_NUMBER = ""
+    settings.SITE_PSB_NUMBER = ""
 
     html = footer(client)
 
@@ -52,6 +52,7 @@ def test_the_apps_register_the_life_grid_in_its_order():
         "culture",
         "offers",
         "services",
+        "yuyue",
         "ask",
     ]
 

@@ -12,7 +12,7 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from townsquare.settings import env_float, env_int
+from townsquare.core.environment import env_float, env_int
 
 REPO = Path(__file__).resolve().parents[2]
 # Set by the environment under test, not inherited from this test run.

@@ -130,6 +130,11 @@ def test_the_demo_admin_is_a_superuser():
     assert get_user_model().objects.get(username="admin").is_superuser
 
 
+def test_all_notices_on_the_county_home_reach_the_water_cut_in_a_town_column(client):
+    titles = [item.title for item in client.get("/tongzhi/").context["page_obj"]]
+    assert len(titles) > 1 and any("停水" in title for title in titles)
+
+
 def test_every_demo_page_opens(client):
     failures = []
     for page in Page.objects.live().filter(depth__gte=2).specific():

@@ -247,7 +247,7 @@ def test_a_unit_report_counts_only_that_unit(county):
 
 
 def test_facts_come_from_settings_or_are_marked_to_fill_in(county, settings):
-    settings.ANNUAL_REPORT_ICP = "示ICP备00000000号"
+    settings.SITE_ICP_NUMBER = "示ICP备00000000号"
     settings.ANNUAL_REPORT_FACTS = {str(YEAR): {"visitors": 52300, "security_checks": 4}}
 
     report = build_annual_report(YEAR)

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from townsquare.publishing.models import UpdateRecord
+from townsquare.publishing.models import SectionPage, UnitHomePage, UpdateRecord
 
 from ..factories import (
     ImageFactory,
@@ -20,6 +20,7 @@ from ..factories import (
     PolicyPageFactory,
     PublicityPageFactory,
     TopicPageFactory,
+    UnitFactory,
 )
 
 # Bounds, with the counts measured when they were set (SQLite, cold cache) in the comments.
@@ -28,6 +29,7 @@ MAX_QUERIES = {
     "county home": 16,  # 14
     "town home": 20,  # 17
     "section": 20,  # 15-18 depending on the kind
+    "county column": 22,  # 19: the whole county's items, the units that have some, the unit filter
     "news": 22,  # 19
     "notice": 22,  # 19
     "publicity": 22,  # 19
@@ -92,6 +94,26 @@ def test_town_section(client, town_a, kind):
             factory(parent=section, **extra)
 
     assert_bounded_and_flat("section", client, section.url, add)
+
+
+@pytest.mark.parametrize("kind", ["news", "notice", "publicity"])
+@pytest.mark.parametrize("unit", ["", "qinghe"])
+def test_county_column_listing_the_whole_county(client, county, fill_home, kind, unit):
+    url = county.county.section(kind).url + (f"?unit={unit}" if unit else "")
+    assert_bounded_and_flat("county column", client, url, fill_home)
+
+
+def test_county_column_with_more_units(client, county):
+    """The county's 通知公告 costs the same with 3 or 30 units that have notices."""
+
+    def add_units(n):
+        for _ in range(n):
+            unit = UnitFactory(parent=county.county.unit)
+            home = county.home.add_child(instance=UnitHomePage(title=unit.name, slug=unit.slug, unit=unit))
+            column = home.add_child(instance=SectionPage(title="通知公告", slug="tongzhi", kind="notice"))
+            NoticePageFactory(parent=column)
+
+    assert_bounded_and_flat("county column", client, county.county.section("notice").url, add_units)
 
 
 @pytest.mark.parametrize("kind", ["policy", "interpretation", "topic"])

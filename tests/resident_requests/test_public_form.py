@@ -265,15 +265,15 @@ def test_resending_does_not_count_against_the_limit(client, desk):
 
 
 class FakeModel:
-    """Stands in for a trained routing model: ``predict_one`` as in routing.model.RoutingModel."""
+    """Stands in for a trained routing model: ``ranked`` as in routing.model.RoutingModel."""
 
     def __init__(self, prediction=None, error=None):
         self.prediction, self.error = prediction, error
 
-    def predict_one(self, title, details):
+    def ranked(self, title, details):
         if self.error is not None:
             raise self.error
-        return self.prediction
+        return [self.prediction] if self.prediction else []
 
 
 @pytest.fixture
@@ -307,7 +307,7 @@ def test_even_an_error_outside_the_suggestion_code_never_loses_the_request(clien
     def broken(title, details):
         raise RuntimeError("routing package broken")
 
-    monkeypatch.setattr(suggestions, "suggest_category", broken)
+    monkeypatch.setattr(suggestions, "suggest_categories", broken)
     response = client.post(SUBMIT_URL, typed(desk))
     assert response.status_code == 302
     request = ResidentRequest.objects.get()

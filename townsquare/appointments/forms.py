@@ -97,7 +97,9 @@ class MoveForm(SlotForm):
     slot = SlotChoiceField(label="新的时段")
 
 
-class LookupForm(HoneypotForm):
+class BookingCodeForm(HoneypotForm):
+    """The booking code, as residents type it (ABCD-EFGH, abcdefgh)."""
+
     code = forms.CharField(
         label="预约码",
         max_length=20,
@@ -105,6 +107,21 @@ class LookupForm(HoneypotForm):
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
         error_messages={"required": "请填写预约码。", "max_length": "预约码是8位，请核对。"},
     )
+    # The service the resident came from, so that 忘了预约码 names its window (ignored when not a number).
+    service = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_service(self):
+        text = self.cleaned_data["service"]
+        return text if text.isdigit() and len(text) < 10 else ""
+
+    def clean_code(self):
+        code = normalise_code(self.cleaned_data["code"])
+        if not code:
+            raise forms.ValidationError("预约码是8位字母和数字（不含 0、1、O、I、L），请核对。")
+        return code
+
+
+class LookupForm(BookingCodeForm):
     phone_tail = forms.CharField(
         label="手机号后4位",
         max_length=4,
@@ -117,14 +134,31 @@ class LookupForm(HoneypotForm):
         },
     )
 
-    def clean_code(self):
-        code = normalise_code(self.cleaned_data["code"])
-        if not code:
-            raise forms.ValidationError("预约码是8位字母和数字（不含 0、1、O、I、L），请核对。")
-        return code
-
     def clean_phone_tail(self):
         tail = self.cleaned_data["phone_tail"].strip()
         if not tail.isdigit() or len(tail) != 4:
             raise forms.ValidationError("请填写手机号的后4位数字。")
         return tail
+
+
+class EmailCodeForm(BookingCodeForm):
+    """The booking code with the six digits e-mailed to the booking's address."""
+
+    email_code = forms.CharField(
+        label="邮箱验证码",
+        max_length=6,
+        min_length=6,
+        help_text="邮件里的6位数字。",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+        error_messages={
+            "required": "请填写邮件里的6位验证码。",
+            "min_length": "验证码是6位数字，请核对。",
+            "max_length": "验证码是6位数字，请核对。",
+        },
+    )
+
+    def clean_email_code(self):
+        digits = self.cleaned_data["email_code"].strip()
+        if not digits.isdigit() or len(digits) != 6:
+            raise forms.ValidationError("验证码是6位数字，请核对。")
+        return digits

@@ -290,3 +290,24 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.booking.code}"
+
+
+class EmailCode(models.Model):
+    """A one-time code sent to a booking's e-mail address, to open that booking without the phone's digits.
+
+    Only a keyed hash of the six digits is stored (``email_codes.digest``); a code opens once, until ``expires_at``.
+    """
+
+    booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="email_codes")
+    digest = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "邮箱验证码"
+        verbose_name_plural = "邮箱验证码"
+        indexes = [models.Index(fields=["booking", "digest"])]
+
+    def __str__(self):
+        return f"{self.booking.code} {self.created_at:%Y-%m-%d %H:%M}"

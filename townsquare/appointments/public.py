@@ -9,7 +9,7 @@ from townsquare.core.privacy import mask_name, mask_text
 
 from .booking import is_bookable_time
 from .hours import WEEKDAY_NAMES
-from .models import BookableService, Booking, Slot
+from .models import BookableService, Booking, Slot, Window
 from .slots import booking_horizon, ensure_slots
 
 
@@ -67,24 +67,51 @@ def parse_day(text):
         return None
 
 
+def _by_time(bookings, now):
+    """(upcoming, past): booked ones still to come first in time, the others latest first."""
+    upcoming, past = [], []
+    for booking in bookings:
+        if booking.status == Booking.Status.BOOKED and booking.slot.ends_at() > now:
+            upcoming.append(booking)
+        else:
+            past.append(booking)
+    past.reverse()
+    return upcoming, past
+
+
+def _with_facts(bookings):
+    return bookings.select_related("slot", "service__guide", "service__window__unit").order_by(
+        "slot__day", "slot__start", "pk"
+    )
+
+
 def other_bookings(booking, codes, now=None):
     """(upcoming, past) bookings with ``booking``'s phone among ``codes`` (those this browser proved),
     without ``booking`` itself. Knowing a phone number never lists its bookings."""
-    now = now or timezone.now()
-    bookings = (
-        Booking.objects.filter(phone=booking.phone, code__in=codes)
-        .exclude(pk=booking.pk)
-        .select_related("slot", "service__guide", "service__window__unit")
-        .order_by("slot__day", "slot__start", "pk")
+    bookings = Booking.objects.filter(phone=booking.phone, code__in=codes).exclude(pk=booking.pk)
+    return _by_time(_with_facts(bookings), now or timezone.now())
+
+
+def granted_bookings(codes, now=None):
+    """(upcoming, past): the bookings among ``codes`` (those this browser proved), in one query."""
+    return _by_time(_with_facts(Booking.objects.filter(code__in=codes)), now or timezone.now())
+
+
+def help_windows(service_pk=None):
+    """Whom to ring for a forgotten code: the window of the service being looked up, or every window
+    that takes bookings and has a phone (one query)."""
+    windows = (
+        Window.objects.filter(active=True, services__active=True)
+        .exclude(phone="")
+        .select_related("unit")
+        .order_by("unit__sort_order", "sort_order", "pk")
+        .distinct()
     )
-    upcoming, past = [], []
-    for other in bookings:
-        if other.status == Booking.Status.BOOKED and other.slot.ends_at() > now:
-            upcoming.append(other)
-        else:
-            past.append(other)
-    past.reverse()
-    return upcoming, past
+    if service_pk:
+        chosen = list(windows.filter(services__pk=service_pk))
+        if chosen:
+            return chosen
+    return list(windows)
 
 
 class Shown:

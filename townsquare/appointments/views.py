@@ -4,7 +4,8 @@ look bookings up, cancel or move them.
 Views stay thin: places are taken and given back in ``booking``, days and masking in
 ``public``. Which bookings this browser may see is kept in the session (``core.grants``) as
 the codes of the bookings it proved, one by one: by making the booking, or by giving its
-code with the phone's last four digits. Knowing a phone number opens nothing. Pages that
+code with the phone's last four digits, or with a one-time code e-mailed to the booking's address
+(``email_codes``). Knowing a phone number opens nothing. 我的预约 lists the bookings this browser proved. Pages that
 show a resident's own booking are sent with ``Cache-Control: no-store``.
 
 Rate limits count in Django's cache (fixed windows; a failing cache lets requests through).
@@ -12,6 +13,8 @@ Settings, with their defaults:
   APPOINTMENT_LOOKUP_FAILURES_PER_IP_HOUR (20)    wrong code/phone pairs from one address per hour
   APPOINTMENT_LOOKUP_FAILURES_PER_CODE_HOUR (5)   wrong phone digits for one code per hour
   APPOINTMENT_BOOKINGS_PER_IP_HOUR (30)           new bookings from one address per hour
+  APPOINTMENT_EMAIL_CODES_PER_HOUR (3)            e-mailed codes per booking and per e-mail address per hour
+Wrong e-mailed codes count like wrong phone digits.
 """
 
 import hmac
@@ -31,9 +34,9 @@ from townsquare.core import grants, ratelimit
 from townsquare.core.forms import new_submission_key, submission_key
 
 from . import booking as booking_rules
-from . import public
+from . import email_codes, public
 from .calendar import booking_calendar
-from .forms import BookingForm, LookupForm, MoveForm
+from .forms import BookingCodeForm, BookingForm, EmailCodeForm, LookupForm, MoveForm
 from .models import Booking
 
 logger = logging.getLogger(__name__)
@@ -70,6 +73,9 @@ def _own_booking(request, code):
     if booking is None or not _may_see(request, booking):
         return None
     return booking
+
+
+TOO_MANY_WRONG = "输错的次数太多了。为保护预约人的信息，请一小时后再试，或打电话到窗口查询。"
 
 
 def _to_lookup(code=""):
@@ -254,7 +260,7 @@ def move(request, code):
 @require_http_methods(["GET", "HEAD", "POST"])
 def lookup(request):
     if request.method != "POST":
-        form = LookupForm(initial={"code": request.GET.get("code", "")[:20]})
+        form = LookupForm(initial={"code": request.GET.get("code", "")[:20], "service": request.GET.get("service")})
         return render(request, "appointments/lookup.html", {"form": form})
     form = LookupForm(request.POST)
     if form.is_robot:
@@ -265,14 +271,102 @@ def lookup(request):
         return render(request, "appointments/lookup.html", {"form": form}, status=400)
     code, tail = form.cleaned_data["code"], form.cleaned_data["phone_tail"]
     if _lookup_limited(request, code):
-        message = "输错的次数太多了。为保护预约人的信息，请一小时后再试，或打电话到窗口查询。"
-        return ratelimit.refuse(request, "appointments/lookup.html", form, message)
+        return ratelimit.refuse(request, "appointments/lookup.html", form, TOO_MANY_WRONG)
     booking = Booking.objects.filter(code=code).only("pk", "code", "phone").first()
     # The same answer, and the same count, for an unknown code and for wrong digits.
     if booking is None or not hmac.compare_digest(booking.phone[-4:], tail):
-        ratelimit.hit("appointments-lookup-ip", ratelimit.client_ip(request))
-        ratelimit.hit("appointments-lookup-code", code)
+        _lookup_failed(request, code)
         form.add_error(None, "预约码或手机号后4位不对，请核对后再试。")
         return render(request, "appointments/lookup.html", {"form": form}, status=400)
     _grant(request, booking)
     return redirect("appointments:booking", code=booking.code)
+
+
+def _lookup_failed(request, code):
+    ratelimit.hit("appointments-lookup-ip", ratelimit.client_ip(request))
+    ratelimit.hit("appointments-lookup-code", code)
+
+
+# --- a one-time code by e-mail, for a resident who has the booking code but not the phone -------------------
+
+EMAIL_REFUSALS = {
+    email_codes.Checked.WRONG: "验证码不对，请核对邮件里的6位数字。",
+    email_codes.Checked.EXPIRED: "验证码已经过期了（{minutes}分钟内有效），请重新获取。",
+    email_codes.Checked.USED: "这个验证码已经用过了，每个验证码只能用一次，请重新获取。",
+}
+
+
+@never_cache
+@require_http_methods(["POST"])
+def email_code_send(request):
+    """Send six digits to the booking's e-mail address (the lookup form's second button)."""
+    form = BookingCodeForm(request.POST)
+    if form.is_robot:
+        form.clear_honeypot()
+        form.add_error(None, "没有发送成功，请再点一次。")
+        return render(request, "appointments/lookup.html", {"form": form}, status=400)
+    if not form.is_valid():
+        return render(request, "appointments/lookup.html", {"form": form}, status=400)
+    code = form.cleaned_data["code"]
+    if _lookup_limited(request, code):
+        return ratelimit.refuse(request, "appointments/lookup.html", form, TOO_MANY_WRONG)
+    booking = Booking.objects.select_related("service__window__unit").filter(code=code).first()
+    if booking is None or not booking.email:  # the same answer: no address, or no such code
+        _lookup_failed(request, code)
+        form.add_error(None, "这个预约码不对，或者预约时没有留邮箱。请用手机号后4位查询，或打电话到窗口。")
+        return render(request, "appointments/lookup.html", {"form": form}, status=400)
+    sent = email_codes.send_code(booking, ratelimit.client_ip(request))
+    if sent == email_codes.Sent.LIMITED:
+        message = "验证码发得太多了。请先查收已经发出的邮件，或一小时后再试，也可以打电话到窗口查询。"
+        return ratelimit.refuse(request, "appointments/lookup.html", form, message)
+    if sent == email_codes.Sent.FAILED:
+        form.add_error(None, "邮件没有发出去，请稍后再试，或打电话到窗口查询。")
+        return render(request, "appointments/lookup.html", {"form": form}, status=503)
+    entry = EmailCodeForm(initial={"code": booking.display_code, "service": form.cleaned_data["service"]})
+    context = {
+        "form": entry,
+        "address": email_codes.masked_address(booking),
+        "minutes": settings.APPOINTMENT_EMAIL_CODE_MINUTES,
+    }
+    return render(request, "appointments/email_code.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def email_code_check(request):
+    """The booking code and the e-mailed digits: right once, within the minutes, opens that booking."""
+    if request.method != "POST":
+        initial = {"code": request.GET.get("code", "")[:20], "service": request.GET.get("service")}
+        return render(request, "appointments/email_code.html", {"form": EmailCodeForm(initial=initial)})
+    form = EmailCodeForm(request.POST)
+    if form.is_robot:
+        form.clear_honeypot()
+        form.add_error(None, "没有验证成功，请再点一次。")
+        return render(request, "appointments/email_code.html", {"form": form}, status=400)
+    if not form.is_valid():
+        return render(request, "appointments/email_code.html", {"form": form}, status=400)
+    code, digits = form.cleaned_data["code"], form.cleaned_data["email_code"]
+    if _lookup_limited(request, code):
+        return ratelimit.refuse(request, "appointments/email_code.html", form, TOO_MANY_WRONG)
+    booking = Booking.objects.filter(code=code).only("pk", "code").first()
+    checked = email_codes.check_code(booking, digits) if booking else email_codes.Checked.WRONG
+    if checked != email_codes.Checked.OK:
+        _lookup_failed(request, code)
+        form.add_error(None, EMAIL_REFUSALS[checked].format(minutes=settings.APPOINTMENT_EMAIL_CODE_MINUTES))
+        return render(request, "appointments/email_code.html", {"form": form}, status=400)
+    _grant(request, booking)
+    return redirect("appointments:booking", code=booking.code)
+
+
+# --- 我的预约 ------------------------------------------------------------------------------------------------
+
+
+@never_cache
+def mine(request):
+    """The bookings this browser proved; none yet: the look-up page."""
+    codes = grants.granted(request, ACCESS)
+    upcoming, past = public.granted_bookings(codes) if codes else ([], [])
+    if not upcoming and not past:
+        return _to_lookup()
+    context = {"upcoming": [public.Shown(b) for b in upcoming], "past": [public.Shown(b) for b in past]}
+    return render(request, "appointments/mine.html", context)

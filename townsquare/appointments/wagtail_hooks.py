@@ -13,6 +13,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from townsquare.core.life import LifeService
 from townsquare.units.access import is_staff_member
 from townsquare.units.permissions import UnitScopedPolicy, UnitScopedViewSet
 
@@ -155,6 +156,12 @@ def guide_booking_urls(guides):
     for guide_id, service_pk in rows:
         urls.setdefault(guide_id, reverse("appointments:book", args=[service_pk]))
     return urls
+
+
+@hooks.register("townsquare_life_services", order=35)
+def appointments_life_service():
+    """The 预约办理 tile of the home page's grid; its page leads on to 我的预约."""
+    return [LifeService("yuyue", "预约办理", "calendar", "网上约时间、我的预约", url_name="appointments:index")]
 
 
 # Residents' personal data in closed cases: anonymised after PERSONAL_DATA_RETENTION_DAYS (privacy app).

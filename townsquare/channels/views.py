@@ -3,8 +3,10 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 
 from .models import Channel
+from .qr import qr_data_uri
 
 
 def public_listing():
@@ -12,9 +14,18 @@ def public_listing():
     return Channel.objects.select_related("unit", "page").order_by("unit__sort_order", "unit_id", "kind", "name")
 
 
+def public_address(channel):
+    """The path a channel's QR code opens: a section's page, else the account's record on this site."""
+    if channel.kind == Channel.Kind.PLATFORM:
+        return channel.page.url if channel.page_id and channel.page is not None else ""
+    return reverse("channels:detail", args=[channel.pk])
+
+
 def channel_index(request):
     groups = []
     for channel in public_listing():
+        address = public_address(channel)
+        channel.qr = qr_data_uri(request.build_absolute_uri(address)) if address else ""
         if not groups or groups[-1]["unit"].pk != channel.unit_id:
             groups.append({"unit": channel.unit, "platform": [], "external": []})
         groups[-1]["platform" if channel.kind == Channel.Kind.PLATFORM else "external"].append(channel)

@@ -26,7 +26,8 @@ def site_chrome(request):
         "site_name": settings.WAGTAIL_SITE_NAME,
         "platform_name": settings.WAGTAIL_SITE_NAME,
         "site_search_url": SimpleLazyObject(search_url),
-        "site_code": settings.ANNUAL_REPORT_SITE_CODE,
-        "site_icp": settings.ANNUAL_REPORT_ICP,
-        "site_psb_record": settings.ANNUAL_REPORT_PSB_RECORD,
+        "site_code": settings.SITE_CODE,
+        "site_icp": settings.SITE_ICP_NUMBER,
+        "site_psb_record": settings.SITE_PSB_NUMBER,
+        "site_conac_url": settings.SITE_CONAC_URL,
     }

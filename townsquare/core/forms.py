@@ -126,3 +126,16 @@ def mark_optional(form):
         if field.required or field.widget.is_hidden or name == HONEYPOT_FIELD or label.endswith(OPTIONAL_MARK):
             continue
         field.label = label + OPTIONAL_MARK
+
+
+CHOOSE_LABEL = "请选择"
+
+
+def label_empty_choices(form):
+    """Drop-downs start with "请选择" instead of Django's "---------"."""
+    for field in form.fields.values():
+        if isinstance(field, forms.ModelChoiceField):
+            if field.empty_label is not None:
+                field.empty_label = CHOOSE_LABEL
+        elif isinstance(field, forms.ChoiceField) and not isinstance(field.widget, forms.RadioSelect):
+            field.choices = [("", CHOOSE_LABEL) if value == "" else (value, text) for value, text in field.choices]

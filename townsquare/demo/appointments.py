@@ -16,24 +16,25 @@ from townsquare.core.workdays import is_working_day, working_days_after
 from townsquare.services.models import ServiceGuidePage
 
 # unit slug, window name, place, phone
+# (shown as "place（window name）", so neither has brackets of its own)
 WINDOWS = [
-    ("renshe", "社保卡窗口（8号）", "县政务服务中心一楼8号窗口（人民路20号）", "0000-6661008"),
-    ("yibao", "医保窗口（12号）", "县政务服务中心二楼12号窗口（人民路20号）", "0000-6661012"),
-    ("minzheng", "婚姻登记处", "县婚姻登记处（民政局一楼，和平路6号）", "0000-6662030"),
-    ("qinghe", "综合受理窗口（1号）", "青禾镇便民服务中心一楼1号窗口（禾丰路8号）", "0000-6663101"),
+    ("renshe", "8号社保卡窗口", "人民路20号县政务服务中心一楼", "0999-6016608"),
+    ("yibao", "12号医保窗口", "人民路20号县政务服务中心二楼", "0999-6019912"),
+    ("minzheng", "婚姻登记处", "人民路18号县民政局一楼", "0999-6018830"),
+    ("qinghe", "1号综合受理窗口", "禾丰路8号青禾镇便民服务中心一楼", "0999-6231101"),
 ]
 
 # guide slug, window name, bookable service settings
 SERVICES = [
-    ("shebaoka-buhuan", "社保卡窗口（8号）", {"capacity": 3, "notes": "请带本人身份证原件；代办请带双方身份证。"}),
-    ("jumin-yibao-canbao", "医保窗口（12号）", {"capacity": 4}),
-    ("yidi-jiuyi-beian", "医保窗口（12号）", {"capacity": 2, "hours": "09:00-11:30"}),
+    ("shebaoka-buhuan", "8号社保卡窗口", {"capacity": 3, "notes": "请带本人身份证原件；代办请带双方身份证。"}),
+    ("jumin-yibao-canbao", "12号医保窗口", {"capacity": 4}),
+    ("yidi-jiuyi-beian", "12号医保窗口", {"capacity": 2, "hours": "09:00-11:30"}),
     (
         "jiehun-dengji",
         "婚姻登记处",
         {"capacity": 2, "slot_minutes": 60, "weekdays": "12345", "notes": "双方本人一起来，带户口簿和身份证原件。"},
     ),
-    ("nongcun-jianfang", "综合受理窗口（1号）", {"capacity": 2, "hours": "09:00-11:30 14:30-16:30"}),
+    ("nongcun-jianfang", "1号综合受理窗口", {"capacity": 2, "hours": "09:00-11:30 14:30-16:30"}),
 ]
 
 # code, guide slug, working-day offset from today (negative: past), start, name, phone, e-mail, status

@@ -1,7 +1,8 @@
 """Demo life-service listings for 示范县: at least 15 of each kind, some expired, some waiting for moderation.
 
 A listing is found by its title; one that exists already is left as it is, so loading the
-demo again changes nothing. Dates are relative to the loader's ``now``.
+demo again changes nothing. Dates are relative to the loader's ``now``; events, enrolment,
+traffic and offers add the set of ``now``'s season (``content.seasons``).
 """
 
 import datetime
@@ -23,6 +24,7 @@ from townsquare.listings.models import (
 )
 
 from .content import listings as content
+from .content import seasons
 from .dates import moment
 
 # Public submissions in the demo carry this management code (for trying renew / take down by hand).
@@ -46,8 +48,23 @@ class _Loader:
     def __init__(self, units, now, tally):
         self.units, self.now, self.tally = units, now, tally
         self.today = moment(now, 0).date()
+        self.season = seasons.for_day(self.today)
         self.code_hash = make_password(DEMO_MANAGEMENT_CODE)
         self.counter = 0
+
+    def retire_out_of_season(self):
+        """Take away what an earlier load left current but belongs to another season (or was renamed since)."""
+        ends = {
+            "events": (Event, "ends_at", self.now),
+            "enrolment": (EnrolmentNotice, "ends_on", self.today),
+            "traffic": (TrafficNotice, "ends_at", self.now),
+            "offers": (Offer, "valid_until", self.today),
+            "jobs": (JobListing, "closing_date", self.today),
+        }
+        for key, (model, end, at) in ends.items():
+            others = {row[0] for season in seasons.SEASONS.values() for row in season.get(key, [])}
+            others = (others | set(seasons.RETIRED_TITLES.get(key, []))) - {row[0] for row in self.season.get(key, [])}
+            model.objects.filter(source=Source.UNIT, title__in=others, **{f"{end}__gte": at}).delete()
 
     def town(self, slug):
         return self.units.get(slug) if slug else None
@@ -142,7 +159,7 @@ class _Loader:
 
     def enrolment(self):
         schools = dict(School.objects.values_list("name", "pk"))
-        for title, school, kind, town, starts, ends, place in content.ENROLMENT:
+        for title, school, kind, town, starts, ends, place in content.ENROLMENT + self.season["enrolment"]:
             fields = self.common("education", title, town)
             fields.update(
                 school_id=schools.get(school),
@@ -154,7 +171,7 @@ class _Loader:
             self.ensure(EnrolmentNotice, "招生公告", fields)
 
     def traffic(self):
-        for title, kind, place, town, starts, ends, advice in content.TRAFFIC:
+        for title, kind, place, town, starts, ends, advice in content.TRAFFIC + self.season["traffic"]:
             fields = self.common("traffic", title, town)
             fields.update(
                 notice_kind=kind,
@@ -166,8 +183,8 @@ class _Loader:
             self.ensure(TrafficNotice, "交通信息", fields)
 
     def events(self):
-        for title, category, venue, town, days, hm, hours, price, url, text in content.EVENTS:
-            starts = moment(self.now, days, hm)
+        for title, category, venue, town, days, hm, hours, price, url, text in content.EVENTS + self.season["events"]:
+            starts = moment(self.now, seasons.days_until(self.today, days), hm)
             fields = self.common("culture", title, town)
             fields.update(
                 category=category,
@@ -197,7 +214,9 @@ class _Loader:
             self.tally.count("景点", True)
 
     def offers(self):
-        for title, kind, merchant, town, address, starts, ends, conditions, state in content.OFFERS:
+        for title, kind, merchant, town, address, starts, ends, conditions, state in (
+            content.OFFERS + self.season["offers"]
+        ):
             fields = self.common("offers", title, town, state)
             fields.update(
                 offer_kind=kind,
@@ -212,6 +231,7 @@ class _Loader:
 
 def ensure_listings(units, now, tally):
     loader = _Loader(units, now, tally)
+    loader.retire_out_of_season()
     loader.jobs()
     loader.rentals()
     loader.schools()

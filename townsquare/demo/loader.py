@@ -41,6 +41,8 @@ from .content.news import DRAFT_FOR_REVIEW, NEWS
 from .content.notices import NOTICES, SCHEDULED
 from .content.policies import INTERPRETATIONS, POLICIES
 from .content.publicity import PUBLICITY
+from .content.seasons import SEASONAL_NOTICE_SLUGS
+from .content.seasons import for_day as season_for_day
 from .content.staff import ADMIN, CAN_DO, PASSWORD, STAFF, email_for
 from .content.topics import TOPICS
 from .content.units import COUNTY, UNITS
@@ -129,12 +131,11 @@ class DemoLoader:
         self.ensure_unit_homes(county_home)
         self.provision()
         self.ensure_staff()
-        self.pages = dict(
-            Page.objects.descendant_of(county_home).filter(slug__in=CONTENT_SLUGS).values_list("slug", "pk")
-        )
+        slugs = CONTENT_SLUGS + SEASONAL_NOTICE_SLUGS
+        self.pages = dict(Page.objects.descendant_of(county_home).filter(slug__in=slugs).values_list("slug", "pk"))
         for spec in NEWS:
             self.ensure_news(spec)
-        for spec in NOTICES:
+        for spec in NOTICES + season_for_day(self.words.today)["notices"]:
             self.ensure_notice(spec)
         for spec in PUBLICITY:
             self.ensure_publicity(spec)

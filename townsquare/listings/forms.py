@@ -14,6 +14,7 @@ from townsquare.core.forms import (
     HoneypotForm,
     PhotoInput,
     PhotosField,
+    label_empty_choices,
     mark_optional,
     normalize_email,
     normalize_phone,
@@ -46,7 +47,8 @@ def _messages(model, fields):
     for name in fields:
         field = model._meta.get_field(name)
         label = str(field.verbose_name)
-        messages = {"required": f"请填写{label}。", "invalid": f"{label}的格式不对，请核对。"}
+        ask = "请选择" if field.choices or field.is_relation else "请填写"
+        messages = {"required": f"{ask}{label}。", "invalid": f"{label}的格式不对，请核对。"}
         if getattr(field, "max_length", None):
             messages["max_length"] = f"{label}不能超过{field.max_length}个字（现在有%(show_value)d个字）。"
         if field.choices:
@@ -66,16 +68,14 @@ CONTACT_FIELDS = ["contact_name", "contact_phone", "contact_email"]
 class PublicListingForm(HoneypotForm, forms.ModelForm):
     """What every public submission has: town, contact, the honeypot, optional fields marked 选填."""
 
-    agree = forms.BooleanField(
-        label="我保证信息真实，不收取求职者、租客的任何费用；工作人员可以打电话核实。",
-        error_messages={"required": "请确认信息真实后再提交。"},
-    )
+    promise = "我保证信息真实；工作人员可以打电话核实。"  # each kind words what its poster promises
+    agree = forms.BooleanField(error_messages={"required": "请确认信息真实后再提交。"})
 
     def __init__(self, *args, town_list=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["agree"].label = self.promise
         town_field = self.fields["town"]
         town_field.required = True
-        town_field.empty_label = "请选择"
         town_field.queryset = town_field.queryset.model.objects.filter(
             pk__in=[t.pk for t in (town_list if town_list is not None else towns())]
         ).order_by("sort_order", "pk")
@@ -90,6 +90,7 @@ class PublicListingForm(HoneypotForm, forms.ModelForm):
         for field in self.fields.values():
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs["rows"] = 4
+        label_empty_choices(self)
         mark_optional(self)
 
     def clean_contact_phone(self):
@@ -106,6 +107,8 @@ class PublicListingForm(HoneypotForm, forms.ModelForm):
 
 
 class JobSubmitForm(PublicListingForm):
+    promise = "我保证信息真实，不向求职者收取任何费用；工作人员可以打电话核实。"
+
     class Meta:
         model = JobListing
         fields = [
@@ -144,7 +147,8 @@ class JobSubmitForm(PublicListingForm):
 
 
 class RentalSubmitForm(PublicListingForm):
-    photos = PhotosField(label="照片（选填）", required=False, widget=PhotoInput(attrs={"accept": "image/*"}))
+    promise = "我保证信息真实，不向租客收取中介费、看房费等租金以外的费用；工作人员可以打电话核实。"
+    photos = PhotosField(label="照片", required=False, widget=PhotoInput(attrs={"accept": "image/*"}))
 
     class Meta:
         model = RentalListing
@@ -186,6 +190,8 @@ class RentalSubmitForm(PublicListingForm):
 
 
 class OfferSubmitForm(PublicListingForm):
+    promise = "我保证优惠真实有效，按写明的条件兑现；工作人员可以打电话核实。"
+
     class Meta:
         model = Offer
         fields = [
@@ -202,10 +208,6 @@ class OfferSubmitForm(PublicListingForm):
         ]
         widgets = {"valid_from": DATE_WIDGET, "valid_until": DATE_WIDGET}
         error_messages = _messages(Offer, fields)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["agree"].label = "我保证优惠真实有效，按写明的条件兑现；工作人员可以打电话核实。"
 
     def clean(self):
         data = super().clean()

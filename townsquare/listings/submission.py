@@ -120,13 +120,13 @@ def find_by_reference(reference):
 
 
 def submitter_status(listing):
-    """What the submitter reads about their listing."""
+    """What the submitter reads about their listing: (the status, what it means), each said once."""
     if listing.status == Status.PENDING:
-        return "正在审核：工作人员审核通过后，就会出现在列表里。"
+        return "待审核", "工作人员审核通过后，就会出现在列表里。"
     if listing.status == Status.REJECTED:
-        return "没有通过审核。"
+        return "未通过", "没有出现在列表里。"
     if listing.status == Status.TAKEN_DOWN:
-        return "已撤下，不再公开显示。"
+        return "已撤下", "不再公开显示。"
     if listing.is_expired:
-        return "已过期，不在列表里了。可以续期，重新显示。"
-    return "已发布，正在显示。"
+        return "已过期", "不在列表里了。可以续期，重新显示。"
+    return "已发布", "正在列表里显示。"

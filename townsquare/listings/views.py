@@ -393,7 +393,7 @@ def manage_listing(request, reference):
     context = {
         "kind_page": _kind_page(listing.kind),
         "item": listing,
-        "status_text": submission.submitter_status(listing),
+        "status": submission.submitter_status(listing),
         "renew_days": settings.LISTINGS_RENEW_DAYS,
         "Status": Status,
     }

@@ -24,8 +24,8 @@ def store(evaluation, trigger="scheduled"):
     run = HealthRun.objects.create(
         ran_at=evaluation.now,
         county_score=county.score,
-        county_passed=county.passed,
-        county_vetoes=len(county.vetoes),
+        county_passed=evaluation.county_passed(),
+        county_vetoes=len(evaluation.all_vetoes()),
         county_findings=[f.to_dict() for f in county.findings if f.severity != ADVICE],
         trigger=trigger,
     )

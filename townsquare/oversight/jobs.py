@@ -17,7 +17,7 @@ def oversight_health():
     from .checks import run_health_check
 
     run = run_health_check(trigger="scheduled")
-    return f"全县 {run.county_score} 分，单项否决 {run.county_vetoes} 项"
+    return f"全县 {run.verdict}"
 
 
 @periodic_job("oversight_digest", every=timedelta(days=7), label="健康检查周报")

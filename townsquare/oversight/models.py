@@ -8,6 +8,12 @@ from django.utils import timezone
 from townsquare.units.models import Unit
 
 
+def verdict(score, passed, vetoes):
+    if vetoes:
+        return f"不合格（单项否决 {vetoes} 项）"
+    return f"{score:.1f} 分，{'合格' if passed else '不合格'}"
+
+
 class HealthRun(models.Model):
     """One run of every rule over the whole county at ``ran_at`` (daily, or on demand)."""
 
@@ -24,7 +30,16 @@ class HealthRun(models.Model):
         ordering = ["-ran_at", "-pk"]
 
     def __str__(self):
-        return f"{timezone.localtime(self.ran_at):%Y-%m-%d %H:%M} 全县 {self.county_score} 分"
+        return f"{timezone.localtime(self.ran_at):%Y-%m-%d %H:%M} 全县 {self.verdict}"
+
+    @property
+    def vetoed(self):
+        return self.county_vetoes > 0
+
+    @property
+    def verdict(self):
+        """In words, with no score beside a veto (a vetoed county fails whatever its points)."""
+        return verdict(self.county_score, self.county_passed, self.county_vetoes)
 
 
 class UnitScore(models.Model):
@@ -45,7 +60,15 @@ class UnitScore(models.Model):
         constraints = [models.UniqueConstraint(fields=["run", "unit"], name="one_score_per_unit_and_run")]
 
     def __str__(self):
-        return f"{self.unit} {self.score} 分"
+        return f"{self.unit} {self.verdict}"
+
+    @property
+    def vetoed(self):
+        return self.vetoes > 0
+
+    @property
+    def verdict(self):
+        return verdict(self.score, self.passed, self.vetoes)
 
 
 def url_key(url):

@@ -100,6 +100,17 @@ class Result:
         return not self.vetoes and self.score >= settings.OVERSIGHT_PASS_SCORE
 
 
+def distinct_vetoes(finding_lists):
+    """The veto findings of several lists (``Finding``s or their dicts), each one once."""
+    seen = {}
+    for findings in finding_lists:
+        for item in findings:
+            finding = item if isinstance(item, Finding) else Finding.from_dict(item)
+            if finding.severity == VETO:
+                seen.setdefault((finding.code, finding.unit_id, finding.object_label, finding.detail), finding)
+    return list(seen.values())
+
+
 def run_rules(scope, data, rules):
     """Run ``rules`` (``rules.Rule``s) for ``scope`` on the snapshot ``data``; each rule loses at most its cap."""
     findings, lost = [], Decimal("0")
@@ -118,6 +129,14 @@ class Evaluation:
     now: object
     county: Result
     units: list  # [Result], in the units' order
+
+    def all_vetoes(self):
+        """The county's own vetoes and its units' (a finding both in the county's and a unit's list once)."""
+        return distinct_vetoes([self.county.findings, *(result.findings for result in self.units)])
+
+    def county_passed(self):
+        """The county passes only when it and every one of its units have no veto."""
+        return self.county.passed and not any(result.vetoes for result in self.units)
 
     def zombies(self):
         return [f for result in self.units for f in result.findings if f.code == "zombie_account"]

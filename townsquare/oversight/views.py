@@ -70,32 +70,46 @@ def trend_since(now=None):
     return now - timedelta(weeks=settings.OVERSIGHT_TREND_WEEKS)
 
 
+def _point(score, vetoes):
+    """A vetoed result fails whatever its points: drawn at 0 (and flagged), never near 100."""
+    return 0.0 if vetoes else float(score)
+
+
+def _series(label, points):
+    """``points``: [(score, vetoes) or None] in the runs' order."""
+    return {
+        "label": label,
+        "values": [None if point is None else _point(*point) for point in points],
+        "vetoed": [bool(point and point[1]) for point in points],
+    }
+
+
 def trend(unit_ids=None, include_county=True, now=None):
     """Chart data: one point a day (the day's last run), the county's line and one per unit (two queries)."""
     runs = list(
         HealthRun.objects.filter(ran_at__gte=trend_since(now))
         .order_by("ran_at", "pk")
-        .values_list("pk", "ran_at", "county_score")
+        .values_list("pk", "ran_at", "county_score", "county_vetoes")
     )
     per_day = OrderedDict()
-    for pk, ran_at, score in runs:
-        per_day[timezone.localdate(ran_at)] = (pk, ran_at, score)
+    for pk, ran_at, score, vetoes in runs:
+        per_day[timezone.localdate(ran_at)] = (pk, ran_at, score, vetoes)
     chosen = list(per_day.values())
-    scores = UnitScore.objects.filter(run_id__in=[pk for pk, _, _ in chosen])
+    scores = UnitScore.objects.filter(run_id__in=[run[0] for run in chosen])
     if unit_ids is not None:
         scores = scores.filter(unit_id__in=unit_ids)
     by_unit = OrderedDict()
-    for run_id, unit_id, name, short, score in scores.order_by("unit__sort_order", "unit_id").values_list(
-        "run_id", "unit_id", "unit__name", "unit__short_name", "score"
+    for run_id, unit_id, name, short, score, vetoes in scores.order_by("unit__sort_order", "unit_id").values_list(
+        "run_id", "unit_id", "unit__name", "unit__short_name", "score", "vetoes"
     ):
-        by_unit.setdefault(unit_id, {"label": short or name, "values": {}})["values"][run_id] = float(score)
+        by_unit.setdefault(unit_id, {"label": short or name, "points": {}})["points"][run_id] = (score, vetoes)
     series = []
     if include_county:
-        series.append({"label": "全县", "values": [float(score) for _, _, score in chosen]})
+        series.append(_series("全县", [(score, vetoes) for _, _, score, vetoes in chosen]))
     for entry in by_unit.values():
-        series.append({"label": entry["label"], "values": [entry["values"].get(pk) for pk, _, _ in chosen]})
+        series.append(_series(entry["label"], [entry["points"].get(run[0]) for run in chosen]))
     return {
-        "x": [int(ran_at.timestamp()) for _, ran_at, _ in chosen],
+        "x": [int(run[1].timestamp()) for run in chosen],
         "dates": [f"{day:%m-%d}" for day in per_day],
         "series": series,
         "pass_score": settings.OVERSIGHT_PASS_SCORE,
@@ -103,9 +117,12 @@ def trend(unit_ids=None, include_county=True, now=None):
 
 
 def trend_rows(data):
-    """The chart's figures as table rows (its text alternative)."""
+    """The chart's figures as table rows (its text alternative); a vetoed point reads 否决."""
     return [
-        {"date": date, "values": [series["values"][index] for series in data["series"]]}
+        {
+            "date": date,
+            "values": ["否决" if series["vetoed"][index] else series["values"][index] for series in data["series"]],
+        }
         for index, date in enumerate(data["dates"])
     ]
 
@@ -227,7 +244,7 @@ class RunNowView(View):
         if not can_see_dashboard(request.user):
             raise PermissionDenied
         run = run_health_check(trigger="manual")
-        messages.success(request, f"检查完成：全县 {run.county_score} 分，{run.county_vetoes} 项单项否决。")
+        messages.success(request, f"检查完成：全县{run.verdict}。")
         unit = request.POST.get("unit", "")
         if unit.isdigit():
             return redirect(UNIT_URL_NAME, pk=int(unit))

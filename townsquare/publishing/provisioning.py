@@ -55,11 +55,9 @@ DEFAULT_SECTIONS = {
 DEFAULT_SECTIONS[Unit.Kind.STREET] = DEFAULT_SECTIONS[Unit.Kind.TOWN]
 DEFAULT_SECTIONS[Unit.Kind.VILLAGE] = DEFAULT_SECTIONS[Unit.Kind.TOWN][:2]
 
-REVIEW_STEPS = [
-    (Role.REVIEWER, "初审（单位审核）"),
-    (Role.HEAD, "复审（单位负责人）"),
-]
-FINAL_STEP_NAME = "终审（县融媒体中心）"
+# The step names are what staff see beside each step of a page's 三审 (初审 ○ 复审 ○ 终审 ○).
+REVIEW_STEPS = [(Role.REVIEWER, "初审"), (Role.HEAD, "复审")]
+FINAL_STEP_NAME = "终审"
 
 
 def _page_permission(action):
@@ -84,16 +82,23 @@ def grant_unit_permissions(unit, home):
 
 
 def review_workflow(unit, home):
-    """The unit's 三审 workflow (单位审核 → 单位负责人 → 县融媒体中心), attached to its home page."""
+    """The unit's 三审 workflow (单位审核 → 单位负责人 → 县融媒体中心), attached to its home page.
+
+    The unit's own two steps are its own tasks; the final step is one task that all units share.
+    """
     workflow, _ = Workflow.objects.get_or_create(name=f"{unit.name}三审", defaults={"active": True})
     if not workflow.workflow_tasks.exists():
-        steps = [(unit.group_for(role), f"{unit.display_name}·{name}") for role, name in REVIEW_STEPS]
-        steps.append((final_review_group(), FINAL_STEP_NAME))
-        for order, (group, name) in enumerate(steps):
-            task = GroupApprovalTask.objects.filter(name=name).first()
-            if task is None:
-                task = GroupApprovalTask.objects.create(name=name)
-                task.groups.set([group])
+        tasks = []
+        for role, name in REVIEW_STEPS:
+            task = GroupApprovalTask.objects.create(name=name)
+            task.groups.set([unit.group_for(role)])
+            tasks.append(task)
+        final = GroupApprovalTask.objects.filter(name=FINAL_STEP_NAME, groups=final_review_group()).first()
+        if final is None:
+            final = GroupApprovalTask.objects.create(name=FINAL_STEP_NAME)
+            final.groups.set([final_review_group()])
+        tasks.append(final)
+        for order, task in enumerate(tasks):
             WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=order)
     WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
     return workflow

@@ -8,6 +8,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from townsquare.units.access import is_county_staff, units_for
 from townsquare.units.models import Unit
 
+from .blanks import unfilled_blanks
 from .models import Category, ExtensionRequest, ReplyTemplate, ResidentRequest
 
 
@@ -101,6 +102,10 @@ class AnswerForm(ActionForm):
     def clean_reply(self):
         return self.cleaned_data.get("reply", "").strip()
 
+    def blanks(self):
+        """The template blanks (【请填写：…】) still in the reply box, shown highlighted above the button."""
+        return unfilled_blanks(self["reply"].value())
+
 
 def templates_for(request_obj):
     """The county-wide reply templates and those of the unit in charge."""
@@ -190,6 +195,9 @@ class AdoptSuggestionForm(ActionForm):
     action = "adopt"
     label = "采纳建议"
     button = "采纳建议"
+
+    # Which of the shown suggestions (the first when empty); routing.adopt checks it was shown.
+    category = forms.ModelChoiceField(queryset=Category.objects.filter(active=True), required=False)
 
 
 ACTION_FORMS = {

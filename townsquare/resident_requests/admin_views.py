@@ -23,7 +23,7 @@ from . import handling, inbox, reminders
 from .admin_forms import ACTION_FORMS, AnswerForm
 from .handling import HandlingError
 from .models import ExtensionRequest, ResidentRequest, StaffNotice, Status
-from .routing.adopt import adopt_suggestion, can_adopt
+from .routing.adopt import adopt_suggestion, adoptable, shown_suggestions
 
 INBOX_URL_NAME = "resident_requests_inbox"
 DETAIL_URL_NAME = "resident_requests_detail"
@@ -87,7 +87,12 @@ class RequestDetailView(WagtailAdminTemplateMixin, TemplateView):
     def dispatch(self, request, *args, **kwargs):
         self.object = get_object_or_404(
             ResidentRequest.objects.select_related(
-                "category", "unit", "suggested_category__unit", "merged_into", "submitted_by"
+                "category",
+                "unit",
+                "suggested_category__unit",
+                "runner_up_category__unit",
+                "merged_into",
+                "submitted_by",
             ),
             pk=kwargs["pk"],
         )
@@ -143,18 +148,23 @@ class RequestDetailView(WagtailAdminTemplateMixin, TemplateView):
         return actions
 
     def suggestion(self):
-        """The routing classifier's suggestion, when it points somewhere else than where the request is."""
+        """The routing suggestions staff should see (confident enough), when one points somewhere else."""
         obj = self.object
-        suggested = obj.suggested_category
-        if suggested is None or (suggested.pk == obj.category_id and suggested.unit_id == obj.unit_id):
+        shown = shown_suggestions(obj)
+        if not any(category.pk != obj.category_id or category.unit_id != obj.unit_id for category, _ in shown):
             return None
-        return {
-            "category": suggested,
-            "unit": suggested.unit,
-            "score": obj.suggestion_score,
-            "can_adopt": can_adopt(obj),
-            "moves": suggested.unit_id != obj.unit_id,
-        }
+        movable = adoptable(obj)
+        items = [
+            {
+                "category": category,
+                "unit": category.unit,
+                "score": score,
+                "adoptable": category in movable,
+                "moves": category.unit_id != obj.unit_id,
+            }
+            for category, score in shown
+        ]
+        return {"items": items, "can_adopt": bool(movable)}
 
     @property
     def pending_extensions(self):
@@ -252,8 +262,9 @@ class RequestDetailView(WagtailAdminTemplateMixin, TemplateView):
             )
             return f"已转给{data['unit']}。"
         if action == "adopt":
-            moves = obj.suggested_category is not None and obj.suggested_category.unit_id != obj.unit_id
-            adopt_suggestion(obj, user, by_county=by_county)
+            chosen = data.get("category") or obj.suggested_category
+            moves = chosen is not None and chosen.unit_id != obj.unit_id
+            adopt_suggestion(obj, user, category=data.get("category"), by_county=by_county)
             if moves:
                 return f"已按智能分拨建议改派给{obj.unit}。"
             return f"已按智能分拨建议把分类改为“{obj.category.name}”。"

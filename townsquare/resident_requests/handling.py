@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from townsquare.core.workdays import working_days_between
 
+from . import blanks
 from .deadlines import paused_working_days, recompute_deadlines
 from .models import OPEN_STATUSES, ExtensionRequest, RequestEvent, ResidentRequest, Status, new_tracking_number
 
@@ -115,14 +116,18 @@ def _suggest(request):
     never a reason to lose a request.
     """
     request.suggested_category, request.suggestion_score = None, None
+    request.runner_up_category, request.runner_up_score = None, None
     try:
-        from .routing import suggestions  # imported here: the classifier's libraries load on first use
+        from .routing import suggestions  # imported here when the web process did not warm up (wsgi.py)
 
-        category, score = suggestions.suggest_category(request.title, request.details)
+        found = suggestions.suggest_categories(request.title, request.details)
     except Exception:
         logger.exception("routing suggestion failed; the request is stored without one")
         return
-    request.suggested_category, request.suggestion_score = category, score
+    if found:
+        request.suggested_category, request.suggestion_score = found[0]
+    if len(found) > 1:
+        request.runner_up_category, request.runner_up_score = found[1]
 
 
 # A clash of random tracking numbers is rare (one in a million per pair on a day); five draws in a row is not going
@@ -295,6 +300,8 @@ def answer(request, reply, actor, now=None):
     _require(request, [Status.SUBMITTED, Status.ACCEPTED], "答复")
     if not reply.strip():
         raise HandlingError("答复内容不能为空。")
+    if blanks.refusal(reply):
+        raise HandlingError(blanks.refusal(reply))
     now = now or timezone.now()
     return _change(
         request,

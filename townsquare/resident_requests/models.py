@@ -154,6 +154,10 @@ class ResidentRequest(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="resident_requests"
     )
     channel = models.CharField("来源渠道", max_length=20, default="web")
+    # The Open311 key that filed it: that client may read it back before a unit accepts it.
+    api_key = models.ForeignKey(
+        "ApiKey", verbose_name="提交所用接口密钥", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.SUBMITTED, db_index=True)
     received_at = models.DateTimeField("提交时间", default=timezone.now, db_index=True)
@@ -192,6 +196,11 @@ class ResidentRequest(models.Model):
         Category, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="建议分类"
     )
     suggestion_score = models.FloatField("建议置信度", null=True, blank=True)
+    # The model's second class, kept so staff see both when the two are close (routing.adopt.shown_suggestions).
+    runner_up_category = models.ForeignKey(
+        Category, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="第二建议分类"
+    )
+    runner_up_score = models.FloatField("第二建议置信度", null=True, blank=True)
 
     class Meta:
         verbose_name = "留言"
@@ -335,7 +344,10 @@ class ReplyTemplate(models.Model):
         Unit, verbose_name="单位", null=True, blank=True, on_delete=models.CASCADE, help_text="留空则全县通用。"
     )
     title = models.CharField("名称", max_length=60)
-    body = models.TextField("答复模板")
+    body = models.TextField(
+        "答复模板",
+        help_text="要经办人填写的地方写成【请填写：内容】，例如【请填写：办理结果】。没有填完的答复不能发布。",
+    )
 
     class Meta:
         verbose_name = "答复模板"

@@ -30,7 +30,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve, reverse
 from django.utils.crypto import constant_time_compare
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
@@ -44,7 +44,7 @@ from . import handling, personal_data, public
 from . import photos as photo_rules
 from .forms import AddInformationForm, PublicFilterForm, QueryForm, RatingForm, RequestForm
 from .handling import HandlingError
-from .models import Category, RequestPhoto, ResidentRequest, Status
+from .models import Category, RequestPhoto, RequestType, ResidentRequest, Status
 
 logger = logging.getLogger(__name__)
 
@@ -177,7 +177,7 @@ def _current_user(request):
         return None
 
 
-def _render_form(request, form, key, status=200, notice="", notice_text=""):
+def _render_form(request, form, key, status=200, notice="", notice_text="", extra=None):
     try:
         form.errors  # noqa: B018 - validates now if not yet done, so that rendering needs no database
     except DatabaseError:
@@ -194,6 +194,7 @@ def _render_form(request, form, key, status=200, notice="", notice_text=""):
         "user_account": _current_user(request),
         "categories_missing": not form.fields["category"].choices[1:],
         **_safe_chrome(),
+        **(extra or {}),
     }
     response = render(request, "resident_requests/submit.html", context, status=status)
     if status in (429, 503):
@@ -251,6 +252,26 @@ def _submit(request, limits):
     if password is not None:
         _count_submission(request, form)
     return _after_submit(request, resident_request, password)
+
+
+@require_http_methods(["GET", "HEAD"])
+def correction(request):
+    """我为政府网站找错: the 留言 form with the 纠错 category chosen and the page the resident came from."""
+    came_from = request.GET.get("from", "")
+    if not url_has_allowed_host_and_scheme(came_from, allowed_hosts={request.get_host()}):
+        came_from = ""
+    category = Category.objects.filter(code=settings.REQUEST_CORRECTION_CATEGORY, active=True).first()
+    form = RequestForm(
+        initial={
+            "request_type": RequestType.SUGGEST,
+            "category": category.pk if category else None,
+            "title": "网站内容有错",
+            "details": f"出错的页面：{request.build_absolute_uri(came_from) if came_from else ''}\n错在哪里：",
+        }
+    )
+    response = _render_form(request, form, new_submission_key(), extra={"correction": True})
+    sessions.promise(request, response)
+    return response
 
 
 def csrf_failure(request, reason=""):

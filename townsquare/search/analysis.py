@@ -105,6 +105,22 @@ def doc_number_texts(query):
     return [match.group(0).strip() for match in DOC_NUMBER_ANCHORED.finditer(normalize(query))]
 
 
+# How agencies' number prefixes end (示政办发, 国函, 国办函, 示人社字, 国务院令 …).
+DOC_AGENCY_ENDINGS = "发函字令办文通告"
+
+
+def clear_doc_number_texts(query):
+    """The parts of a query that can only be a 文号: the year in brackets (国函〔2023〕98号), or an
+    agency prefix and 号 (国办函2020年99号) — never a date such as 青禾镇2026年12号."""
+    texts = []
+    for match in DOC_NUMBER_ANCHORED.finditer(normalize(query)):
+        text = match.group(0).strip()
+        bracketed = any(mark in text for mark in "〔[【(〖{")
+        if bracketed or (text.endswith("号") and match.group(1)[-1] in DOC_AGENCY_ENDINGS):
+            texts.append(text)
+    return texts
+
+
 # --- the county's dictionary --------------------------------------------------------------------
 
 
@@ -163,6 +179,7 @@ class Dictionary:
             members = group.members()
             for word in members:
                 words.setdefault(word, None)
+            for word in group.leads():
                 synonyms.setdefault(word, set()).update(m for m in members if m != word)
         for word in dictionary_extra_words():
             words.setdefault(normalize(word), None)

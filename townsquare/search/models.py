@@ -72,12 +72,21 @@ class GovTerm(models.Model):
 
 
 class Synonym(models.Model):
-    """Words that mean the same to residents (社保 社会保险 社会保障): a search for one finds all."""
+    """Words that mean the same to residents (社保 社会保险 社会保障): a search for one finds all.
+
+    One way (``one_way``): the first word is how residents say it (生孩子) and leads to the others
+    (生育 出生医学证明 新生儿); a search for those does not lead back."""
 
     terms = models.CharField(
         "同义词",
         max_length=300,
         help_text="用空格或逗号分开，如：社保 社会保险。缩写、俗称、全称都可以放在一组里。",
+    )
+    one_way = models.BooleanField(
+        "只从第一个词找",
+        default=False,
+        help_text="勾选：第一个词是群众的说法（如 生孩子 生育 出生医学证明），搜它能找到后面的词；"
+        "搜后面的词不会反过来找到它和其他词。",
     )
     note = models.CharField("说明", max_length=100, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -88,7 +97,15 @@ class Synonym(models.Model):
         ordering = ["terms"]
 
     def __str__(self):
-        return " ↔ ".join(self.members())
+        members = self.members()
+        if self.one_way and len(members) > 1:
+            return f"{members[0]} → {' '.join(members[1:])}"
+        return " ↔ ".join(members)
+
+    def leads(self):
+        """The words a search starts from to find the others: every word, or only the first (one way)."""
+        members = self.members()
+        return members[:1] if self.one_way else members
 
     def members(self):
         from .analysis import normalize

@@ -2,16 +2,20 @@
 
 ``search()`` asks for items holding every group of the analysed query (``understanding.analyse``);
 if none, it tries homophones from the whole index vocabulary, then items holding any group. A
-document number in the query (国函〔2023〕98号, 国函[2023]98号, 国函2023 98) puts that document first.
+document number in the query (国函〔2023〕98号, 国函[2023]98号, 国函2023 98) puts that document first;
+when no document has a number that can only be a 文号, the results say so, list the documents with
+the nearest numbers, and search the rest of the query only (not the number's pieces: 2023, 号).
 What it offers besides the hits (best bets, "did you mean") is in ``suggestions``; what it logs, in
 ``querylog``.
 """
 
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone
 
 from townsquare.core.privacy import mask_text
@@ -23,6 +27,10 @@ from .querylog import log_query
 from .sources import kind_label, strict_kinds
 from .suggestions import best_bets, did_you_mean
 from .understanding import analyse
+
+# How many documents with a number close to a missing one are listed.
+NEAR_DOC_NUMBERS = 5
+DOC_KEY_PARTS = re.compile(r"^(.*?)((?:19|20)\d{2})-(\d+)$")
 
 
 @dataclass
@@ -65,6 +73,9 @@ class Results:
     did_you_mean: str = ""
     best_bets: list = field(default_factory=list)
     refused: bool = False
+    # A 文号 the query names that no document has, and the documents whose numbers are closest.
+    missing_doc_number: str = ""
+    near_doc_numbers: list = field(default_factory=list)
 
     @property
     def has_next(self):
@@ -104,12 +115,9 @@ def _filters(params, exclude_ids=()):
     )
 
 
-def _doc_number_hits(keys, params):
-    """Ids of the documents whose 文号 the query names, within the filters."""
-    if not keys:
-        return []
+def _filtered(queryset, params):
+    """``queryset`` of index entries within the filters of ``params``, not expired."""
     filters = _filters(params)
-    queryset = SearchDocument.objects.filter(doc_key__in=keys)
     if filters.kinds:
         queryset = queryset.filter(kind__in=filters.kinds)
     if filters.unit_id:
@@ -118,8 +126,61 @@ def _doc_number_hits(keys, params):
         queryset = queryset.filter(date__gte=filters.date_from)
     if filters.date_to:
         queryset = queryset.filter(date__lt=filters.date_to)
-    queryset = queryset.exclude(expires_at__lte=filters.now)
+    return queryset.exclude(expires_at__lte=filters.now)
+
+
+def _doc_number_hits(keys, params):
+    """Ids of the documents whose 文号 the query names, within the filters."""
+    if not keys:
+        return []
+    queryset = _filtered(SearchDocument.objects.filter(doc_key__in=keys), params)
     return list(queryset.order_by("-boost", "-date", "pk").values_list("pk", flat=True)[:5])
+
+
+def _missing_doc_number(analysed):
+    """The 文号 the query names when no public document has it (whatever the filters), else ''."""
+    if not analysed.doc_numbers:
+        return ""
+    found = SearchDocument.objects.filter(doc_key__in=analysed.doc_keys).exclude(expires_at__lte=timezone.now())
+    return "" if found.exists() else "、".join(analysed.doc_numbers)
+
+
+def _key_parts(key):
+    """国函2023-98 → ("国函", 2023, 98); None for what is no document-number key."""
+    match = DOC_KEY_PARTS.match(key)
+    return (match.group(1), int(match.group(2)), int(match.group(3))) if match else None
+
+
+def _near_doc_numbers(keys, params):
+    """Ids of the documents whose 文号 is closest to the missing one: the same agency and year, the same
+    agency, or the same year and number of another agency (a slip in the agency part)."""
+    wanted = [parts for parts in map(_key_parts, keys) if parts]
+    agencies = {agency for agency, _, _ in wanted if len(agency) >= 2}
+    tails = {f"{year}-{serial}" for _, year, serial in wanted}
+    if not agencies and not tails:
+        return []
+    close = Q()
+    for agency in agencies:
+        close |= Q(doc_key__startswith=agency)
+    for tail in tails:
+        close |= Q(doc_key__endswith=tail)
+    rows = _filtered(SearchDocument.objects.exclude(doc_key="").filter(close), params)
+    rows = rows.order_by("-date", "pk").values_list("pk", "doc_key")[:100]
+
+    def distance(row):
+        agency, year, serial = _key_parts(row[1]) or ("", 0, 0)
+        best = (3, 0)
+        for w_agency, w_year, w_serial in wanted:
+            if agency == w_agency:
+                rank = (0, abs(serial - w_serial)) if year == w_year else (1, abs(year - w_year))
+            elif (year, serial) == (w_year, w_serial):
+                rank = (2, 0)
+            else:
+                continue
+            best = min(best, rank)
+        return best
+
+    return [pk for pk, _ in sorted(rows, key=distance)[:NEAR_DOC_NUMBERS]]
 
 
 def find(analysed, params, offset, limit, exclude_kinds=(), relax=True):
@@ -155,7 +216,7 @@ def _find_with_fallbacks(analysed, params, offset, limit):
     found = find(analysed, params, offset, limit, relax=False)
     if found.total or not analysed.groups:
         return found
-    retry = analyse(params.q, with_vocabulary_homophones=True)
+    retry = analyse(analysed.text, with_vocabulary_homophones=True)
     if retry.corrections:
         corrected = find(retry, params, offset, limit, strict_kinds(), relax=False)
         if corrected.total:
@@ -175,6 +236,16 @@ def search(params, log=True, address=""):
         # A phone, ID or e-mail: searching for them could tell that a resident's message holds them.
         results.refused = True
         return results
+    typed = analysed
+    results.missing_doc_number = _missing_doc_number(analysed)
+    if results.missing_doc_number:
+        if page == 1:
+            results.near_doc_numbers = _hits(_near_doc_numbers(analysed.doc_keys, params), analysed)
+        # The number's pieces (国函, 2023, 98, 号) would find anything: search the other words only.
+        rest = analysed.text
+        for number in analysed.doc_numbers:
+            rest = rest.replace(number, " ")
+        analysed = analyse(rest)
     found = _find_with_fallbacks(analysed, params, (page - 1) * page_size, page_size)
     analysed, total = found.analysed, found.total
     results.total = total
@@ -185,11 +256,12 @@ def search(params, log=True, address=""):
     for hit in results.hits:
         hit.exact = hit.id in found.exact
     if page == 1:
-        results.best_bets = best_bets(analysed.text, analysed.words())
-    if total == 0:
+        meant = typed if results.missing_doc_number else analysed
+        results.best_bets = best_bets(meant.text, meant.words())
+    if total == 0 and not results.missing_doc_number:
         results.did_you_mean = did_you_mean(analysed)
     if log and page == 1:
-        log_query(analysed.text, total, address=address)
+        log_query(typed.text, total, address=address)
     return results
 
 

@@ -1,4 +1,5 @@
-"""What search offers beside its hits: the editors' best bets, "did you mean", and words while typing."""
+"""What search offers beside its hits: the editors' best bets, "did you mean", and words while typing;
+and, before anything is typed, 热词 and 常办事项."""
 
 import difflib
 from datetime import timedelta
@@ -30,6 +31,39 @@ def best_bets(text, words=()):
         if key not in seen:
             seen.add(key)
             shown.append(bet)
+    return shown
+
+
+def hot_words(limit=None):
+    """热词 for an empty search: what many residents searched lately and found (never one person's query)."""
+    since = timezone.localdate() - timedelta(days=settings.SEARCH_REPORT_DAYS)
+    return found_queries(limit or settings.SEARCH_SUGGESTIONS, since=since)
+
+
+def common_tasks(limit=None):
+    """常办事项 for an empty search: what editors pinned for common queries (推荐结果), each target once."""
+    from wagtail.models import PageViewRestriction
+
+    limit = limit or settings.SEARCH_SUGGESTIONS
+    bets = BestBet.objects.filter(active=True).select_related("page").order_by("sort_order", "query", "pk")
+    # Pages under a view restriction stay out: two queries however many bets there are.
+    restricted = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    shown, seen = [], set()
+    now = timezone.now()
+    for bet in bets[: limit * 3]:
+        key = bet.page_id or bet.url
+        page = bet.page
+        hidden = page is not None and (
+            not page.live
+            or (page.expire_at and page.expire_at <= now)
+            or any(page.path.startswith(path) for path in restricted)
+        )
+        if key in seen or hidden:
+            continue
+        seen.add(key)
+        shown.append(bet)
+        if len(shown) >= limit:
+            break
     return shown
 
 

@@ -31,6 +31,7 @@ class Analysed:
     doc_keys: list = field(default_factory=list)
     corrections: list = field(default_factory=list)  # (as typed, meant)
     doc_text: str = ""  # the document numbers the query holds, as typed (normalised)
+    doc_numbers: list = field(default_factory=list)  # those that can only be a 文号 (国函〔2023〕98号)
 
     def terms(self):
         """Every word the results may hold (for marking them in snippets).
@@ -73,7 +74,9 @@ def analyse(raw, with_vocabulary_homophones=False):
     dictionary = analysis.dictionary()
     text = normalise(raw)
     doc_keys, doc_text = document_numbers(text)
-    result = Analysed(text=text, doc_keys=doc_keys, doc_text=doc_text)
+    result = Analysed(
+        text=text, doc_keys=doc_keys, doc_text=doc_text, doc_numbers=analysis.clear_doc_number_texts(text)
+    )
     tokens = segment(text, dictionary)
     if tokens:
         vocabulary = index_vocabulary(tokens, with_vocabulary_homophones)

@@ -23,16 +23,21 @@ def search_page(request):
     form, params, results = _run(request)
     querystring = request.GET.copy()
     querystring.pop("page", None)
+    context = {
+        "form": form,
+        "params": params,
+        "results": results,
+        "filtered": bool(params.kinds or params.unit_id or params.date_from or params.date_to),
+        "base_query": querystring.urlencode(),
+    }
+    if results is None:
+        # Nothing typed yet: what others search for, and the common tasks.
+        context["hot_words"] = suggestions.hot_words()
+        context["common_tasks"] = suggestions.common_tasks()
     return render(
         request,
         "search/search.html",
-        {
-            "form": form,
-            "params": params,
-            "results": results,
-            "filtered": bool(params.kinds or params.unit_id or params.date_from or params.date_to),
-            "base_query": querystring.urlencode(),
-        },
+        context,
         status=400 if form.out_of_range() else 200,
     )
 
@@ -77,6 +82,8 @@ def search_api(request):
                 for bet in results.best_bets
             ],
             "results": [_hit_json(hit) for hit in results.hits],
+            "missing_document_number": results.missing_doc_number,
+            "near_document_numbers": [_hit_json(hit) for hit in results.near_doc_numbers],
             "errors": errors,
         },
         status=status,

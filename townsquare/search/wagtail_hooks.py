@@ -28,10 +28,11 @@ class SynonymViewSet(SnippetViewSet):
     model = Synonym
     icon = "link"
     menu_label = "同义词"
-    list_display = ["terms", "note", "updated_at"]
+    list_display = ["terms", "one_way", "note", "updated_at"]
+    list_filter = ["one_way"]
     search_fields = ["terms", "note"]
     copy_view_enabled = False
-    panels = [FieldPanel("terms"), FieldPanel("note")]
+    panels = [FieldPanel("terms"), FieldPanel("one_way"), FieldPanel("note")]
 
 
 class BestBetViewSet(SnippetViewSet):

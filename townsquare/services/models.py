@@ -88,6 +88,20 @@ class ServiceIndexPage(UnitOwnedMixin, Page):
         return unit_guides(request, self)
 
 
+def booking_urls(guides):
+    """{guide pk: booking URL} for those of ``guides`` that can be booked online (hook
+    ``townsquare_guide_booking_urls``, see ``ServiceGuidePage.booking_url``); one query per hook."""
+    guides = [guide for guide in guides if guide.pk is not None]
+    urls = {}
+    if not guides:
+        return urls
+    for lookup in hooks.get_hooks("townsquare_guide_booking_urls"):
+        for pk, url in (lookup(guides) or {}).items():
+            if url:
+                urls.setdefault(pk, url)
+    return urls
+
+
 class ServiceGuideQuerySet(PageQuerySet):
     def with_elements(self):
         """Everything ``missing_elements()`` and the cards read, fetched in a fixed number of queries."""
@@ -328,11 +342,7 @@ class ServiceGuidePage(RoutablePageMixin, UnitOwnedMixin, Page):
         """
         if self.pk is None:
             return ""
-        for lookup in hooks.get_hooks("townsquare_guide_booking_urls"):
-            url = (lookup([self]) or {}).get(self.pk)
-            if url:
-                return url
-        return ""
+        return booking_urls([self]).get(self.pk, "")
 
     def get_context(self, request, *args, **kwargs):
         """The guide with its rows: one query per kind of row, however many rows there are."""

@@ -1,5 +1,6 @@
 """Saved WeChat article pages (as a browser saves them): title, original time, ids, body."""
 
+import copy
 import html
 import re
 from datetime import UTC, datetime
@@ -13,6 +14,8 @@ from .rejections import ItemError, Rejection
 _JS_STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'')
 _JS_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|.)")
 _JS_VALUE = r"""\s*=\s*((?:\s*(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')\s*(?:\|\|)?)+)"""
+_TITLE_SCRIPT = re.compile(r"document\.write\s*\(|navigator\.userAgent|^\s*if\s*\(\s*/")
+_DOCUMENT_WRITE = re.compile(r"""document\.write\s*\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')\s*\)""")
 _SAVED_FROM = re.compile(r"<!-- saved from url=\(\d+\)(\S+?) -->")
 
 PAGE_VARS = ("ct", "nickname", "msg_title", "msg_link", "msg_desc", "biz", "mid", "idx")
@@ -68,15 +71,42 @@ def _published_at(page_vars):
     return datetime.fromtimestamp(int(ct), tz=UTC)
 
 
+def _title_element_text(tree):
+    """The title element's text without its scripts (pages of about 2018 write the title with one)."""
+    for node in tree.xpath('//*[@id="activity-name"]'):
+        scripts = " ".join(script.text or "" for script in node.iter("script"))
+        node = copy.deepcopy(node)
+        etree.strip_elements(node, "script", "style", with_tail=False)
+        text = " ".join(node.text_content().split()) or title_from_script(scripts)
+        if text:
+            return text
+    return ""
+
+
 def _title(tree, page_vars):
     title = (
-        _first_text(tree, '//*[@id="activity-name"]')
+        page_vars.get("msg_title", "")
+        or _title_element_text(tree)
         or _first_text(tree, '//meta[@property="og:title"]/@content')
-        or page_vars.get("msg_title", "")
     )
     if not title:
         raise ItemError(Rejection.NO_PAGE_TITLE)
     return title
+
+
+def looks_like_title_script(title):
+    """True for a title taken from the inline script that writes the title for iOS."""
+    return bool(_TITLE_SCRIPT.search(title))
+
+
+def title_from_script(title):
+    """The title an inline title script writes (its last ``document.write("…")``, without tags), or ""."""
+    written = [a or b for a, b in _DOCUMENT_WRITE.findall(title)]
+    for value in reversed(written):
+        text = " ".join(lxml.html.fragment_fromstring(_js_unescape(value), create_parent="div").text_content().split())
+        if text:
+            return text
+    return ""
 
 
 def _url(tree, page_vars, text):

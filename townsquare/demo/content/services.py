@@ -22,23 +22,23 @@ LIFE_EVENTS = [
     ("jingying", "企业经营", "building-2", "许可、开业"),
 ]
 
-COUNTY_HALL = "示范县政务服务中心（人民路20号）"
+COUNTY_HALL = "示范县政务服务中心，人民路20号"
 COUNTY_HALL_TRANSPORT = "乘1路、3路公交到“政务服务中心”站下车；中心东侧有免费停车场。"
 COUNTY_HALL_HOURS = "工作日 8:30—12:00，14:30—17:30；周六上午 9:00—12:00 综合窗口可收件"
 COUNTY_SUPERVISION = "0999-6010012"  # 县政务服务管理办公室监督电话
 ONLINE = "https://zwfw.example.gov.cn/shifan/"
 
 TOWN_TRANSPORT = {
-    "qinghe": "县城汽车站乘往青禾的班车（约30分钟一班），到“青禾镇政府”站下车。",
+    "qinghe": "县城汽车站乘往青禾的班车，约30分钟一班，到“青禾镇政府”站下车。",
     "shiqiao": "县城汽车站乘往石桥的班车，在“石桥老街”站下车，往东步行200米。",
     "chengguan": "乘2路、5路公交到“解放路”站下车。",
     "liutang": "县城汽车站乘往柳塘的班车，终点站下车即到。",
 }
 TOWN_HALL = {
-    "qinghe": "青禾镇便民服务中心（禾丰路8号镇政府一楼）",
-    "shiqiao": "石桥镇便民服务中心（老街12号）",
-    "chengguan": "城关街道便民服务中心（解放路45号一楼）",
-    "liutang": "柳塘镇便民服务中心（柳塘街1号）",
+    "qinghe": "青禾镇便民服务中心，禾丰路8号镇政府一楼",
+    "shiqiao": "石桥镇便民服务中心，老街12号",
+    "chengguan": "城关街道便民服务中心，解放路45号一楼",
+    "liutang": "柳塘镇便民服务中心，柳塘街1号",
 }
 TOWN_SUPERVISION = {
     "qinghe": "0999-6231012",
@@ -176,7 +176,7 @@ GUIDES = [
         "legal_days": 0,
         "promised_days": 0,
         "fee": "free",
-        "place": "县婚姻登记处（人民路18号县民政局一楼）",
+        "place": "县婚姻登记处，人民路18号县民政局一楼",
         "window": "结婚登记室",
         "office_hours": "工作日 8:30—12:00，14:30—17:30；“5·20”“七夕”等日子如遇周末照常办理（以当年公告为准）",
         "transport": "乘1路公交到“民政局”站下车。",
@@ -209,7 +209,7 @@ GUIDES = [
         "legal_days": 0,
         "promised_days": 0,
         "fee": "free",
-        "place": "县婚姻登记处（人民路18号县民政局一楼）",
+        "place": "县婚姻登记处，人民路18号县民政局一楼",
         "window": "补证窗口",
         "office_hours": "工作日 8:30—12:00，14:30—17:30",
         "transport": "乘1路公交到“民政局”站下车。",
@@ -275,7 +275,7 @@ GUIDES = [
         "legal_days": 15,
         "promised_days": 10,
         "fee": "free",
-        "place": "转入学校；县教育局基础教育股（学府路3号二楼）",
+        "place": "转入学校；县教育局基础教育股，学府路3号二楼",
         "window": "二楼 206室",
         "office_hours": "工作日 8:30—12:00，14:30—17:30",
         "transport": "乘4路公交到“学府路”站下车。",
@@ -304,7 +304,7 @@ GUIDES = [
         "legal_days": 30,
         "promised_days": 20,
         "fee": "free",
-        "place": "所在学校；县学生资助管理中心（学府路3号三楼）",
+        "place": "所在学校；县学生资助管理中心，学府路3号三楼",
         "window": "三楼 302室",
         "office_hours": "工作日 8:30—12:00，14:30—17:30",
         "transport": "乘4路公交到“学府路”站下车。",
@@ -456,7 +456,7 @@ GUIDES = [
         "legal_days": 40,
         "promised_days": 30,
         "fee": "free",
-        "place": "户籍或居住地社区；县住建局住房保障股（建设路11号一楼）",
+        "place": "户籍或居住地社区；县住建局住房保障股，建设路11号一楼",
         "window": "一楼 住房保障窗口",
         "office_hours": "工作日 8:30—12:00，14:30—17:30",
         "transport": "乘3路公交到“建设路”站下车。",
@@ -490,7 +490,7 @@ GUIDES = [
         "legal_days": 20,
         "promised_days": 15,
         "fee": "free",
-        "window": "自然资源和规划窗口（4号）",
+        "window": "4号自然资源和规划窗口",
         "visits": 2,
         "faqs": [
             ("可以先盖再补手续吗？", "不可以。未批先建属于违法建设，可能被责令拆除。"),
@@ -524,7 +524,7 @@ GUIDES = [
         "legal_days": 30,
         "promised_days": 20,
         "fee": "free",
-        "window": "村镇建设窗口（2号）",
+        "window": "2号村镇建设窗口",
         "visits": 1,
         "faqs": [("补助有多少？", "按危房等级和改造方式不同，每户1万至3.5万元，以当年标准为准。")],
         "legal": [
@@ -779,7 +779,7 @@ GUIDES = [
         "legal_days": 20,
         "promised_days": 15,
         "fee": "free",
-        "place": "户籍所在镇街便民服务中心；县民政局社会救助股（人民路18号二楼）",
+        "place": "户籍所在镇街便民服务中心；县民政局社会救助股，人民路18号二楼",
         "window": "民政窗口",
         "office_hours": "工作日 8:30—12:00，14:30—17:30",
         "transport": "乘1路公交到“民政局”站下车。",
@@ -869,7 +869,7 @@ GUIDES = [
         "legal_days": 0,
         "promised_days": 0,
         "fee": "free",
-        "place": "县殡仪馆（城北殡仪路1号）",
+        "place": "县殡仪馆，城北殡仪路1号",
         "window": "业务大厅",
         "office_hours": "每天24小时",
         "transport": "殡仪馆提供遗体接运；家属可乘6路公交到“城北”站。",
@@ -1033,7 +1033,7 @@ GUIDES = [
         "legal_days": 20,
         "promised_days": 15,
         "fee": "free",
-        "place": "示范县人民政府办公室信息公开窗口（人民路1号县政府一楼）",
+        "place": "示范县人民政府办公室信息公开窗口，人民路1号县政府一楼",
         "window": "信息公开窗口",
         "transport": "乘1路、3路公交到“县政府”站下车。",
         "online_url": ONLINE + "xxgk/shenqing",

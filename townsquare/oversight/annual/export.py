@@ -4,8 +4,9 @@
 (outer group, sub-group, item) and the value column, group headings merged over the rows
 they head. HTML, XLSX and PDF all use it, so the three show the same cells and figures.
 
-PDF: reportlab's built-in CID font STSong-Light (Adobe's Chinese font pack, which every PDF
-reader carries) draws Chinese without shipping a font file.
+PDF: the Chinese font of ``ANNUAL_REPORT_PDF_FONT`` embedded (only the glyphs used; see
+``pdf_font``), so every viewer shows the text; without that file, reportlab's CID font
+STSong-Light, which viewers without Adobe's Chinese font pack show as blanks.
 """
 
 from __future__ import annotations
@@ -194,27 +195,39 @@ def xlsx_value(figure):
 
 # --- PDF ---------------------------------------------------------------------------------------
 
-PDF_FONT = "STSong-Light"
+FALLBACK_PDF_FONT = "STSong-Light"
+PDF_NOTE = "注：标为“请填写”的数字平台无法统计，请按实际填写。其余数字由平台数据计算，可在管理后台逐项查看明细。"
 
 
-def _register_font():
+def _register_font(text):
+    """The embedded font with the glyphs of ``text``, else the CID font (not embedded)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
-    if PDF_FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(PDF_FONT))
+    from .pdf_font import embedded_font
+
+    name = embedded_font(text)
+    if name:
+        return name
+    if FALLBACK_PDF_FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(FALLBACK_PDF_FONT))
+    return FALLBACK_PDF_FONT
 
 
 def to_pdf(report):
-    """The report as an A4 PDF (bytes): the same grid with spans, in the CID font STSong-Light."""
+    """The report as an A4 PDF (bytes): the same grid with spans, in an embedded Chinese font."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    _register_font()
-    base = ParagraphStyle("cell", fontName=PDF_FONT, fontSize=9, leading=12, wordWrap="CJK")
+    grid = layout(report)
+    words = [title_of(report), scope_line(report), signature_line(report), PDF_NOTE, "项目数值"]
+    for line in grid:
+        words += [str(line.figure.display), *(cell.text for cell in line.headings)]
+    font = _register_font("".join(words))
+    base = ParagraphStyle("cell", fontName=font, fontSize=9, leading=12, wordWrap="CJK")
     title_style = ParagraphStyle("title", parent=base, fontSize=15, leading=20, alignment=1)
     small = ParagraphStyle("small", parent=base, fontSize=8, leading=11)
 
@@ -223,7 +236,6 @@ def to_pdf(report):
 
         return Paragraph(escape(str(text)), style)
 
-    grid = layout(report)
     data = [[para("项目"), "", "", para("数值")]]
     style = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
@@ -265,10 +277,7 @@ def to_pdf(report):
         Spacer(1, 4 * mm),
         para(signature_line(report)),
         Spacer(1, 2 * mm),
-        para(
-            "注：标为“请填写”的数字平台无法统计，请按实际填写。其余数字由平台数据计算，可在管理后台逐项查看明细。",
-            small,
-        ),
+        para(PDF_NOTE, small),
     ]
     document.build(story)
     return output.getvalue()

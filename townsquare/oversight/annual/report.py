@@ -327,7 +327,7 @@ class _Builder:
 
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         name = settings.ANNUAL_REPORT_SITE_NAME.strip() or (site.site_name if site and site.site_name else "")
-        url = settings.ANNUAL_REPORT_SITE_URL.strip() or (site.root_url if site else "")
+        url = settings.ANNUAL_REPORT_SITE_URL.strip() or settings.WAGTAILADMIN_BASE_URL.strip()
         if self.unit is not None:
             sponsor = self.unit.name
         else:
@@ -344,9 +344,9 @@ class _Builder:
             fixed("site_url", "首页网址", url),
             fixed("site_sponsor", "主办单位", sponsor),
             fixed("site_kind", "网站类型", settings.ANNUAL_REPORT_SITE_KIND.strip()),
-            fixed("site_code", "政府网站标识码", settings.ANNUAL_REPORT_SITE_CODE.strip()),
-            fixed("site_icp", "ICP备案号", settings.ANNUAL_REPORT_ICP.strip()),
-            fixed("site_psb", "公安机关备案号", settings.ANNUAL_REPORT_PSB_RECORD.strip()),
+            fixed("site_code", "政府网站标识码", settings.SITE_CODE.strip()),
+            fixed("site_icp", "ICP备案号", settings.SITE_ICP_NUMBER.strip()),
+            fixed("site_psb", "公安机关备案号", settings.SITE_PSB_NUMBER.strip()),
             Row(("独立用户访问总量",), _fact(self.facts, "visitors", "取自网站统计工具。"), unit="个"),
             Row(("网站总访问量",), _fact(self.facts, "page_views", "取自网站统计工具。"), unit="次"),
         ]

@@ -37,6 +37,13 @@ class ArticleForm(WagtailAdminPageForm):
         page = self.instance
         if page.pk and page.live and not page.has_unpublished_changes and "change_note" in self.fields:
             self.initial["change_note"] = ""
+        if "slug" in self.fields:
+            self.fields["slug"].required = False  # left empty: the title in pinyin (clean_slug)
+
+    def clean_slug(self):
+        from ..slugs import short_slug
+
+        return self.cleaned_data.get("slug") or short_slug(self.data.get("title", ""), self.parent_page, self.instance)
 
 
 class UnitOwnedMixin:
@@ -119,6 +126,12 @@ class ArticlePage(UnitOwnedMixin, Page):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def can_create_at(cls, parent):
+        """Only where the column takes this type: a news column offers news, a notice column notices."""
+        accepts = getattr(parent.specific, "accepts", None)
+        return super().can_create_at(parent) and (accepts is None or accepts(cls))
 
     def clean(self):
         super().clean()

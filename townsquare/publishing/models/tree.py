@@ -61,18 +61,44 @@ class SectionPage(UnitOwnedMixin, Page):
         name = self.KIND_MODELS.get(self.kind)
         return apps.get_model("publishing", name) if name else None
 
-    def items(self):
+    def accepts(self, model):
+        """Whether new pages of ``model`` belong here: a typed column takes its own type, 综合 takes any."""
+        item_model = self.item_model()
+        return item_model is None or issubclass(model, item_model)
+
+    def item_label(self):
+        """What the admin calls a new item of this column: the column's own name (镇村动态), or none for 综合."""
+        return self.title if self.item_model() is not None else ""
+
+    def county_home(self):
+        """The county home if this is one of its typed columns (which list the whole county's items), else None."""
+        if self.item_model() is None:
+            return None
+        return HomePage.objects.filter(path=self.path[: -self.steplen]).select_related("unit").first()
+
+    def items(self, within=None):
+        """Live items newest first: this column's own, or, given a home, all of this kind below that home."""
         model = self.item_model()
         if model is None:
             return Page.objects.live().child_of(self).order_by("-first_published_at")
         queryset = (
             model.listing() if hasattr(model, "listing") else model.objects.live().order_by("-first_published_at")
         )
-        return queryset.child_of(self)
+        return queryset.descendant_of(within) if within is not None else queryset.child_of(self)
 
     def get_context(self, request, *args, **kwargs):
+        from ..columns import CountyColumn
+
         context = super().get_context(request, *args, **kwargs)
-        items = self.items()
+        home = self.county_home()
+        items = self.items(within=home)
+        county_column = CountyColumn(home, items) if home is not None else None
+        if county_column is not None:
+            context["unit_choices"] = county_column.unit_choices()
+            chosen = county_column.chosen(request.GET.get("unit"), context["unit_choices"])
+            context["chosen_unit"] = chosen
+            if chosen is not None:
+                items = county_column.of_unit(chosen)
         show = request.GET.get("show")
         if self.kind == self.Kind.PUBLICITY and show == "current":
             now = timezone.now()
@@ -81,8 +107,11 @@ class SectionPage(UnitOwnedMixin, Page):
             items = items.filter(validity=request.GET["validity"])
         paginator = Paginator(items, LIST_PAGE_SIZE)
         context["page_obj"] = paginator.get_page(request.GET.get("page"))
+        if county_column is not None:
+            page_obj = context["page_obj"]
+            page_obj.object_list = county_column.name_units(list(page_obj.object_list))
         context["show"] = show
-        context["unit"] = self.nearest_unit()
+        context["unit"] = home.unit if home is not None else self.nearest_unit()
         return context
 
 

@@ -19,7 +19,7 @@ from django.utils import timezone
 from townsquare.core.privacy import mask_text
 
 from .. import public
-from ..models import OPEN_STATUSES, Category, RequestType, ResidentRequest, Status
+from ..models import OPEN_STATUSES, ApiKey, Category, RequestType, ResidentRequest, Status
 
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
 FORMAT_TYPES = ["text/xml", "application/json"]
@@ -123,7 +123,8 @@ def discovery(base_url, county):
         "changeset": iso(DEFINITIONS_CHANGED),
         "contact": contact,
         "key_service": (
-            f"提交留言需要接口密钥（api_key），由县人民政府在管理后台签发。申请请联系：{contact}。查询公开留言不需要密钥。"
+            f"提交留言需要接口密钥（api_key），由县人民政府在管理后台签发。申请请联系：{contact}。查询公开留言不需要密钥；"
+            "查询自己刚提交、尚未受理的留言，请在 requests/编号.json 后加上提交时用的 api_key。"
         ),
         "endpoints": [
             {
@@ -144,6 +145,15 @@ def public_requests():
     """The website's public requests (``public.public_requests``: agreed to publish, taken up by a unit,
     not declined), with what their Open311 form needs in one query."""
     return public.public_requests().annotate(last_event_at=Max("events__at"))
+
+
+def requests_filed_with(key):
+    """The requests a still usable API key filed, whatever their state, as ``public_requests`` selects them."""
+    return (
+        ResidentRequest.objects.filter(api_key__key=key, api_key__in=ApiKey.usable())
+        .select_related("category", "unit", "merged_into")
+        .annotate(last_event_at=Max("events__at"))
+    )
 
 
 def _masked(text, request):

@@ -3,7 +3,9 @@
 - ``text``: normalising and tokenising messages; ``data``: reading the labelled data set, near-duplicates.
 - ``model``: the classifier; ``training``: training from the data set and honest held-out evaluation.
 - ``predictor``: where the model file lives, one loaded copy per process.
-- ``suggestions``: ``suggest_category(title, details)``; ``adopt``: staff adopting a suggestion.
+- ``suggestions``: ``suggest_categories(title, details)`` (the best two); ``adopt``: which suggestions staff
+  see (only above the calibrated ``ROUTING_SUGGEST_MIN_CONFIDENCE``) and adopting one.
+- ``warmup``: loading jieba and the model when a web process starts (``townsquare/wsgi.py``).
 
 Staff always confirm or change the suggestion; the resident's chosen category decides the unit at first.
 """

@@ -1,10 +1,17 @@
-"""Staff adopting the routing suggestion (采纳智能分拨建议) with one click.
+"""What staff see of the routing suggestion, and adopting it (采纳智能分拨建议).
 
-When the suggested category belongs to another unit this is a transfer (转办) through
-``handling.transfer``; when the unit stays the same only the category changes, recorded
-as an internal note in the timeline.
+A suggestion is shown only when the model is confident enough to be right most of the time:
+at or above ``settings.ROUTING_SUGGEST_MIN_CONFIDENCE``, a threshold measured on held-out messages
+(``bench/routing_eval.py --calibrate``). When the first is below it but the first two together reach
+it, the two are close enough that either may be right: both are shown and staff pick. A keyword
+match (no model) carries no score and is shown as such.
+
+Adopting moves the request to the chosen suggested category. When it belongs to another unit this
+is a transfer (转办) through ``handling.transfer``; when the unit stays the same only the category
+changes, recorded as an internal note in the timeline.
 """
 
+from django.conf import settings
 from django.db import transaction
 
 from .. import handling
@@ -15,22 +22,42 @@ ADOPT_REASON = "按智能分拨建议改派"
 ADOPTABLE_STATUSES = (Status.SUBMITTED, Status.ACCEPTED)
 
 
-def can_adopt(request):
-    """Whether the request has a suggestion that differs from where it is, and may still be moved."""
-    suggested = request.suggested_category
-    return (
-        suggested is not None
-        and request.status in ADOPTABLE_STATUSES
-        and (suggested.pk != request.category_id or suggested.unit_id != request.unit_id)
-    )
+def shown_suggestions(request) -> list[tuple]:
+    """The ``(category, score)`` suggestions staff should see, best first (none, one or two)."""
+    first, score = request.suggested_category, request.suggestion_score
+    if first is None:
+        return []
+    if score is None:
+        return [(first, None)]  # keywords, without a model
+    threshold = settings.ROUTING_SUGGEST_MIN_CONFIDENCE
+    second, second_score = request.runner_up_category, request.runner_up_score
+    if score >= threshold:
+        return [(first, score)]
+    if second is not None and second_score is not None and score + second_score >= threshold:
+        return [(first, score), (second, second_score)]
+    return []
+
+
+def _elsewhere(request, category):
+    return category.pk != request.category_id or category.unit_id != request.unit_id
+
+
+def adoptable(request) -> list:
+    """The shown suggested categories that would move the request, when it may still be moved."""
+    if request.status not in ADOPTABLE_STATUSES:
+        return []
+    return [category for category, _ in shown_suggestions(request) if _elsewhere(request, category)]
 
 
 @transaction.atomic
-def adopt_suggestion(request, actor, by_county=False, now=None):
-    """Move the request to its suggested category (and that category's unit); returns the request."""
-    suggested = request.suggested_category
-    if suggested is None:
+def adopt_suggestion(request, actor, category=None, by_county=False, now=None):
+    """Move the request to a shown suggested category (default: the first); returns the request."""
+    shown = [suggested for suggested, _ in shown_suggestions(request)]
+    if not shown:
         raise HandlingError("这条留言没有智能分拨建议。")
+    suggested = category if category is not None else shown[0]
+    if suggested not in shown:
+        raise HandlingError("只能采纳页面上显示的智能分拨建议，请刷新页面后再试。")
     if request.status not in ADOPTABLE_STATUSES:
         raise HandlingError(f"这条留言现在是“{request.get_status_display()}”，不能改派。")
     if suggested.unit_id != request.unit_id:

@@ -82,14 +82,13 @@ class RoutingModel:
     def predict(self, texts) -> np.ndarray:
         return self.predict_proba(texts).argmax(axis=1)
 
-    def predict_one(self, title, details) -> tuple[str, float] | None:
-        """The class name and its score for one message, or None for an empty one."""
+    def ranked(self, title, details) -> list[tuple[str, float]]:
+        """Every class name with its score for one message, best first; ``[]`` for an empty message."""
         text = join_title(title, details)
         if not text:
-            return None
+            return []
         scores = self.predict_proba([text])[0]
-        best = int(scores.argmax())
-        return LABELS[best], float(scores[best])
+        return [(LABELS[index], float(scores[index])) for index in np.argsort(-scores, kind="stable")]
 
     def save(self, path):
         import joblib

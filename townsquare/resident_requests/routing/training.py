@@ -67,3 +67,45 @@ def held_out_split(dataset, test_size=0.2, seed=0):
 
 def folds(dataset, k=5, seed=0):
     return StratifiedKFold(k, shuffle=True, random_state=seed).split(dataset.texts, dataset.labels)
+
+
+def out_of_fold_scores(dataset, k=5, seed=0) -> np.ndarray:
+    """Each message's class scores from a model trained on the other folds (held-out, for calibration)."""
+    full = np.zeros((len(dataset.texts), len(data.LABELS)))
+    for train_index, test_index in folds(dataset, k, seed):
+        model = RoutingModel.train([dataset.texts[i] for i in train_index], dataset.labels[train_index], seed=seed)
+        full[test_index] = model.predict_proba([dataset.texts[i] for i in test_index])
+    return full
+
+
+@dataclass
+class ThresholdRow:
+    threshold: float
+    coverage: float  # share of messages that get a suggestion
+    precision: float  # share of those suggestions that are right
+    pair_coverage: float  # share that get the top two instead (top one below, both together at or above)
+    pair_precision: float  # share of those pairs that contain the right class
+
+
+def calibration_table(scores, labels, thresholds) -> list[ThresholdRow]:
+    """Precision and coverage of suggestions shown at each confidence threshold, on held-out ``scores``."""
+    labels = np.asarray(labels)
+    order = np.argsort(-scores, axis=1)
+    top, second = order[:, 0], order[:, 1]
+    rows = np.arange(len(labels))
+    top_score, pair_score = scores[rows, top], scores[rows, top] + scores[rows, second]
+    table = []
+    for threshold in thresholds:
+        single = top_score >= threshold
+        pair = ~single & (pair_score >= threshold)
+        in_pair = (labels == top) | (labels == second)
+        table.append(
+            ThresholdRow(
+                float(threshold),
+                float(single.mean()),
+                float((labels[single] == top[single]).mean()) if single.any() else float("nan"),
+                float(pair.mean()),
+                float(in_pair[pair].mean()) if pair.any() else float("nan"),
+            )
+        )
+    return table

@@ -12,6 +12,15 @@ RESTART_WINDOW = 60  # seconds; a child that dies more often than MAX_RESTARTS t
 MAX_RESTARTS = 5
 
 
+# Plainly fictional identifiers (示…) so that the demo's footer shows where a county's real ones go.
+DEMO_SITE_IDS = {
+    "SITE_CODE": "4300000000",
+    "SITE_ICP_NUMBER": "示ICP备20260001号-1",
+    "SITE_PSB_NUMBER": "示公网安备43000002000001号",
+    "SITE_CONAC_URL": "https://bszs.conac.cn/",
+}
+
+
 def restart_dead(processes, start, log, restarts, now):
     """One round of watching the children: start a dead worker or scheduler again and say so.
 
@@ -51,8 +60,10 @@ class Command(BaseCommand):
             "web": ["runserver", "--noreload", f"{host}:{port}"],
         }
 
+        env = {**DEMO_SITE_IDS, **os.environ}  # the demo county's footer marks, unless the environment sets them
+
         def start(name):
-            return subprocess.Popen(manage + commands[name])
+            return subprocess.Popen(manage + commands[name], env=env)
 
         processes = {name: start(name) for name in commands}
         self.stdout.write(

@@ -21,16 +21,14 @@ class Command(BaseCommand):
         if links:
             self.stdout.write(run_link_check())
         run = run_health_check(trigger="command")
-        self.stdout.write(
-            f"全县：{run.county_score}分，{'合格' if run.county_passed else '不合格'}，单项否决 {run.county_vetoes} 项"
-        )
+        self.stdout.write(f"全县：{run.verdict}")
         rows = [("单位", "得分", "结论", "否决", "扣分项")]
         for score in run.unit_scores.select_related("unit").order_by("unit__sort_order", "unit_id"):
             rows.append(
                 (
                     score.unit.display_name,
-                    f"{score.score}",
-                    "合格" if score.passed else "不合格",
+                    "—" if score.vetoed else f"{score.score}",
+                    "不合格（单项否决）" if score.vetoed else ("合格" if score.passed else "不合格"),
                     str(score.vetoes),
                     str(score.deductions),
                 )

@@ -18,13 +18,15 @@
     }];
     var data = [chart.x];
     chart.series.forEach(function (s, i) {
+      var vetoed = s.vetoed || [];
       series.push({
         label: s.label,
         stroke: COLOURS[i % COLOURS.length],
         dash: DASHES[Math.floor(i / COLOURS.length) % DASHES.length],
         width: i === 0 ? 3 : 2,
         spanGaps: true,
-        value: function (u, v) { return v === null || v === undefined ? "—" : v + "分"; }
+        // A vetoed point is drawn at 0: it fails whatever its points.
+        value: function (u, v, si, idx) { if (v === null || v === undefined) return "—"; return vetoed[idx] ? "单项否决" : v + "分"; }
       });
       data.push(s.values);
     });
