@@ -281,6 +281,8 @@ ELDER_MODE_COOKIE_AGE = 365 * 24 * 3600
 # Core: behind a proxy that sets the client address in a header, its META name (e.g. "HTTP_X_REAL_IP");
 # the public forms' abuse limits (core/ratelimit.py) count per address.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+# Core: where `manage.py backup` writes its archives unless told otherwise (--output).
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
 
 # Privacy (个人信息保护法): residents' names, contacts and ID numbers in closed cases (requests, bookings,
 # listings) are anonymised this many days after the case closes (3 years); answers and statistics stay.

@@ -52,6 +52,7 @@ def admin_screens():
         reverse("wagtaildocs:index"),
         reverse("wagtaildocs:edit", args=[Document.objects.first().pk]),
         reverse("wagtailsnippets:index"),
+        *[reverse(f"wagtailsnippets_sitesearch_{model}:list") for model in ("govterm", "synonym", "bestbet")],
         reverse("wagtailadmin_reports:locked_pages"),
         reverse("wagtailadmin_reports:workflow"),
         reverse("wagtailadmin_reports:site_history"),

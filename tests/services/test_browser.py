@@ -16,7 +16,7 @@ def test_find_by_life_event_then_tick_the_checklist(demo_site, phone, screenshot
 
     phone.get_by_role("link", name="婚育").click()
     phone.wait_for_url("**shijian=hunyu")
-    phone.get_by_role("link", name="结婚登记").click()
+    phone.get_by_role("link", name="结婚登记", exact=True).click()
     phone.wait_for_url("**/jiehun-dengji/")
     assert phone.get_by_role("heading", level=1).inner_text() == "结婚登记"
     problems += describe("标准版", "指南", phone.url, serious_violations(phone))

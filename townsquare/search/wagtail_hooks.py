@@ -7,6 +7,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -18,7 +19,7 @@ class GovTermViewSet(SnippetViewSet):
     model = GovTerm
     icon = "form"
     menu_label = "搜索词典"
-    list_display = ["word", "frequency", "note", "updated_at"]
+    list_display = ["word", "frequency", "note", Column("updated_at", label="更新时间")]
     search_fields = ["word", "note"]
     copy_view_enabled = False
     panels = [FieldPanel("word"), FieldPanel("frequency"), FieldPanel("note")]
@@ -28,7 +29,12 @@ class SynonymViewSet(SnippetViewSet):
     model = Synonym
     icon = "link"
     menu_label = "同义词"
-    list_display = ["terms", "one_way", "note", "updated_at"]
+    list_display = [
+        "terms",
+        BooleanColumn("one_way", label="只从第一个词找"),
+        "note",
+        Column("updated_at", label="更新时间"),
+    ]
     list_filter = ["one_way"]
     search_fields = ["terms", "note"]
     copy_view_enabled = False
@@ -39,7 +45,12 @@ class BestBetViewSet(SnippetViewSet):
     model = BestBet
     icon = "pick"
     menu_label = "推荐结果"
-    list_display = ["query", "display_title", "sort_order", "active"]
+    list_display = [
+        "query",
+        Column("display_title", label="显示标题"),
+        "sort_order",
+        BooleanColumn("active", label="启用"),
+    ]
     list_filter = ["active"]
     search_fields = ["query", "title", "url"]
     copy_view_enabled = False
