@@ -98,6 +98,13 @@ _.services_demo_is_complete
 _.LockoutModelBackend
 _.TwoFactorMiddleware
 _.SecurityHeadersMiddleware
+_.IncompleteFormMiddleware
+_.process_exception
+_.PrivateFileEmailBackend
+
+# Named in urls.py (handler400) and used from templates (a column's name for what it holds).
+_.bad_request
+_.item_label
 
 # Checks registered with @checks.register, and Django storage options read by FileSystemStorage.
 _.shared_cache_for_rate_limits

@@ -80,7 +80,7 @@ class SectionPage(UnitOwnedMixin, Page):
         """Live items newest first: this column's own, or, given a home, all of this kind below that home."""
         model = self.item_model()
         if model is None:
-            return Page.objects.live().child_of(self).order_by("-first_published_at")
+            return Page.objects.live().child_of(self).order_by("-first_published_at", "-path")
         queryset = (
             model.listing() if hasattr(model, "listing") else model.objects.live().order_by("-first_published_at")
         )
