@@ -323,6 +323,8 @@ REQUEST_QUERY_FAILURES_PER_NUMBER_HOUR = env_int("REQUEST_QUERY_FAILURES_PER_NUM
 OPEN311_RATE_LIMIT_PER_KEY_HOUR = env_int("OPEN311_RATE_LIMIT_PER_KEY_HOUR", 200)
 # Open311 submissions per address per hour (per phone/e-mail: REQUEST_RATE_LIMIT_PER_CONTACT_DAY, shared with the web).
 OPEN311_RATE_LIMIT_PER_IP_HOUR = env_int("OPEN311_RATE_LIMIT_PER_IP_HOUR", 10)
+# Open311 lists (GET requests.json/.xml): requests per page; further pages with ?page=2, 3… (Link: rel="next").
+OPEN311_PAGE_SIZE = env_int("OPEN311_PAGE_SIZE", 100)
 # The query password is shown again on the "done" page for this many minutes (refresh-safe).
 REQUEST_PASSWORD_SHOW_MINUTES = env_int("REQUEST_PASSWORD_SHOW_MINUTES", 30)
 # Photos: how many, how large (bytes), longest side kept (px), largest decoded image (pixels).
@@ -330,6 +332,8 @@ REQUEST_PHOTO_MAX_COUNT = env_int("REQUEST_PHOTO_MAX_COUNT", 3)
 REQUEST_PHOTO_MAX_BYTES = env_int("REQUEST_PHOTO_MAX_BYTES", 5 * 1024 * 1024)
 REQUEST_PHOTO_MAX_SIDE = env_int("REQUEST_PHOTO_MAX_SIDE", 2560)
 REQUEST_PHOTO_MAX_PIXELS = env_int("REQUEST_PHOTO_MAX_PIXELS", 40000000)
+# Statistics (/liuyan/stats/) stay cached at most this many seconds; changes and passing deadlines expire them sooner.
+REQUEST_STATS_CACHE_SECONDS = env_int("REQUEST_STATS_CACHE_SECONDS", 600)
 # Public list page size (answered requests per page).
 REQUEST_PUBLIC_PAGE_SIZE = env_int("REQUEST_PUBLIC_PAGE_SIZE", 20)
 # Phone numbers that are never masked in public text (hotlines, emergency numbers, units' own numbers are added).
@@ -445,6 +449,10 @@ SEARCH_SUGGEST_MIN_DAYS = env_int("SEARCH_SUGGEST_MIN_DAYS", 2)
 # 热词 / 无结果词 report: days looked back and rows shown.
 SEARCH_REPORT_DAYS = env_int("SEARCH_REPORT_DAYS", 30)
 SEARCH_REPORT_ROWS = env_int("SEARCH_REPORT_ROWS", 50)
+# The query log is buffered off the request path (a Redis list, else per process) and written in bulk
+# once this many searches wait, or this many seconds after the oldest (and every minute by the scheduler).
+SEARCH_LOG_FLUSH_SIZE = env_int("SEARCH_LOG_FLUSH_SIZE", 50)
+SEARCH_LOG_FLUSH_SECONDS = env_int("SEARCH_LOG_FLUSH_SECONDS", 60)
 # How often (seconds) a process checks whether another one changed the search dictionary or synonyms.
 SEARCH_DICT_CHECK_SECONDS = env_int("SEARCH_DICT_CHECK_SECONDS", 10)
 

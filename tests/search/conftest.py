@@ -4,7 +4,7 @@ import pytest
 
 from townsquare.resident_requests import handling
 from townsquare.resident_requests.models import Category, RequestType
-from townsquare.search import analysis
+from townsquare.search import analysis, logbuffer
 from townsquare.search.query import Params, search
 
 
@@ -14,6 +14,16 @@ def _fresh_dictionary():
     analysis.DICTIONARY.mark_stale()
     yield
     analysis.DICTIONARY.mark_stale()
+
+
+@pytest.fixture(autouse=True)
+def _query_log_written_at_once(settings):
+    """Tests here read the query log right after a search: each search is flushed at once, from an empty
+    buffer (test_query_log_buffer.py sets a larger size to see searches wait)."""
+    settings.SEARCH_LOG_FLUSH_SIZE = 1
+    logbuffer.take()
+    yield
+    logbuffer.take()
 
 
 def titles(q, **params):

@@ -12,7 +12,7 @@ class ResidentRequestsConfig(AppConfig):
 
         from townsquare.core.privacy import register_public_contacts
 
-        from . import public_numbers
+        from . import public_numbers, stats_cache
 
         # Units' own numbers and the hotlines stay visible in masked text (staff replies say where to call).
         register_public_contacts(public_numbers.public_contacts)
@@ -20,3 +20,5 @@ class ResidentRequestsConfig(AppConfig):
         post_save.connect(public_numbers.forget_if_source, dispatch_uid="rr_public_numbers_save")
         post_delete.connect(public_numbers.forget_if_source, dispatch_uid="rr_public_numbers_delete")
         request_started.connect(public_numbers.forget_memo, dispatch_uid="rr_public_numbers_request")
+        # Cached statistics are forgotten when a request, a decline, a category or a unit changes.
+        stats_cache.connect_signals()

@@ -39,7 +39,8 @@ Cost: one aggregate query for all units and months (conditional ``Count(filter=.
 grouped by unit and month), one grouped query for the working days (by unit and pair of
 local dates, so its rows grow with distinct dates, not with requests), one for the
 earliest year, and the list of units: a fixed number of queries however many requests
-there are. Works on SQLite and PostgreSQL.
+there are. Works on SQLite and PostgreSQL. The pages read them through ``stats_cache``, which
+keeps them until a request changes or ``next_change`` says the clock moves them.
 """
 
 from __future__ import annotations
@@ -323,6 +324,34 @@ def _working_days(requests):
     return totals
 
 
+def _year_requests(year, units=None):
+    """Requests received in ``year`` (Beijing time), of ``units`` only unless None."""
+    start, end = year_bounds(year)
+    requests = ResidentRequest.objects.filter(received_at__gte=start, received_at__lt=end)
+    if units is not None:
+        requests = requests.filter(unit__in=[unit.pk for unit in units])
+    return requests
+
+
+def next_change(year, units=None, now=None):
+    """When ``year_statistics(year, units)`` next changes with the clock alone (one query).
+
+    The first of: a waiting request's acceptance deadline (it becomes settled and late), an
+    open request's answer deadline (it becomes due and overdue; not while paused), the start of
+    the next month (a row opens). Any change of a request itself is another matter (see
+    ``stats_cache``).
+    """
+    now = now or timezone.now()
+    local = timezone.localtime(now, STATS_TIMEZONE)
+    next_month = datetime(local.year + local.month // 12, local.month % 12 + 1, 1, tzinfo=STATS_TIMEZONE)
+    waiting = Q(accepted_at__isnull=True, accept_due__gte=now) & ~Q(status__in=[Status.MERGED, Status.DECLINED])
+    running = Q(status__in=OPEN_STATUSES, paused_at__isnull=True, answer_due__gte=now)
+    deadlines = _year_requests(year, units).aggregate(
+        accept=Min("accept_due", filter=waiting), answer=Min("answer_due", filter=running)
+    )
+    return min(moment for moment in (next_month, deadlines["accept"], deadlines["answer"]) if moment is not None)
+
+
 def year_statistics(year, units=None, now=None):
     """Figures for ``year``: one row of 12 months per unit and a total row over those units.
 
@@ -332,13 +361,9 @@ def year_statistics(year, units=None, now=None):
     Rows come in the order of ``units``; nothing is ranked.
     """
     now = now or timezone.now()
-    start, end = year_bounds(year)
     all_units = units is None
     units = list(reporting_units() if all_units else units)
-
-    requests = ResidentRequest.objects.filter(received_at__gte=start, received_at__lt=end)
-    if not all_units:
-        requests = requests.filter(unit__in=[unit.pk for unit in units])
+    requests = _year_requests(year, None if all_units else units)
 
     grouped = (
         requests.annotate(month=TruncMonth("received_at", tzinfo=STATS_TIMEZONE))

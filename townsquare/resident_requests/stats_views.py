@@ -1,6 +1,7 @@
 """接诉即办 statistics pages: the public one (charts and tables) and the same figures in the admin.
 
-Figures come from ``statistics.year_statistics`` (a fixed number of queries). Both pages
+Figures come from ``statistics.year_statistics`` (a fixed number of queries), kept in the cache
+until a request changes or a deadline passes (``stats_cache``). Both pages
 take ``?year=2026&unit=<slug>`` in a plain GET form, so they work without JavaScript; the
 charts are drawn by uPlot (vendored, see static/resident_requests/vendor/README.txt) on
 top of tables that hold the same numbers.
@@ -20,7 +21,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from townsquare.units.access import is_county_staff, units_for
 
-from .statistics import STATS_TIMEZONE, available_years, year_statistics
+from . import stats_cache
+from .statistics import STATS_TIMEZONE
 
 ADMIN_URL_NAME = "resident_requests_stats"
 CHART_RATES = (("response_rate", "响应率"), ("on_time_rate", "按期办结率"), ("satisfied_rate", "满意率"))
@@ -77,9 +79,9 @@ def chart_data(row, year):
 def stats_context(request, units=None, now=None):
     """Everything both templates need; ``units`` are those the reader may choose (None: every unit, county total)."""
     now = now or timezone.now()
-    years = available_years(now=now)
+    years = stats_cache.available_years(now)
     year = _chosen_year(request, years)
-    stats = year_statistics(year, units=units, now=now)
+    stats = stats_cache.year_statistics(year, units=units, now=now)
     unit_list = [row.unit for row in stats.rows]
     chosen = _chosen_unit(request, unit_list)
     # Someone who sees one unit gets its own figures, not a "total" of one.

@@ -171,6 +171,7 @@ def corpus_unit():
 
 def load_requests(folder, unit, batch=500, limit=None):
     """Answered public requests from the real messages; existing ones (same number) are kept."""
+    from townsquare.resident_requests import stats_cache
     from townsquare.resident_requests.models import Category, ResidentRequest
 
     from .sources import SOURCES
@@ -198,6 +199,7 @@ def load_requests(folder, unit, batch=500, limit=None):
                 indexer.put_many(source, [(source.object_id(r), source.document(r)) for r in created])
         made += len(pending)
         pending.clear()
+        stats_cache.bump_version()  # bulk_create sends no signals: the statistics must see these requests
 
     for count, row in enumerate(message_rows(folder)):
         if limit is not None and count >= limit:

@@ -1,5 +1,5 @@
 """Periodic work of search: keeping PostgreSQL's word statistics (its ranking's IDF) current, forgetting
-old records of who searched."""
+old records of who searched, writing the buffered query log."""
 
 from datetime import timedelta
 
@@ -24,3 +24,11 @@ def search_forget_sightings():
     from .querylog import forget_old_sightings
 
     return f"清理 {forget_old_sightings()} 条"
+
+
+@periodic_job("search_flush_log", every=timedelta(minutes=1), label="搜索记录写入")
+def search_flush_log():
+    """Write the searches waiting in the buffer (all processes' with Redis; else this process's own)."""
+    from .querylog import flush_queries
+
+    return f"写入 {flush_queries()} 次搜索"

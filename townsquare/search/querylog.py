@@ -5,21 +5,28 @@ records a ``QuerySighting`` (query, salted hash of the address, day), and a quer
 seen from SEARCH_SUGGEST_MIN_ADDRESSES addresses on SEARCH_SUGGEST_MIN_DAYS days. Queries holding a
 contact handle, an address on the web or a phone-length number are never offered (``is_suggestible``),
 nor any holding a word editors blocked (``BlockedSuggestion``).
+
+A search costs no database write: ``log_query`` puts it in a buffer (``logbuffer``) and ``flush_queries``
+writes what waits in a few queries (by size or age on a search, and by the ``search_flush_log`` job).
 """
 
+import logging
 import re
 import unicodedata
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Sum
+from django.db import DatabaseError, transaction
+from django.db.models import Case, Count, F, PositiveIntegerField, Sum, Value, When
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from townsquare.core.privacy import mask_text
 
+from . import logbuffer
 from .models import BlockedSuggestion, QueryLog, QuerySighting
+
+logger = logging.getLogger(__name__)
 
 # WeChat / QQ handles and their usual disguises, e-mail, web addresses, masked personal data (*).
 CONTACT = re.compile(r"微信|威信|薇信|徽信|维信|v信|vx|wx|qq|扣扣|加v|加微|@|https?:|www\.|\*")
@@ -47,31 +54,62 @@ def address_hash(address):
 
 
 def log_query(text, total, address=""):
-    """Counts one search of ``text`` today that found ``total`` items, from the client ``address``."""
+    """Notes one search of ``text`` today that found ``total`` items, from the client ``address``.
+
+    Cheap on the request path: the search waits in a buffer (``logbuffer.py``) and is written with
+    others by ``flush_queries``, here once SEARCH_LOG_FLUSH_SIZE wait or the oldest waited
+    SEARCH_LOG_FLUSH_SECONDS, and by the scheduler every minute."""
     text = loggable(text)
     if not text:
         return
-    today = timezone.localdate()
-    if address and is_suggestible(text):
+    sighted = address_hash(address) if address and is_suggestible(text) else ""
+    if logbuffer.append((text, timezone.localdate().isoformat(), total, sighted)):
+        try:
+            flush_queries()
+        except DatabaseError:  # the search itself is answered; the searches wait for the next flush
+            logger.exception("Writing the search log failed")
+
+
+def flush_queries():
+    """Write every buffered search to the log in a few queries; returns how many searches were written."""
+    entries = logbuffer.take()
+    try:
+        _write(entries)
+    except BaseException:
+        logbuffer.put_back(entries)
+        raise
+    return len(entries)
+
+
+def _write(entries):
+    """Count ``entries`` (query, ISO day, results, address hash or "") into the log and the sightings."""
+    if not entries:
+        return
+    counts, sightings = {}, set()
+    for text, day, total, sighted in entries:
+        key = (text, date.fromisoformat(day))
+        searches, empty, _last = counts.get(key, (0, 0, 0))
+        counts[key] = (searches + 1, empty + (total == 0), total)
+        if sighted:
+            sightings.add((text, sighted, key[1]))
+    with transaction.atomic():
         # One row per query, address and day however often it is repeated: the table stays small.
         QuerySighting.objects.bulk_create(
-            [QuerySighting(query=text, address_hash=address_hash(address), day=today)], ignore_conflicts=True
+            [QuerySighting(query=text, address_hash=sighted, day=day) for text, sighted, day in sightings],
+            ignore_conflicts=True,
         )
-    empty = 1 if total == 0 else 0
-    if _count(text, today, empty, total):
-        return
-    try:
-        with transaction.atomic():
-            QueryLog.objects.create(query=text, day=today, searches=1, empty_searches=empty, last_results=total)
-    except IntegrityError:
-        # Another request created today's row in between.
-        _count(text, today, empty, total)
+        # Today's rows exist (created empty unless another process did), then one UPDATE adds the counts.
+        QueryLog.objects.bulk_create([QueryLog(query=text, day=day) for text, day in counts], ignore_conflicts=True)
+        rows = QueryLog.objects.filter(query__in={text for text, _ in counts}, day__in={day for _, day in counts})
+        ids = {(text, day): pk for pk, text, day in rows.values_list("pk", "query", "day") if (text, day) in counts}
 
+        def by_row(index):
+            whens = [When(pk=pk, then=Value(counts[key][index])) for key, pk in ids.items()]
+            return Case(*whens, output_field=PositiveIntegerField())
 
-def _count(text, day, empty, total):
-    return QueryLog.objects.filter(query=text, day=day).update(
-        searches=F("searches") + 1, empty_searches=F("empty_searches") + empty, last_results=total
-    )
+        QueryLog.objects.filter(pk__in=ids.values()).update(
+            searches=F("searches") + by_row(0), empty_searches=F("empty_searches") + by_row(1), last_results=by_row(2)
+        )
 
 
 def _without_blocked(rows):

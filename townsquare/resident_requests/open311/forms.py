@@ -18,6 +18,9 @@ Choices made where the spec leaves room (documented for client developers):
 - Resending: the header ``Idempotency-Key`` (or the attribute ``submission_key``) makes a
   resent POST return the request the first one created. Keys are per API key.
 - ``jurisdiction_id``, ``device_id`` and ``account_id`` are accepted and ignored: we serve one county.
+- Lists come in pages of OPEN311_PAGE_SIZE requests, newest first (the spec lets implementations
+  limit results): ``page=2``, ``3``… for more; a page past the end is an empty list, a page that is
+  no whole number from 1 to MAX_PAGE a 400. The ``Link`` header names the next and previous pages.
 """
 
 import json
@@ -35,7 +38,9 @@ from townsquare.core.forms import normalize_email, normalize_phone
 from ..models import Category, RequestType
 from .mapping import DESCRIPTION_MAX_CHARS, STATUS_GROUPS, TITLE_FROM_DESCRIPTION_CHARS, TITLE_MAX_CHARS
 
-MAX_RESULTS = 1000  # the spec's default limit of a listing
+MAX_RESULTS = 1000  # the spec's default limit of a listing; the most numbers one service_request_id may list
+# The deepest page of a listing asked for (the window is at most DEFAULT_WINDOW_DAYS, so far beyond any real list).
+MAX_PAGE = 10000
 DEFAULT_WINDOW_DAYS = 90  # the spec's default span of a listing, and the longest span asked for
 SUBMISSION_KEY_MAX_CHARS = 200
 MEDIA_URL_MAX_CHARS = 500
@@ -226,6 +231,20 @@ class ListingFilterForm(forms.Form):
     start_date = forms.CharField(required=False)
     end_date = forms.CharField(required=False)
     status = forms.CharField(required=False)
+    # Ours, not the spec's (which lets implementations limit results): pages of OPEN311_PAGE_SIZE, newest first.
+    page = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=MAX_PAGE,
+        error_messages={
+            "invalid": "页码要是从1开始的整数。",
+            "min_value": "页码要是从1开始的整数。",
+            "max_value": f"页码不能超过{MAX_PAGE}。",
+        },
+    )
+
+    def clean_page(self):
+        return self.cleaned_data["page"] or 1
 
     def clean_service_request_id(self):
         ids = [part.strip() for part in self.cleaned_data["service_request_id"].split(",") if part.strip()]

@@ -9,6 +9,7 @@ import functools
 import hashlib
 import logging
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.db import DatabaseError
 from django.http.request import RawPostDataException
@@ -21,7 +22,7 @@ from townsquare.units.models import Unit
 from .. import handling
 from ..models import ApiKey, ResidentRequest
 from . import limits, mapping
-from .forms import DEFAULT_WINDOW_DAYS, MAX_RESULTS, ListingFilterForm, ServiceRequestForm, parameters_of
+from .forms import DEFAULT_WINDOW_DAYS, ListingFilterForm, ServiceRequestForm, parameters_of
 from .render import Open311Error, error_response, format_of_path, respond
 
 logger = logging.getLogger(__name__)
@@ -100,8 +101,23 @@ def requests(request, fmt):
             found = found.filter(category__code__in=wanted["service_code"])
         if wanted["status"]:
             found = found.filter(status__in=wanted["status"])
-    items = [mapping.service_request(item) for item in found[:MAX_RESULTS]]
-    return respond(items, fmt, "service_requests")
+    page, size = wanted["page"], settings.OPEN311_PAGE_SIZE
+    # One row more than a page tells whether a next page exists, without counting.
+    rows = list(found[(page - 1) * size : page * size + 1])
+    items = [mapping.service_request(item) for item in rows[:size]]
+    links = _page_links(request, page, has_next=len(rows) > size)
+    return respond(items, fmt, "service_requests", headers={"Link": links} if links else None)
+
+
+def _page_links(request, page, has_next):
+    """The ``Link`` header of a listing page (RFC 8288): its next and previous pages, same filters."""
+    pages = ([(page + 1, "next")] if has_next else []) + ([(page - 1, "prev")] if page > 1 else [])
+    links = []
+    for number, rel in pages:
+        query = request.GET.copy()
+        query["page"] = str(number)
+        links.append(f'<{request.build_absolute_uri(request.path)}?{query.urlencode()}>; rel="{rel}"')
+    return ", ".join(links)
 
 
 def _given_key(request, data):
