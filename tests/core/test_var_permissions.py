@@ -22,7 +22,8 @@ def mode(path):
 def fresh_var(tmp_path_factory):
     """A var/ folder made from nothing by loading the settings, as on a first start."""
     var = tmp_path_factory.mktemp("fresh") / "var"
-    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DJANGO_SETTINGS_MODULE")}
+    # The defaults a first start has: no SECRET_KEY, no DATABASE_URL (the suite may run on PostgreSQL).
+    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DATABASE_URL")}
     env["TOWNSQUARE_VAR_DIR"] = str(var)
     env["DJANGO_SETTINGS_MODULE"] = "townsquare.settings"
     subprocess.run([sys.executable, "-c", "import townsquare.settings"], cwd=BASE_DIR, env=env, check=True)
