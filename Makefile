@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: run setup test test-sqlite test-postgres lint deadcode lock clean
+.PHONY: run serve-prod setup test test-sqlite test-postgres lint deadcode lock clean
 
 $(BIN)/python:
 	@test -n "$(PY)" || { echo "需要 Python 3.11 或更新版本"; exit 1; }
@@ -29,6 +29,11 @@ setup: $(VENV)/.installed
 
 run: setup
 	$(BIN)/python manage.py rundemo --port $(PORT)
+
+# The production stack (nginx, gunicorn, task worker, scheduler) on http://127.0.0.1:$PORT, 8080 unless PORT is given;
+# PostgreSQL + Redis when they answer, SQLite otherwise. More: ARGS="--instances 2 --workers 3".
+serve-prod: $(VENV)/.installed
+	$(BIN)/python scripts/serve_prod.py --port $(if $(filter file,$(origin PORT)),8080,$(PORT)) $(ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

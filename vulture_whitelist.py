@@ -99,12 +99,14 @@ _.LockoutModelBackend
 _.TwoFactorMiddleware
 _.SecurityHeadersMiddleware
 _.IncompleteFormMiddleware
+_.AnonymousPageCacheMiddleware
 _.process_exception
 _.PrivateFileEmailBackend
 
 # Named in urls.py (handler400) and used from templates (a column's name for what it holds).
 _.bad_request
 _.item_label
+_.days_too_few
 
 # Checks registered with @checks.register, and Django storage options read by FileSystemStorage.
 _.shared_cache_for_rate_limits

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
@@ -199,10 +199,12 @@ def demo(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """The header data and Wagtail's site paths are cached; no test sees another's."""
-    cache.clear()
+    """The header data, Wagtail's site paths and the page cache: no test sees another's."""
+    for each in caches.all():
+        each.clear()
     yield
-    cache.clear()
+    for each in caches.all():
+        each.clear()
 
 
 @pytest.fixture

@@ -1,5 +1,7 @@
 """Small helpers the tests share: logging in, the admin edit form, the 三审 steps."""
 
+from django.core.cache import caches
+from django.test import override_settings
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, querydict_from_html, streamfield
 
@@ -61,3 +63,14 @@ def approve_all(page, county, place):
     for user in (place.reviewer, place.head, county.media.reviewer):
         page = review(page, user)
     return page
+
+
+def clear_caches():
+    """Every cache empty: Django's default one and the page cache (pages, fragments, their tags)."""
+    for each in caches.all():
+        each.clear()
+
+
+def building_pages():
+    """Pages built on every request, not served from the page cache (fragments are still cached)."""
+    return override_settings(PAGE_CACHE_EXCLUDED_PATHS=["/"])

@@ -16,3 +16,7 @@ PRIVATE_MEDIA_ROOT = VAR_DIR / "test-private"  # noqa: F405
 LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # noqa: F405
 
 ROUTING_MODEL_PATH = VAR_DIR / "test-routing" / "model.joblib"  # noqa: F405
+# The page cache in this process's memory; tests run inside transactions that never commit, so
+# invalidations happen at once too.
+CACHES = {**CACHES, PAGE_CACHE_ALIAS: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}}  # noqa: F405
+PAGE_CACHE_EAGER_INVALIDATION = True

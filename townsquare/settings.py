@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "townsquare.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "townsquare.core.pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -139,6 +140,18 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Pages and fragments for anonymous visitors, with their dependency tags (core/pagecache): shared by
+# every process — Redis in production, files under var/ for `make run` (web, worker and scheduler
+# processes all invalidate it).
+PAGE_CACHE_ALIAS = "pages"
+if REDIS_URL:
+    CACHES[PAGE_CACHE_ALIAS] = {**CACHES["default"], "KEY_PREFIX": "townsquare-pages"}
+else:
+    CACHES[PAGE_CACHE_ALIAS] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(private_dir(VAR_DIR / "cache" / "pages")),
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    }
 
 # --- Background tasks: stored in the database, run by `manage.py db_worker` -------
 TASKS = {
@@ -171,8 +184,15 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # The embedded set-up serves uploaded media itself; behind a web server set SERVE_MEDIA=0.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+# Media on S3-compatible storage (django-storages) when MEDIA_S3_BUCKET is set (with MEDIA_S3_ENDPOINT_URL,
+# MEDIA_S3_ACCESS_KEY, MEDIA_S3_SECRET_KEY), else in MEDIA_ROOT; plain URLs without signatures: the files are public.
+MEDIA_S3_BUCKET = os.environ.get("MEDIA_S3_BUCKET", "")
+MEDIA_S3 = {key: os.environ.get(f"MEDIA_S3_{key.upper()}") for key in ("endpoint_url", "access_key", "secret_key")}
+MEDIA_S3.update(bucket_name=MEDIA_S3_BUCKET, querystring_auth=False, file_overwrite=False)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": MEDIA_S3}
+    if MEDIA_S3_BUCKET
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         # Hashed, compressed files after `collectstatic`; in DEBUG, files straight from the apps.
         "BACKEND": os.environ.get(
@@ -251,9 +271,12 @@ SILENCED_SYSTEM_CHECKS = ["security.W019"]
 SESSION_COOKIE_HTTPONLY = True
 # Paths whose pages get the relaxed Content-Security-Policy (Wagtail's admin and its previews need inline scripts).
 CSP_RELAXED_PATHS = ["/admin/", "/django-admin/"]
+# Behind nginx (deploy/nginx/townsquare.conf), which sets X-Forwarded-Host and -Proto: trust them.
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+USE_X_FORWARDED_HOST = BEHIND_PROXY
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY or HTTPS else None
 if HTTPS:
     SECURE_SSL_REDIRECT = True
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
@@ -281,6 +304,15 @@ ELDER_MODE_COOKIE_AGE = 365 * 24 * 3600
 # Core: behind a proxy that sets the client address in a header, its META name (e.g. "HTTP_X_REAL_IP");
 # the public forms' abuse limits (core/ratelimit.py) count per address.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+# Core: anonymous pages are kept in the page cache at most this many seconds (0: no whole pages); they
+# are dropped at once when something they show changes, and at local midnight.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
+# Core: how long nginx in front may serve a page without asking (X-Accel-Expires): publish-to-visible.
+PAGE_CACHE_PROXY_SECONDS = env_int("PAGE_CACHE_PROXY_SECONDS", 2)
+# Core: paths never kept in the page cache (the admin, downloads, search — each search is logged, the APIs).
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/django-admin/", "/documents/", "/search/", "/api/", "/open311/", "/elder/"]
+# Core: also invalidate at once inside a transaction, not only when it commits (tests never commit).
+PAGE_CACHE_EAGER_INVALIDATION = env_bool("PAGE_CACHE_EAGER_INVALIDATION", False)
 # Core: where `manage.py backup` writes its archives unless told otherwise (--output).
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
 
@@ -420,6 +452,8 @@ SEARCH_MAX_PAGE = env_int("SEARCH_MAX_PAGE", 50)
 SEARCH_QUERY_MAX_CHARS = env_int("SEARCH_QUERY_MAX_CHARS", 80)
 SEARCH_BODY_MAX_CHARS = env_int("SEARCH_BODY_MAX_CHARS", 20000)
 SEARCH_SNIPPET_CHARS = env_int("SEARCH_SNIPPET_CHARS", 120)
+# Search: load jieba's dictionary and pypinyin's tables as a web process starts (wsgi.py; before fork under gunicorn).
+SEARCH_WARM_UP = env_bool("SEARCH_WARM_UP", True)
 # Ranking: a title match weighs this many times a body match; a new item scores up to (1 + freshness
 # weight), the bonus halving every half-life; authority per kind of content and per validity of a
 # policy (JSON objects) multiply the text score.
@@ -538,6 +572,18 @@ OVERSIGHT_ADVICE_PER_UNIT = env_int("OVERSIGHT_ADVICE_PER_UNIT", 20)
 OVERSIGHT_STOCK_PHRASES = env_list("OVERSIGHT_STOCK_PHRASES")
 # The dashboard's trend chart covers this many weeks.
 OVERSIGHT_TREND_WEEKS = env_int("OVERSIGHT_TREND_WEEKS", 26)
+# Availability (站点无法访问, a veto): the probe opens the pages CHECKS_PER_DAY times a day (a day under MIN_CHECKS
+# reads 监测次数不足); a page not loaded within TIMEOUT_SECONDS, unreachable or 5xx fails the check; failed checks
+# reaching FAILURE_SHARE of those in WINDOW_DAYS days is a veto. Checks are kept RETENTION_DAYS (for a yearly report).
+AVAILABILITY_MIN_CHECKS_PER_DAY = env_int("AVAILABILITY_MIN_CHECKS_PER_DAY", 20)
+AVAILABILITY_CHECKS_PER_DAY = max(AVAILABILITY_MIN_CHECKS_PER_DAY, env_int("AVAILABILITY_CHECKS_PER_DAY", 24))
+AVAILABILITY_TIMEOUT_SECONDS = env_float("AVAILABILITY_TIMEOUT_SECONDS", 15)
+AVAILABILITY_FAILURE_SHARE = env_float("AVAILABILITY_FAILURE_SHARE", 0.05)
+AVAILABILITY_WINDOW_DAYS = env_int("AVAILABILITY_WINDOW_DAYS", 7)
+AVAILABILITY_RETENTION_DAYS = env_int("AVAILABILITY_RETENTION_DAYS", 400)
+# The probe opens these pages ("{town}": the first town's home) at this address (default: the site's own).
+AVAILABILITY_PROBE_URL = os.environ.get("AVAILABILITY_PROBE_URL", "") or WAGTAILADMIN_BASE_URL
+AVAILABILITY_PROBE_PATHS = env_list("AVAILABILITY_PROBE_PATHS", "/,{town},/banshi/,/liuyan/")
 
 # Annual report (政府网站与政务新媒体工作年度报表, 国办函〔2018〕12号): the site's fixed facts the platform
 # cannot know. Empty: the report takes the Wagtail site's name/address and the county unit, else shows 请填写.

@@ -7,13 +7,18 @@ application = get_wsgi_application()
 
 
 def _warm_up():
-    """Load slow, lazily loaded parts (smart routing's dictionary and model) before the first request."""
+    """Load slow, lazily loaded parts (smart routing's dictionary and model, search's jieba and pypinyin data)
+    before the first request; under gunicorn's preload_app, before the workers fork, so that they share them."""
     from django.conf import settings
 
     if settings.ROUTING_WARM_UP:
         from townsquare.resident_requests.routing.warmup import warm_up
 
         warm_up()
+    if settings.SEARCH_WARM_UP:
+        from townsquare.search.warmup import warm_up as warm_up_search
+
+        warm_up_search()
 
 
 _warm_up()

@@ -3,12 +3,12 @@
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.helpers import clear_caches
 from townsquare.listings import home
 from townsquare.listings.jobs import note_expired
 from townsquare.listings.models import (
@@ -132,7 +132,7 @@ def test_expired_and_unapproved_leave_every_list(client, county, kind):
     assert shown(client, f"{kind}_list") == {live.title}
     for item in (expired, pending, rejected):
         assert client.get(item.get_absolute_url()).status_code == 404
-    cache.clear()
+    clear_caches()
     assert home.summary()["counts"][kind] == (1 if kind != "traffic" or live.starts_at <= timezone.now() else 0)
 
 
@@ -158,7 +158,7 @@ def test_home_tiles_and_traffic_strip_show_live_items(client, county):
     f.job(title="超市收银员")
     f.traffic(title="人民路封闭施工", starts_at=f.at(-1), ends_at=f.at(5))
     f.traffic(title="下周才开始", starts_at=f.at(100), ends_at=f.at(200))
-    cache.clear()
+    clear_caches()
     assert home.tile_hint("jobs") == "1个岗位在招 · 最新：超市收银员"
     assert home.tile_hint("rentals") == ""  # the tile's fixed hint
     summary = home.summary()
@@ -176,7 +176,7 @@ def test_traffic_strip_costs_the_home_page_no_extra_query(client, county):
 
     def home_queries():
         client.get(county.home.url)  # warm-up
-        cache.clear()
+        clear_caches()
         with CaptureQueriesContext(connection) as captured:
             body = client.get(county.home.url).content.decode()
         return len(captured), body
@@ -192,7 +192,7 @@ def test_traffic_strip_costs_the_home_page_no_extra_query(client, county):
 
 def test_home_summary_is_one_query_and_forgets_on_change(county, django_assert_num_queries):
     f.job()
-    cache.clear()
+    clear_caches()
     with django_assert_num_queries(1):
         home.summary()
     with django_assert_num_queries(0):

@@ -6,10 +6,10 @@ then with 30 items in each list it shows. The count must be the same and within 
 """
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.helpers import clear_caches
 from townsquare.publishing.models import SectionPage, UnitHomePage, UpdateRecord
 
 from ..factories import (
@@ -41,7 +41,7 @@ MAX_QUERIES = {
 
 def queries_for(client, url):
     client.get(url)  # warm-up: renditions and other first-view work
-    cache.clear()
+    clear_caches()
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200, f"{url}: {response.status_code}"

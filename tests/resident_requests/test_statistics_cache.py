@@ -72,7 +72,7 @@ def test_a_new_request_shows_at_once(client, desk, at_monday):
 
 def test_a_passed_answer_deadline_shows_without_any_change(client, desk, at_monday, settings):
     # The entry expires on the cache's clock: a process-local cache, whose clock the test moves (Redis keeps real time).
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.CACHES = {**settings.CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.REQUEST_STATS_CACHE_SECONDS = 30 * 24 * 3600
     desk.file(now=MONDAY)
     page_text(client)  # nothing due yet: 0/0

@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.conf import settings
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -16,7 +15,7 @@ from django.urls import reverse
 from townsquare.resident_requests import handling
 from townsquare.resident_requests.stats_views import ADMIN_URL_NAME, stats_menu_item
 
-from ..helpers import login
+from ..helpers import clear_caches, login
 from .stats_urls import PUBLIC_URL
 from .test_statistics import NOW, crafted_january, file_many
 
@@ -105,7 +104,7 @@ def test_the_elder_mode_keeps_the_same_page(client, desk, at_now):
 
 def queries(client):
     page(client)  # warm-up
-    cache.clear()
+    clear_caches()
     with CaptureQueriesContext(connection) as captured:
         page(client)
     return len(captured), [q["sql"] for q in captured.captured_queries]

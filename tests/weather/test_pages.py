@@ -4,10 +4,10 @@ import datetime
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.helpers import clear_caches
 from townsquare.core.life import life_service
 from townsquare.weather.fetching import refresh_all
 from townsquare.weather.models import WeatherLocation
@@ -159,7 +159,7 @@ def test_the_tile_shows_the_county_temperature_while_current(client, county, cou
     assert "多云 27°C" in text(client.get(county.home.url))
 
     WeatherLocation.objects.filter(pk=county_place.pk).update(fetched_at=timezone.now() - timedelta(days=1))
-    cache.clear()  # update() sends no signal; the cache would hold the summary for WEATHER_CACHE_SECONDS
+    clear_caches()  # update() sends no signal; the cache would hold the summary for WEATHER_CACHE_SECONDS
     assert "今明天气和预警" in text(client.get(county.home.url))
 
 
@@ -182,7 +182,7 @@ def test_queries_do_not_grow_with_places_and_warnings(client, county, url_for, d
 
     def count():
         client.get(url_for(county))
-        cache.clear()
+        clear_caches()
         with CaptureQueriesContext(connection) as captured:
             assert client.get(url_for(county)).status_code == 200
         return len(captured)

@@ -9,6 +9,13 @@ class CoreConfig(AppConfig):
         from django.utils.module_loading import autodiscover_modules
 
         from . import checks  # noqa: F401 - registers the project's system checks
+        from .pagecache import pages as pagecache_pages
+        from .pagecache import sql as pagecache_sql
+
+        # Every database connection reports the tables it writes, and Wagtail the pages that change,
+        # which invalidates the cached pages built from them.
+        pagecache_sql.connect()
+        pagecache_pages.connect()
 
         # Each app may declare periodic jobs in its jobs.py (see scheduling.py).
         autodiscover_modules("jobs")

@@ -3,6 +3,11 @@
 Apps declare jobs in their ``jobs.py`` with ``@periodic_job(...)``; the
 ``run_scheduled_work`` command (started by ``make run`` and in production by the
 process manager) runs each one when it is due and records the outcome.
+
+Several schedulers may run on one database (one per app server): each due job runs once, because
+a scheduler first claims the job's ``JobRun`` row with a compare-and-set ``UPDATE … WHERE
+last_started = <the value it read>``. The database lets one such update through; the others
+match no row (PostgreSQL re-checks the condition after the winner commits) and skip the job.
 """
 
 import logging
@@ -47,13 +52,27 @@ def due_jobs(now=None):
     ]
 
 
-def run_job(job, now=None):
-    """Run one job and record when and how it ended; an error is logged, never raised."""
+def claim(job, now=None):
+    """Mark the job started at ``now`` if it is due; False when it is not, or another scheduler claimed it first."""
     from .models import JobRun
 
     now = now or timezone.now()
     with transaction.atomic():
-        JobRun.objects.update_or_create(name=job.name, defaults={"last_started": now})
+        run, _ = JobRun.objects.get_or_create(name=job.name)
+    if run.last_started is not None and now - run.last_started < job.every:
+        return False
+    return JobRun.objects.filter(pk=run.pk, last_started=run.last_started).update(last_started=now) == 1
+
+
+def run_job(job, now=None):
+    """Run one job unless another scheduler claimed it; record when and how it ended (None: not run).
+
+    An error in the job is logged, never raised."""
+    from .models import JobRun
+
+    now = now or timezone.now()
+    if not claim(job, now):
+        return None
     try:
         result = job.run()
     except Exception:  # a failing job must not stop the others
@@ -69,4 +88,10 @@ def run_job(job, now=None):
 
 
 def run_due_jobs(now=None):
-    return {job.name: run_job(job, now) for job in due_jobs(now)}
+    """Run the jobs that are due and this scheduler claimed: {name: True when it worked}."""
+    results = {}
+    for job in due_jobs(now):
+        outcome = run_job(job, now)
+        if outcome is not None:
+            results[job.name] = outcome
+    return results

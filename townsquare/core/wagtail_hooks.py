@@ -1,7 +1,11 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import pagecache
 from .models import WorkdayOverride
+from .pagecache import tags as pagecache_tags
+from .pagecache.sql import PAGES_TAG
 
 
 class WorkdayOverrideViewSet(SnippetViewSet):
@@ -14,3 +18,16 @@ class WorkdayOverrideViewSet(SnippetViewSet):
 
 
 register_snippet(WorkdayOverrideViewSet)
+
+
+@hooks.register("before_serve_page")
+def record_page_tree_dependencies(page, request, *args):
+    """A page's cached HTML depends on its own tree path and its ancestors' (titles, breadcrumbs)
+    and on the live pages below it (its lists). Other lists declare their scope with ``under_tag``."""
+    record = pagecache_tags.current()
+    if record is None:
+        return None
+    record.page_tree_tags = True
+    record.versions.pop(PAGES_TAG, None)  # recorded while Wagtail found the page, before its own reads
+    pagecache.depends_on(*pagecache.path_tags(page.path), pagecache.under_tag(page.path))
+    return None

@@ -12,10 +12,12 @@ import logging
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, connection, transaction
 from django.db.models import F, Func
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+
+from townsquare.core import pagecache
 
 from .models import LISTING_MODELS, TrafficNotice
 
@@ -97,8 +99,19 @@ def compute(now=None):
 
 
 def summary(now=None):
-    """The cached summary; recomputed when the cache is empty or a listing in it has expired."""
+    """The cached summary; recomputed when the cache is empty or a listing in it has expired.
+
+    A page showing it depends on the listing tables and lasts no longer than the summary does.
+    """
     now = now or timezone.now()
+    pagecache.depends_on(*(pagecache.table_tag(model) for model in LISTING_MODELS.values()))
+    data = _summary(now)
+    if data is not None:
+        pagecache.valid_until(data["until"])
+    return data
+
+
+def _summary(now):
     try:
         cached = cache.get(CACHE_KEY)
     except Exception:
@@ -109,6 +122,7 @@ def summary(now=None):
         fresh = compute(now)
     except DatabaseError:
         logger.exception("listings home summary failed")
+        pagecache.do_not_cache()
         return None
     seconds = settings.LISTINGS_HOME_CACHE_SECONDS
     if fresh["until"] is not None:
@@ -153,7 +167,10 @@ def tile_hint(kind):
 
 
 def _forget_on_change(sender, **kwargs):
+    # Now, and again at commit: a summary read from the old rows meanwhile is not kept.
     forget()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(forget)
 
 
 def connect_signals():

@@ -35,3 +35,9 @@ def channel_admin_url(channel_id=None):
         if url:
             return url
     return reverse_or_blank("channels_admin_index")
+
+
+def availability_url():
+    """The availability section of the 监管 dashboard."""
+    url = reverse_or_blank("oversight_dashboard")
+    return f"{url}#availability" if url else ""

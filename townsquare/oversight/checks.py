@@ -4,17 +4,22 @@ import logging
 from collections import defaultdict
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 
-from townsquare.units.models import Membership, Role
+from townsquare.units.models import Membership, Role, Unit
 
 from .models import HealthRun, UnitScore
 from .rules import evaluate
 from .scoring import ADVICE, DEDUCTION, VETO, Finding
 
 logger = logging.getLogger(__name__)
+
+# Supervisors: the 负责人 and 审核 of the county unit and of the media centre (and superusers).
+SUPERVISING_ROLES = (Role.HEAD, Role.REVIEWER)
 
 
 @transaction.atomic
@@ -72,6 +77,25 @@ def digest_recipients(units):
         if email not in heads[unit_id]:
             heads[unit_id].append(email)
     return {unit.pk: heads.get(unit.pk) or ([unit.email] if unit.email else []) for unit in units}
+
+
+def supervisor_emails():
+    """The supervisors' addresses: the county unit's and media centre's heads (else the unit's own address, as
+    the digest does), their reviewers, and superusers; each once."""
+    units = list(Unit.objects.filter(Q(kind=Unit.Kind.COUNTY) | Q(is_media_center=True)).order_by("sort_order", "pk"))
+    emails = [email for unit_emails in digest_recipients(units).values() for email in unit_emails]
+    emails += (
+        Membership.objects.filter(unit__in=units, role__in=SUPERVISING_ROLES, user__is_active=True)
+        .exclude(user__email="")
+        .values_list("user__email", flat=True)
+    )
+    emails += (
+        get_user_model()
+        .objects.filter(is_superuser=True, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    return list(dict.fromkeys(emails))
 
 
 def send_digests(run=None):

@@ -1,5 +1,7 @@
 from datetime import timedelta
 
+from django.conf import settings
+
 from townsquare.core.scheduling import periodic_job
 
 
@@ -26,3 +28,25 @@ def oversight_digest():
     from .checks import send_digests
 
     return f"发出 {send_digests()} 封"
+
+
+@periodic_job(
+    "oversight_availability",
+    every=timedelta(hours=24) / settings.AVAILABILITY_CHECKS_PER_DAY,
+    label="网站可访问性检查",
+)
+def oversight_availability():
+    """Open the public pages over HTTP from this (scheduler) process, as the inspectors do; alert on an outage."""
+    from .probe import run_check
+
+    results = run_check()
+    failed = sum(1 for result in results if not result.ok)
+    return f"{len(results)} 个页面，{failed} 个打不开" if results else "没有要检查的页面"
+
+
+@periodic_job("oversight_availability_prune", every=timedelta(days=1), label="清理过期的可访问性检查记录")
+def oversight_availability_prune():
+    """Drop availability checks older than AVAILABILITY_RETENTION_DAYS."""
+    from .probe import prune
+
+    return f"删除 {prune()} 条"

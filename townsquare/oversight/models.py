@@ -114,3 +114,47 @@ class LinkCheckResult(models.Model):
     def save(self, *args, **kwargs):
         self.key = url_key(self.url)
         super().save(*args, **kwargs)
+
+
+class AvailabilityCheck(models.Model):
+    """One page opened by the availability probe; the pages opened in one check share ``checked_at``."""
+
+    checked_at = models.DateTimeField("检查时间", db_index=True)
+    url = models.CharField("网址", max_length=500)
+    status_code = models.PositiveSmallIntegerField("状态码", null=True, blank=True)
+    seconds = models.FloatField("用时（秒）", null=True, blank=True)
+    ok = models.BooleanField("能打开", default=True)
+    error = models.CharField("打不开的原因", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "可访问性检查"
+        verbose_name_plural = "可访问性检查"
+        ordering = ["-checked_at", "url"]
+
+    def __str__(self):
+        state = "能打开" if self.ok else f"打不开（{self.error}）"
+        return f"{timezone.localtime(self.checked_at):%Y-%m-%d %H:%M} {self.url} {state}"
+
+
+class Outage(models.Model):
+    """Checks failing one after another: opened by the first failed check, closed by the next good one."""
+
+    started_at = models.DateTimeField("开始时间", db_index=True)
+    ended_at = models.DateTimeField("恢复时间", null=True, blank=True)
+    failed_checks = models.PositiveIntegerField("打不开的检查次数", default=1)
+    detail = models.CharField("第一次打不开的情况", max_length=500, blank=True)
+    alerted_at = models.DateTimeField("告警邮件发出时间", null=True, blank=True)
+    recovery_sent_at = models.DateTimeField("恢复邮件发出时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "网站打不开"
+        verbose_name_plural = "网站打不开"
+        ordering = ["-started_at", "-pk"]
+
+    def __str__(self):
+        end = f"{timezone.localtime(self.ended_at):%Y-%m-%d %H:%M}" if self.ended_at else "至今"
+        return f"{timezone.localtime(self.started_at):%Y-%m-%d %H:%M} 至 {end}"
+
+    @property
+    def is_open(self):
+        return self.ended_at is None

@@ -15,7 +15,15 @@ from datetime import timedelta
 
 from django.conf import settings
 
-from .admin_links import add_to_section_url, channel_admin_url, page_edit_url, request_categories_url, request_url
+from . import availability
+from .admin_links import (
+    add_to_section_url,
+    availability_url,
+    channel_admin_url,
+    page_edit_url,
+    request_categories_url,
+    request_url,
+)
 from .scoring import ADVICE, DEDUCTION, VETO, Evaluation, Finding, county_scope, run_rules, unit_scope
 from .snapshot import NOTICE_KINDS, Snapshot, stale_days_for, zombie_days
 
@@ -213,6 +221,22 @@ def no_service(rule, scope, data):
             "全县没有一份已发布的办事指南。",
             "在各单位的“办事指南”栏目里发布群众常办事项的指南。",
             "",
+            data.county_unit_id,
+        )
+    ]
+
+
+@rule("site_unavailable", VETO, "站点无法访问", county_only=True)
+def site_unavailable(rule, scope, data):
+    window = data.availability
+    if not window.vetoed:
+        return []
+    return [
+        rule.finding(
+            f"{window.start.month}月{window.start.day}日到{window.end.month}月{window.end.day}日检查网站{window.checks}次，"
+            f"{window.failures}次打不开（{window.percent}；达到{availability.threshold_percent()}即否决）。",
+            "请运维人员按监管页“网站能不能打开”里记下的时间和原因，检查服务器、网络和数据库，尽快让网站稳定打开。",
+            availability_url(),
             data.county_unit_id,
         )
     ]

@@ -29,7 +29,7 @@ from townsquare.publishing.models import (
 from townsquare.resident_requests.models import Category, ResidentRequest, Status
 from townsquare.units.models import Unit
 
-from . import plain_language
+from . import availability, plain_language
 
 SHOULD_UPDATE_KINDS = ("news", "notice", "publicity", "policy", "interpretation")
 NOTICE_KINDS = ("notice", "policy")
@@ -131,6 +131,7 @@ class Snapshot:
         self.broken_links = self._broken_links()
         self.channels = self._channels()
         self.advice = self._advice()
+        self.availability = availability.window(self.now)
 
     def _homes(self):
         """Where things belong: the path of every home page and its unit."""

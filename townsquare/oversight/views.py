@@ -24,17 +24,16 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from townsquare.units.access import is_staff_member, roles_of
-from townsquare.units.models import Role, Unit
+from townsquare.units.models import Unit
 
-from . import scoring
+from . import availability, scoring
 from .admin_links import channel_admin_url
-from .checks import findings_of, run_health_check
+from .checks import SUPERVISING_ROLES, findings_of, run_health_check
 from .models import HealthRun, UnitScore
 
 DASHBOARD_URL_NAME = "oversight_dashboard"
 UNIT_URL_NAME = "oversight_unit"
 RUN_URL_NAME = "oversight_run_now"
-SUPERVISING_ROLES = (Role.HEAD, Role.REVIEWER)
 
 
 def is_supervisor(user):
@@ -127,6 +126,20 @@ def trend_rows(data):
     ]
 
 
+def availability_context(now=None):
+    """The site's availability for the dashboard: an open outage, the current window and the weeks before."""
+    windows = availability.weeks(now)
+    return {
+        "outage": availability.open_outage(),
+        "availability": windows[0],
+        "availability_history": windows,
+        "availability_threshold": availability.threshold_percent(),
+        "availability_min_checks": settings.AVAILABILITY_MIN_CHECKS_PER_DAY,
+        "availability_checks_per_day": settings.AVAILABILITY_CHECKS_PER_DAY,
+        "availability_timeout": settings.AVAILABILITY_TIMEOUT_SECONDS,
+    }
+
+
 # --- Views ---------------------------------------------------------------------------------------
 
 
@@ -162,6 +175,8 @@ class DashboardView(OversightMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         run = HealthRun.objects.first()
         context.update(run=run, supervisor=self.supervisor, pass_score=settings.OVERSIGHT_PASS_SCORE)
+        if self.supervisor:
+            context.update(availability_context())
         if run is None:
             return context
         scores = run.unit_scores.select_related("unit")

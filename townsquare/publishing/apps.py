@@ -6,16 +6,15 @@ class PublishingConfig(AppConfig):
     verbose_name = "信息发布"
 
     def ready(self):
-        from django.db.models.signals import post_save
-        from wagtail.signals import page_published, page_unpublished
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from townsquare.units.models import Unit
-
-        from .chrome import clear_chrome_cache
+        from .chrome import home_page_changed
         from .signals import record_major_update
 
         page_published.connect(record_major_update, dispatch_uid="publishing.record_major_update")
-        # Titles and URLs in the header may change whenever a page goes live or away.
-        page_published.connect(clear_chrome_cache, dispatch_uid="publishing.chrome_published")
-        page_unpublished.connect(clear_chrome_cache, dispatch_uid="publishing.chrome_unpublished")
-        post_save.connect(clear_chrome_cache, sender=Unit, dispatch_uid="publishing.chrome_unit_saved")
+        # The header lists the home pages: their titles and URLs change when one goes live, away or moves.
+        signals = {"published": page_published, "unpublished": page_unpublished, "moved": post_page_move}
+        signals |= {"saved": post_save, "deleted": post_delete}
+        for name, signal in signals.items():
+            signal.connect(home_page_changed, dispatch_uid=f"publishing.nav_{name}")

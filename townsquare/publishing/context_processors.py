@@ -2,12 +2,14 @@
 
 from django.utils.functional import SimpleLazyObject
 
-from .chrome import county_home, town_homes_for_switcher
+from .chrome import site_navigation
 
 
 def page_tree_chrome(request):
-    """Cached (see ``chrome.py``), and only looked up when a template uses it."""
+    """Cached (see ``chrome.py``), looked up once per request and only when a template uses it."""
+    navigation = SimpleLazyObject(site_navigation)
     return {
-        "town_switcher": SimpleLazyObject(town_homes_for_switcher),
-        "county_home": SimpleLazyObject(county_home),
+        "site_navigation": navigation,
+        "town_switcher": SimpleLazyObject(lambda: navigation["towns"]),
+        "county_home": SimpleLazyObject(lambda: navigation["home"]),
     }

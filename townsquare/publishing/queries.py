@@ -2,6 +2,8 @@
 
 from django.utils import timezone
 
+from townsquare.core import pagecache
+
 from .models import NewsPage, NoticePage, PublicityPage, UnitHomePage
 
 HOME_NEWS_COUNT = 6
@@ -10,7 +12,11 @@ HOME_PUBLICITY_COUNT = 5
 
 
 def _scoped(queryset, scope):
-    return queryset.descendant_of(scope) if scope is not None else queryset
+    if scope is None:
+        pagecache.depends_on(pagecache.type_tag(queryset.model))
+        return queryset
+    pagecache.depends_on(pagecache.under_tag(scope.path))
+    return queryset.descendant_of(scope)
 
 
 def town_homes():

@@ -35,6 +35,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
+from townsquare.core import pagecache
 from townsquare.units.models import Unit
 
 from . import statistics
@@ -91,20 +92,28 @@ def _timeout(until, now):
 
 
 def _cached(name, compute, now):
-    """``compute(now)`` -> (value, moment it stops being right), from the cache when it is there."""
+    """``compute(now)`` -> (value, moment it stops being right), from the cache when it is there.
+
+    A page showing the figures depends on the same tables and lasts no longer than they do.
+    """
+    pagecache.depends_on(*(pagecache.table_tag(model) for model in (ResidentRequest, RequestEvent, Category, Unit)))
     try:
         key = f"{KEY_PREFIX}:{_version()}:{name}"
-        value = cache.get(key)
+        kept = cache.get(key)
     except Exception:
         logger.warning("cache unavailable: statistics computed from the database", exc_info=True)
-        return compute(now)[0]
-    if value is not None:
+        value, until = compute(now)
+        pagecache.valid_until(until)
         return value
-    value, until = compute(now)
-    try:
-        cache.set(key, value, _timeout(until, now))
-    except Exception:
-        logger.warning("cache unavailable: statistics not kept", exc_info=True)
+    if kept is not None:
+        value, until = kept
+    else:
+        value, until = compute(now)
+        try:
+            cache.set(key, (value, until), _timeout(until, now))
+        except Exception:
+            logger.warning("cache unavailable: statistics not kept", exc_info=True)
+    pagecache.valid_until(until)
     return value
 
 

@@ -151,6 +151,11 @@ class Dictionary:
             self.tokenizer = tokenizer
         return self.tokenizer
 
+    def load_tokenizer(self):
+        """jieba's own dictionary, without the county's words (no database): what a web process loads before
+        its workers fork (``townsquare/search/warmup.py``); ``get()`` adds the county's words later."""
+        return self._tokenizer()
+
     def mark_stale(self):
         self.stale = True
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
+from townsquare.core import pagecache
 from townsquare.units.models import Unit
 
 from .models import LifeEvent, ServiceGuidePage
@@ -35,6 +36,7 @@ def search_guides(queryset, query):
 
 def live_guides():
     """Live guides with what a result card shows (unit, life events), in a fixed number of queries."""
+    pagecache.depends_on(pagecache.type_tag(ServiceGuidePage))
     return (
         ServiceGuidePage.objects.live()
         .public()
@@ -78,6 +80,7 @@ def find(params, scope_unit=None):
     Unknown filter values are reported in ``unknown`` (the page says so) and ignored.
     ``scope_unit`` limits everything to one unit (a unit's own 办事指南 column).
     """
+    pagecache.depends_on(pagecache.type_tag(ServiceGuidePage))
     base = ServiceGuidePage.objects.live().public()
     if scope_unit is not None:
         base = base.filter(unit=scope_unit)

@@ -6,7 +6,6 @@ from django.utils import timezone
 
 from .models import WeatherLocation
 from .providers import Place, ProviderError, get_provider
-from .summary import clear_summary_cache
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +34,5 @@ def refresh_all(provider=None, now=None):
         return "未设置天气服务的 key（WEATHER_API_KEY），没有取天气。"
     locations = list(WeatherLocation.objects.filter(enabled=True).select_related("unit"))
     worked = sum(refresh_location(location, provider, now) for location in locations)
-    clear_summary_cache()
     failed = len(locations) - worked
     return f"{provider.label}：{worked} 个地点已更新" + (f"，{failed} 个失败" if failed else "")

@@ -1,19 +1,21 @@
 """What other pages show of the weather (the home page's warning banner, the tile hint), cached.
 
-Built with one query from the stored reports and kept in the cache for WEATHER_CACHE_SECONDS;
-the fetch job clears it. Warnings are filtered by their expiry time when read, so a warning
-that runs out disappears even while the cache still holds it.
+Built with one query from the stored reports and kept in the page cache (``core.pagecache``) for
+WEATHER_CACHE_SECONDS, or until the stored weather changes (a fetch, an edited place). Warnings are
+filtered by their expiry time when read, so a warning that runs out disappears even while the cache
+still holds it; pages showing one are kept no longer than it lasts.
 """
 
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone
+
+from townsquare.core import pagecache
 
 from .providers import LEVELS
 
-SUMMARY_CACHE_KEY = "weather:summary:v1"
+SUMMARY_CACHE_KEY = "weather:summary:v2"
 
 
 @dataclass
@@ -54,15 +56,7 @@ def _build():
 
 
 def place_summaries():
-    places = cache.get(SUMMARY_CACHE_KEY)
-    if places is None:
-        places = _build()
-        cache.set(SUMMARY_CACHE_KEY, places, settings.WEATHER_CACHE_SECONDS)
-    return places
-
-
-def clear_summary_cache(**kwargs):
-    cache.delete(SUMMARY_CACHE_KEY)
+    return pagecache.remember(SUMMARY_CACHE_KEY, _build, settings.WEATHER_CACHE_SECONDS)
 
 
 @dataclass
@@ -79,6 +73,7 @@ def warnings_for_banner(now=None):
         for warning in place.warnings:
             if not warning.in_effect(now):
                 continue
+            pagecache.valid_until(warning.expires_at)
             row = rows.setdefault(warning.id, BannerWarning(warning=warning, places=[]))
             row.places.append((place.slug, place.name))
     severity = {level: i for i, level in enumerate(LEVELS)}
@@ -91,4 +86,5 @@ def weather_tile_hint():
     county = next((place for place in place_summaries() if place.is_county), None)
     if county is None or county.stale_after < now:
         return ""
+    pagecache.valid_until(county.stale_after)
     return f"{county.text} {county.temperature}°C".strip()

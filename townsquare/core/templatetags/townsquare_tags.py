@@ -1,49 +1,23 @@
-"""Small helpers for the public templates: inline icons, plain dates, life-service tiles, breadcrumbs."""
+"""Small helpers for the public templates: icons from the sprite, plain dates, life-service tiles, breadcrumbs."""
 
 import datetime
-import logging
-import re
-from functools import lru_cache
-from pathlib import Path
 
 from django import template
 from django.template.base import token_kwargs
 from django.utils import timezone
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 
-from townsquare.core import life
+from townsquare.core import icons, life
 
 register = template.Library()
-logger = logging.getLogger(__name__)
-
-ICON_DIR = Path(__file__).resolve().parent.parent / "templates" / "icons"
-ICON_NAME = re.compile(r"^[a-z0-9-]+$")
-
-
-@lru_cache(maxsize=64)
-def _icon_markup(name):
-    """The vendored SVG without its licence comment, on one line, hidden from screen readers."""
-    if not ICON_NAME.match(name):
-        return ""
-    path = ICON_DIR / f"{name}.svg"
-    if not path.is_file():
-        logger.warning("Unknown icon %r", name)
-        return ""
-    svg = path.read_text(encoding="utf-8")
-    svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
-    svg = re.sub(r"\s+", " ", svg).replace("> <", "><").replace(" />", "/>").replace('" >', '">').strip()
-    svg = re.sub(r'\sclass="[^"]*"', "", svg, count=1)
-    return svg.replace("<svg", '<svg class="icon" aria-hidden="true" focusable="false"', 1)
 
 
 @register.simple_tag
 def icon(name, css_class=""):
-    """Inline SVG icon: {% icon "phone" %} or {% icon "phone" "icon-lg" %}. Decorative only."""
-    markup = _icon_markup(str(name))
-    if markup and css_class:
-        markup = markup.replace('class="icon"', f'class="icon {escape(css_class)}"', 1)
-    return mark_safe(markup)
+    """A decorative icon from the sprite (``core.icons``): {% icon "phone" %} or {% icon "phone" "icon-lg" %}.
+
+    Hidden from screen readers: the words next to it say what it means.
+    """
+    return icons.icon_markup(str(name), str(css_class))
 
 
 @register.filter

@@ -17,11 +17,34 @@ from wagtail.images.models import Image
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from townsquare.core import pagecache
 from townsquare.units.models import Unit
 
 from ..blocks import BodyBlock
 
 CARD_RENDITION = "fill-640x360"
+# Columns a list card never reads: the body (a StreamField, the bulk of a row), the editing and
+# publishing state and the source. Left out of list queries: fewer columns to select and load.
+CARD_DEFERRED = (
+    "body",
+    "change_note",
+    "source_url",
+    "seo_title",
+    "search_description",
+    "draft_title",
+    "show_in_menus",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "owner",
+    "latest_revision",
+    "live_revision",
+    "has_unpublished_changes",
+    "last_published_at",
+    "expire_at",
+    "alias_of",
+    "translation_key",
+)
 
 
 def images_with_card_renditions():
@@ -159,9 +182,13 @@ class ArticlePage(UnitOwnedMixin, Page):
 
     @classmethod
     def listing(cls):
-        """Live pages of this type, with what a list card shows, in one query plus image prefetch."""
+        """Live pages of this type, with what a list card shows, in one query plus image prefetch.
+
+        What cards never show (``CARD_DEFERRED``, the body first) is left out.
+        """
         return (
             cls.objects.live()
+            .defer(*CARD_DEFERRED)
             .select_related("unit")
             .prefetch_related(Prefetch("cover_image", queryset=images_with_card_renditions()))
             # Ties broken on wagtailcore_page itself (Django turns "-id" into the child table's pointer),
@@ -298,6 +325,7 @@ class TopicPage(ArticlePage):
     def gathered_pages(self):
         items = list(self.items.select_related("page"))
         pages = {page.pk: page for page in Page.objects.live().filter(pk__in=[i.page_id for i in items]).specific()}
+        pagecache.depends_on(pagecache.type_tag(Page))  # a gathered page unpublished or retitled anywhere
         return [(item, pages[item.page_id]) for item in items if item.page_id in pages]
 
 

@@ -8,6 +8,8 @@ from wagtail.documents.models import Document
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from townsquare.core import pagecache
+
 from .articles import ArticlePage
 
 
@@ -113,6 +115,7 @@ class PolicyPage(ArticlePage):
         return facts
 
     def live_interpretations(self):
+        pagecache.depends_on(pagecache.type_tag(InterpretationPage))
         return (
             InterpretationPage.objects.live().filter(policy=self).select_related("unit").order_by("-first_published_at")
         )

@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.coreutils import resolve_model_string
 from wagtail.models import Page
 
+from townsquare.core import pagecache
 from townsquare.units.models import Unit
 
 from .articles import UnitOwnedMixin
@@ -84,7 +85,10 @@ class SectionPage(UnitOwnedMixin, Page):
         queryset = (
             model.listing() if hasattr(model, "listing") else model.objects.live().order_by("-first_published_at")
         )
-        return queryset.descendant_of(within) if within is not None else queryset.child_of(self)
+        if within is None:
+            return queryset.child_of(self)
+        pagecache.depends_on(pagecache.under_tag(within.path))
+        return queryset.descendant_of(within)
 
     def get_context(self, request, *args, **kwargs):
         from ..columns import CountyColumn

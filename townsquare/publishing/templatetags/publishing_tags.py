@@ -43,12 +43,13 @@ def page_numbers(page_obj):
     ]
 
 
-@register.simple_tag
-def department_links():
+@register.simple_tag(takes_context=True)
+def department_links(context):
     """County departments' home pages as {name, url} (from the cached site navigation)."""
     from townsquare.publishing.chrome import department_homes_for_links
 
-    return department_homes_for_links()
+    navigation = context.get("site_navigation")
+    return navigation["departments"] if navigation is not None else department_homes_for_links()
 
 
 @register.filter

@@ -61,6 +61,8 @@ class Command(BaseCommand):
         }
 
         env = {**DEMO_SITE_IDS, **os.environ}  # the demo county's footer marks, unless the environment sets them
+        # The scheduler's availability probe opens the pages this demo serves (unless told otherwise).
+        env.setdefault("AVAILABILITY_PROBE_URL", f"http://{host}:{port}")
 
         def start(name):
             return subprocess.Popen(manage + commands[name], env=env)

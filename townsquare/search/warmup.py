@@ -1,0 +1,29 @@
+"""Loading search's dictionaries when a web process loads the application, before gunicorn forks its workers.
+
+jieba's dictionary (a second tokenizer, apart from smart routing's, because search adds the county's
+words to it) and pypinyin's tables are large Python objects. ``townsquare/wsgi.py`` calls
+:func:`warm_up` when ``settings.SEARCH_WARM_UP`` is on; with gunicorn's ``preload_app`` that happens
+in the master, so every worker shares those pages (copy-on-write) instead of loading its own copy on
+its first search. No database access: the county's terms and synonyms are added per process on first
+use (``Dictionary.get()``), a few hundred words.
+"""
+
+import logging
+import time
+
+logger = logging.getLogger(__name__)
+
+
+def warm_up():
+    """Load jieba's search dictionary and pypinyin's tables now; returns the seconds it took. Never raises."""
+    started = time.perf_counter()
+    try:
+        from .analysis import DICTIONARY, initials, pinyin
+
+        DICTIONARY.load_tokenizer()
+        pinyin("社保卡")
+        pinyin("银行")
+        initials("社保")
+    except Exception:  # a slow first search is better than a web process that does not start
+        logger.exception("search warm-up failed; the first search will load what it needs")
+    return time.perf_counter() - started
