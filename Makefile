@@ -59,7 +59,7 @@ test-sqlite: $(VENV)/.installed-dev
 test-postgres: $(VENV)/.installed-dev
 	@if $(BIN)/python scripts/service_up.py postgres; then \
 		DATABASE_URL=$${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/townsquare} \
-		REDIS_URL=$$($(BIN)/python scripts/service_up.py redis && echo redis://127.0.0.1:6379/15) \
+		REDIS_URL=$$($(BIN)/python scripts/service_up.py redis && echo $${TEST_REDIS_URL:-redis://127.0.0.1:6379/15}) \
 		$(BIN)/python -m pytest -m "not browser" -p no:cacheprovider --durations=15; \
 	else echo "跳过 PostgreSQL 测试：127.0.0.1:5432 上没有可用的 PostgreSQL。"; fi
 

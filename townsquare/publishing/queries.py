@@ -1,6 +1,11 @@
 """What the home pages show, gathered in a fixed number of queries."""
 
+from datetime import timedelta
+
+from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from townsquare.core import pagecache
 
@@ -9,6 +14,8 @@ from .models import NewsPage, NoticePage, PublicityPage, UnitHomePage
 HOME_NEWS_COUNT = 6
 HOME_NOTICE_COUNT = 6
 HOME_PUBLICITY_COUNT = 5
+HOME_BLOCKS_CACHE_SECONDS = 60  # as PAGE_CACHE_SECONDS: how late a publicity opening may show
+HOME_BLOCKS_TEMPLATE = "publishing/includes/home_blocks.html"
 
 
 def _scoped(queryset, scope):
@@ -49,3 +56,39 @@ def home_context(home, scope=None, now=None):
         "sections": list(home.sections()),
         "now": now,
     }
+
+
+def _blocks_valid_until(context, now):
+    """When the home blocks stop being right by the clock alone: a listed notice or publicity ends, the
+    lead news turns stale, or the day ends (公示 还剩N天). A publicity opening later shows within
+    HOME_BLOCKS_CACHE_SECONDS, as on a cached page (finding the next opening would cost a query)."""
+    moments = [pagecache.next_midnight(now)]
+    moments += [notice.valid_until for notice in context["current_notices"] if notice.valid_until]
+    moments += [item.period_ends for item in context["current_publicity"]]
+    lead = context["lead_news"]
+    if lead is not None and lead.published_at:
+        moments.append(lead.published_at + timedelta(days=settings.STALE_LIST_DAYS))
+    return min(moments)
+
+
+def home_blocks(home, scope, show_unit, request=None):
+    """The rendered notices, publicity, news and section links of a home page: the same for every
+    visitor, so kept as a fragment (``pagecache.remember``) until a page in scope or the clock changes it.
+    ``request`` only lets ``{% pageurl %}`` tell its site (the key carries the site)."""
+    site = getattr(request, "_wagtail_site", None)
+
+    def compute():
+        now = timezone.now()
+        context = home_context(home, scope=scope, now=now)
+        pagecache.valid_until(_blocks_valid_until(context, now))
+        context.update(show_unit=show_unit, request=request)
+        return render_to_string(HOME_BLOCKS_TEMPLATE, context)
+
+    if scope is None:
+        pages = tuple(pagecache.type_tag(model) for model in (NewsPage, NoticePage, PublicityPage))
+    else:
+        pages = (pagecache.under_tag(scope.path),)
+    pages += (pagecache.under_tag(home.path),)
+    variant = f"{int(scope is not None)}:{int(bool(show_unit))}:{getattr(site, 'pk', 0)}"
+    key = f"publishing:home-blocks:v1:{home.pk}:{variant}"
+    return mark_safe(pagecache.remember(key, compute, HOME_BLOCKS_CACHE_SECONDS, pages=pages))

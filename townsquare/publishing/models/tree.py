@@ -163,10 +163,10 @@ class HomePage(HomeBase):
         verbose_name_plural = "县首页"
 
     def get_context(self, request, *args, **kwargs):
-        from ..queries import home_context
+        from ..queries import home_blocks
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_context(self, scope=None))
+        context["home_blocks"] = home_blocks(self, scope=None, show_unit=True, request=request)
         return context
 
 
@@ -182,10 +182,10 @@ class UnitHomePage(HomeBase):
         verbose_name_plural = "单位主页"
 
     def get_context(self, request, *args, **kwargs):
-        from ..queries import home_context
+        from ..queries import home_blocks
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_context(self, scope=self))
+        context["home_blocks"] = home_blocks(self, scope=self, show_unit=False, request=request)
         return context
 
 
