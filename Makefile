@@ -50,7 +50,9 @@ deadcode: $(VENV)/.installed-dev
 		--ignore-decorators "$(VULTURE_DECORATORS)" --ignore-names "$(VULTURE_NAMES)" \
 		| grep -vE "unused (variable|attribute) '.*' \(60% confidence\)"
 
-test: lint test-sqlite test-postgres
+# The two suites run side by side (one per core); each one's output appears whole when it ends.
+test: lint
+	@$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 
 test-sqlite: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest --durations=15
@@ -59,6 +61,7 @@ test-sqlite: $(VENV)/.installed-dev
 test-postgres: $(VENV)/.installed-dev
 	@if $(BIN)/python scripts/service_up.py postgres; then \
 		DATABASE_URL=$${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/townsquare} \
+		TOWNSQUARE_VAR_DIR=$(CURDIR)/var/test-postgres \
 		REDIS_URL=$$($(BIN)/python scripts/service_up.py redis && echo $${TEST_REDIS_URL:-redis://127.0.0.1:6379/15}) \
 		$(BIN)/python -m pytest -m "not browser" -p no:cacheprovider --durations=15; \
 	else echo "跳过 PostgreSQL 测试：127.0.0.1:5432 上没有可用的 PostgreSQL。"; fi
