@@ -29,7 +29,10 @@ class CountyColumn:
         self.home = home
         self.items = items  # the live items of the column's kind below ``home``, newest first
         self._top_length = len(home.path) + home.steplen
-        self.unit_homes = {page.path: page.unit for page in UnitHomePage.objects.child_of(home).select_related("unit")}
+        # Paths and units only: loading the unit homes as pages cost more than the rest of the column.
+        homes = list(UnitHomePage.objects.child_of(home).values_list("path", "unit_id"))
+        units = Unit.objects.in_bulk({unit_id for _, unit_id in homes})
+        self.unit_homes = {path: units[unit_id] for path, unit_id in homes}
 
     def _with_top(self, queryset):
         """``queryset`` annotated with ``top``: the path of the county home's child that holds each item."""

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from townsquare.core import pagecache
 from townsquare.units.models import Unit
 
+from ..routing import route_below
 from .articles import UnitOwnedMixin
 from .policies import PolicyPage
 
@@ -142,6 +143,13 @@ class HomeBase(Page):
             for provider in hooks.get_hooks("townsquare_home_subpage_types"):
                 types.extend(m for m in map(resolve_model_string, provider()) if m not in types)
         return types
+
+    def route(self, request, path_components):
+        """The page for a URL below this home in two queries (``publishing.routing``)."""
+        if not path_components:
+            return super().route(request, path_components)
+        walk = super().route
+        return route_below(self, request, path_components, HomeBase.route, walk)
 
     def section(self, kind):
         return SectionPage.objects.live().child_of(self).filter(kind=kind).first()

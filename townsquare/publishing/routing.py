@@ -1,0 +1,37 @@
+"""Finding the page for a URL in two queries instead of two per level.
+
+Wagtail's ``Page.route`` walks the path one slug at a time, loading each level's page and then its
+specific page (eight queries for /town/column/article/, each loading every field of the home and the
+column). The page tree already stores every page's ``url_path``, so the chain of pages a URL passes
+through is one light query; only the deepest page is loaded, as its own type, and asked to route
+what is left of the URL (a routable page's sub-path, or nothing). Where a page on the way overrides
+``route`` itself, Wagtail's walk is used, so such a page still gets its say.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
+from wagtail.models import Page
+
+
+def takes_default_route(model, fast_route):
+    return model is not None and getattr(model, "route", None) in (Page.route, fast_route)
+
+
+def route_below(root, request, path_components, fast_route, walk):
+    """Route ``path_components`` below ``root``: ``walk`` (Wagtail's route) when a page on the way routes itself."""
+    prefixes = [
+        root.url_path + "".join(f"{slug}/" for slug in path_components[: i + 1]) for i in range(len(path_components))
+    ]
+    chain = list(
+        Page.objects.filter(url_path__in=prefixes).order_by("depth").values_list("id", "content_type_id", "url_path")
+    )
+    found = 0
+    while found < len(chain) and chain[found][2] == prefixes[found]:
+        found += 1
+    if found == 0:
+        raise Http404
+    models = [ContentType.objects.get_for_id(content_type_id).model_class() for _, content_type_id, _ in chain[:found]]
+    if not all(takes_default_route(model, fast_route) for model in models[:-1]) or models[-1] is None:
+        return walk(request, path_components)
+    page = models[-1].objects.get(id=chain[found - 1][0])
+    return page.route(request, path_components[found:])
