@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "townsquare.units",
     "townsquare.publishing",
     "townsquare.resident_requests",
+    "townsquare.disclosure_requests",
     "townsquare.services",
     "townsquare.appointments",
     "townsquare.weather",
@@ -372,6 +373,17 @@ REQUEST_PUBLIC_PAGE_SIZE = env_int("REQUEST_PUBLIC_PAGE_SIZE", 20)
 REQUEST_PUBLIC_NUMBERS = env_list("REQUEST_PUBLIC_NUMBERS", "12345,110,119,120,122")
 # 我为政府网站找错 (/zhaocuo/) files a 留言 under the category with this code.
 REQUEST_CORRECTION_CATEGORY = os.environ.get("REQUEST_CORRECTION_CATEGORY", "jiucuo")
+# 依申请公开 (《政府信息公开条例》2019): answer within 20 working days of receipt (art. 33), one extension of at most
+# 20 (art. 33), a 补正 request within 7 (art. 30), a third party's opinion within 15, not counted (art. 32).
+DISCLOSURE_ANSWER_WORKING_DAYS = env_int("DISCLOSURE_ANSWER_WORKING_DAYS", 20)
+DISCLOSURE_EXTENSION_MAX_WORKING_DAYS = env_int("DISCLOSURE_EXTENSION_MAX_WORKING_DAYS", 20)
+DISCLOSURE_CORRECTION_REQUEST_WORKING_DAYS = env_int("DISCLOSURE_CORRECTION_REQUEST_WORKING_DAYS", 7)
+DISCLOSURE_THIRD_PARTY_WORKING_DAYS = env_int("DISCLOSURE_THIRD_PARTY_WORKING_DAYS", 15)
+# Reminders to the handling unit this many working days before an answer (or a 补正 request) is due.
+DISCLOSURE_REMIND_WORKING_DAYS = env_int("DISCLOSURE_REMIND_WORKING_DAYS", 3)
+# Proof of identity: largest upload (bytes); new applications per address per hour.
+DISCLOSURE_PROOF_MAX_BYTES = env_int("DISCLOSURE_PROOF_MAX_BYTES", 5 * 1024 * 1024)
+DISCLOSURE_RATE_LIMIT_PER_IP_HOUR = env_int("DISCLOSURE_RATE_LIMIT_PER_IP_HOUR", 5)
 # Residents' photos: outside MEDIA_ROOT, handed out only to staff and the resident with the query password.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
 # Modes of residents' photos and their folders: our own user only.

@@ -1,4 +1,4 @@
-"""A Chinese font embedded in the annual report's PDF, so that every viewer shows the text.
+"""A Chinese font embedded in the PDFs the platform makes (annual report, 告知书), so every viewer shows the text.
 
 The system's CJK fonts (Debian's fonts-noto-cjk) are OpenType with PostScript (CFF) outlines,
 which reportlab cannot embed. ``embedded_font(text)`` takes the font named by
@@ -122,3 +122,19 @@ def embedded_font(text):
     data.seek(0)
     pdfmetrics.registerFont(ReportlabFont(name, data))
     return name
+
+
+FALLBACK_PDF_FONT = "STSong-Light"
+
+
+def register_font(text):
+    """The embedded font with the glyphs of ``text``, else reportlab's CID font (not embedded)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    name = embedded_font(text)
+    if name:
+        return name
+    if FALLBACK_PDF_FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(FALLBACK_PDF_FONT))
+    return FALLBACK_PDF_FONT
