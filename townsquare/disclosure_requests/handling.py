@@ -36,14 +36,16 @@ def _require_open(application, what):
         raise HandlingError(f"这件申请已经答复，不能再{what}。")
 
 
-def submit(fields, *, submission_key=None, actor=None, channel="online", now=None, from_message=None):
-    """Store a new application; a resent submission (same key) returns the first one with no password."""
+def submit(
+    fields, *, submission_key=None, actor=None, channel="online", now=None, from_message=None, query_password_hash=None
+):
+    """Store a new application; a resent submission (same key) returns the first one with no password.
+    ``query_password_hash``: the applicant already holds a password (a 我要留言 request's); None is returned."""
     now = now or timezone.now()
     if submission_key:
         existing = Application.objects.filter(submission_key=submission_key).first()
         if existing is not None:
             return existing, None
-    password = new_query_password()
     for _attempt in range(5):  # a tracking number drawn twice is drawn again
         application = Application(
             **fields,
@@ -54,7 +56,11 @@ def submit(fields, *, submission_key=None, actor=None, channel="online", now=Non
             tracking_number=new_tracking_number(),
         )
         application.received_at = fields.get("received_at") or now
-        application.set_query_password(password)
+        password = new_query_password()
+        if query_password_hash:
+            application.query_password_hash, password = query_password_hash, None
+        else:
+            application.set_query_password(password)
         deadlines.recompute(application, now)
         try:
             with transaction.atomic():
