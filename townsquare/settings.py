@@ -316,13 +316,11 @@ PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/django-admin/", "/documents/", "/searc
 PAGE_CACHE_EAGER_INVALIDATION = env_bool("PAGE_CACHE_EAGER_INVALIDATION", False)
 # Core: where `manage.py backup` writes its archives unless told otherwise (--output).
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
-
 # Privacy (个人信息保护法): residents' names, contacts and ID numbers in closed cases (requests, bookings,
 # listings) are anonymised this many days after the case closes (3 years); answers and statistics stay.
 PERSONAL_DATA_RETENTION_DAYS = env_int("PERSONAL_DATA_RETENTION_DAYS", 3 * 365)
 # Privacy (网络安全法 art. 21): staff logs (who read which resident's contacts) are kept at least this many days.
 STAFF_LOG_RETENTION_DAYS = env_int("STAFF_LOG_RETENTION_DAYS", 183)
-
 # Publishing: publicity (公示) period in days when an editor leaves the end empty.
 PUBLICITY_DEFAULT_DAYS = env_int("PUBLICITY_DEFAULT_DAYS", 7)
 # Publishing and oversight: a list whose newest item is older than this many days is not kept up
@@ -330,7 +328,6 @@ PUBLICITY_DEFAULT_DAYS = env_int("PUBLICITY_DEFAULT_DAYS", 7)
 STALE_LIST_DAYS = env_int("STALE_LIST_DAYS", 14)
 # Publishing: titles longer than this (characters) get an editor warning (brief: titles under ~28 characters).
 TITLE_ADVISED_MAX_CHARS = env_int("TITLE_ADVISED_MAX_CHARS", 28)
-
 # Residents' requests (接诉即办). Working days; local defaults from Guangdong 2022 / Shandong 2020.
 REQUEST_ACCEPT_WORKING_DAYS = env_int("REQUEST_ACCEPT_WORKING_DAYS", 1)
 REQUEST_ANSWER_WORKING_DAYS = {
@@ -373,25 +370,19 @@ REQUEST_PUBLIC_PAGE_SIZE = env_int("REQUEST_PUBLIC_PAGE_SIZE", 20)
 REQUEST_PUBLIC_NUMBERS = env_list("REQUEST_PUBLIC_NUMBERS", "12345,110,119,120,122")
 # 我为政府网站找错 (/zhaocuo/) files a 留言 under the category with this code.
 REQUEST_CORRECTION_CATEGORY = os.environ.get("REQUEST_CORRECTION_CATEGORY", "jiucuo")
-# 依申请公开 (《政府信息公开条例》2019): answer within 20 working days of receipt (art. 33), one extension of at most
-# 20 (art. 33), a 补正 request within 7 (art. 30), a third party's opinion within 15, not counted (art. 32).
+# 依申请公开 (条例 2019), working days: answer (art. 33), one extension at most (art. 33), 补正 request (art. 30),
+# third party (art. 32, not counted), reminders that many days before. Uploads, rate limits: the REQUEST_* ones.
 DISCLOSURE_ANSWER_WORKING_DAYS = env_int("DISCLOSURE_ANSWER_WORKING_DAYS", 20)
 DISCLOSURE_EXTENSION_MAX_WORKING_DAYS = env_int("DISCLOSURE_EXTENSION_MAX_WORKING_DAYS", 20)
 DISCLOSURE_CORRECTION_REQUEST_WORKING_DAYS = env_int("DISCLOSURE_CORRECTION_REQUEST_WORKING_DAYS", 7)
 DISCLOSURE_THIRD_PARTY_WORKING_DAYS = env_int("DISCLOSURE_THIRD_PARTY_WORKING_DAYS", 15)
-# Reminders to the handling unit this many working days before an answer (or a 补正 request) is due.
 DISCLOSURE_REMIND_WORKING_DAYS = env_int("DISCLOSURE_REMIND_WORKING_DAYS", 3)
-# Proof of identity: largest upload (bytes); new applications per address per hour.
-DISCLOSURE_PROOF_MAX_BYTES = env_int("DISCLOSURE_PROOF_MAX_BYTES", 5 * 1024 * 1024)
-DISCLOSURE_RATE_LIMIT_PER_IP_HOUR = env_int("DISCLOSURE_RATE_LIMIT_PER_IP_HOUR", 5)
-# Residents' photos: outside MEDIA_ROOT, handed out only to staff and the resident with the query password.
+# Residents' files (photos, proofs of identity, 告知书) outside MEDIA_ROOT (core.privatefiles); our user only.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
-# Modes of residents' photos and their folders: our own user only.
 PRIVATE_FILE_PERMISSIONS = 0o600
 PRIVATE_DIRECTORY_PERMISSIONS = 0o700
 # A form sent after its page sat open too long: 我要留言 comes back with everything typed, elsewhere a Chinese 403.
 CSRF_FAILURE_VIEW = "townsquare.resident_requests.views.csrf_failure"
-
 # Smart routing (智能分拨): the trained model, built by `manage.py train_routing`, never committed.
 ROUTING_MODEL_PATH = Path(os.environ.get("ROUTING_MODEL_PATH", VAR_DIR / "routing" / "model.joblib"))
 # Load jieba's dictionary and the routing model when a web process starts (wsgi.py), not on the first submission.
@@ -400,7 +391,6 @@ ROUTING_WARM_UP = env_bool("ROUTING_WARM_UP", True)
 ROUTING_SUGGEST_MIN_CONFIDENCE = env_float("ROUTING_SUGGEST_MIN_CONFIDENCE", 0.75)
 # The shared data sets folder (routing training data, Open311 schemas), outside the repository.
 DATASETS_DIR = Path(os.environ.get("TOWNSQUARE_DATASETS") or BASE_DIR.parent / "shared" / "datasets")
-
 # Weather (天气): provider, key and API host; fetched every WEATHER_FETCH_MINUTES by the scheduler.
 # Without WEATHER_API_KEY nothing is fetched and the page says weather is not connected yet.
 WEATHER_PROVIDER = os.environ.get("WEATHER_PROVIDER", "qweather")
@@ -414,7 +404,6 @@ WEATHER_TIMEOUT_SECONDS = env_float("WEATHER_TIMEOUT_SECONDS", 8)
 WEATHER_STALE_MINUTES = env_int("WEATHER_STALE_MINUTES", 180)
 # How long the home page keeps the weather summary (banner, tile) in the cache (seconds).
 WEATHER_CACHE_SECONDS = env_int("WEATHER_CACHE_SECONDS", 300)
-
 # Appointments (预约办理). A phone number may book one service this many times a day (against hoarding).
 APPOINTMENT_MAX_PER_PHONE_PER_DAY = env_int("APPOINTMENT_MAX_PER_PHONE_PER_DAY", 1)
 # How many days ahead a new service may be booked (each service can change it), and the least notice (minutes).
@@ -432,7 +421,6 @@ APPOINTMENT_BUSY_RETRIES = env_int("APPOINTMENT_BUSY_RETRIES", 3)
 # Scheduled jobs: how often slots are generated ahead, and how often due reminders go out (minutes).
 APPOINTMENT_SLOTS_EVERY_MINUTES = env_int("APPOINTMENT_SLOTS_EVERY_MINUTES", 60)
 APPOINTMENT_REMINDERS_EVERY_MINUTES = env_int("APPOINTMENT_REMINDERS_EVERY_MINUTES", 30)
-
 # Life-service listings (生活服务: 招聘、租房、教育、交通、文旅、消费).
 # Days a listing stays up when it has no date of its own, and days one renewal adds.
 LISTINGS_DEFAULT_DAYS = env_int("LISTINGS_DEFAULT_DAYS", 30)

@@ -93,7 +93,7 @@ def test_a_proof_that_is_no_image_nor_pdf_is_refused(client, town_a):
 
 
 def test_a_proof_over_the_size_limit_is_refused(client, town_a, settings):
-    settings.DISCLOSURE_PROOF_MAX_BYTES = 32
+    settings.REQUEST_PHOTO_MAX_BYTES = 32
     response = client.post(APPLY_URL, typed(town_a.unit))
     assert "太大" in response.context["form"].errors["id_proof"][0]
 

@@ -26,7 +26,7 @@ def applying_units():
 
 def proof_problem(upload):
     """What is wrong with a proof of identity, or "" (a JPEG, PNG or PDF within the size limit)."""
-    limit = settings.DISCLOSURE_PROOF_MAX_BYTES
+    limit = settings.REQUEST_PHOTO_MAX_BYTES
     if upload.size > limit:
         return f"身份证明文件太大了（最大{limit // (1024 * 1024)}MB），请拍得小一些或压缩后再选。"
     head = upload.read(8)

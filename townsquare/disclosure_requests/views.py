@@ -57,7 +57,7 @@ def apply(request):
             return _after_submit(request, existing, None)
         if not form.is_valid():
             return _render_form(request, form, key, status=400)
-        limit = settings.DISCLOSURE_RATE_LIMIT_PER_IP_HOUR
+        limit = settings.REQUEST_RATE_LIMIT_PER_IP_HOUR
         if ratelimit.reached("disclosure-submit-ip", ratelimit.client_ip(request), limit, HOUR):
             notice = f"这个网络一小时内已经提交了{limit}件申请，请过一小时再提交。您填的内容都还在。"
             return _render_form(request, form, key, status=429, notice=notice)
