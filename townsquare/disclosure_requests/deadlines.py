@@ -89,9 +89,3 @@ def is_due_soon(application, now=None):
     now = now or timezone.now()
     soon = deadline_after(now, settings.DISCLOSURE_REMIND_WORKING_DAYS)
     return clock_running(application) and application.answer_due is not None and now <= application.answer_due <= soon
-
-
-def correction_window_open(application, now=None):
-    """A 补正 may still go out in time (warned in the admin when it is late)."""
-    now = now or timezone.now()
-    return application.correction_asked_at is None and now <= application.correction_due
