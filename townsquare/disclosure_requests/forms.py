@@ -98,6 +98,9 @@ class ApplicationForm(HoneypotForm, forms.ModelForm):
         self.fields["id_proof"].required = True
         self.fields["id_proof"].error_messages["required"] = "请上传身份证明（身份证或营业执照的照片或PDF）。"
         self.fields["organisation_kind"].choices = OrganisationKind.choices
+        for field in self.fields.values():  # radio buttons offer real choices only, no "---------"
+            if isinstance(field.widget, forms.RadioSelect):
+                field.choices = [(value, text) for value, text in field.choices if value != ""]
         label_empty_choices(self)
         mark_optional(self)
 
