@@ -84,7 +84,7 @@ def test_an_organisation_application_is_stored_with_its_kind(client, town_a):
     data = typed(town_a.unit, applicant_type="organisation", organisation_kind="research", id_type="credit_code")
     data.update(id_number="91350100M000100Y43", representative="陈大海", contact_person="李会计")
     client.post(APPLY_URL, data)
-    assert Application.objects.get().table_column == "research"
+    assert Application.objects.get().organisation_kind == "research"
 
 
 def test_a_proof_that_is_no_image_nor_pdf_is_refused(client, town_a):

@@ -6,14 +6,19 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from townsquare.core.forms import HoneypotForm, label_empty_choices, mark_optional, normalize_email, normalize_phone
+from townsquare.core.forms import (
+    HoneypotForm,
+    TrackingQueryForm,
+    label_empty_choices,
+    mark_optional,
+    normalize_email,
+    normalize_phone,
+)
 from townsquare.core.idnumbers import normalize_credit_code, normalize_resident_id
 from townsquare.units.models import Unit
 
 from .models import ApplicantType, Application, IdType, OrganisationKind
 
-TRACKING_NUMBER = re.compile(r"^\d{8,20}$")
-QUERY_PASSWORD = re.compile(r"^\d{6}$")
 POSTCODE = re.compile(r"^\d{6}$")
 PROOF_TYPES = {b"%PDF-": "PDF", b"\xff\xd8\xff": "JPEG", b"\x89PNG\r\n\x1a\n": "PNG"}
 APPLYING_KINDS = (Unit.Kind.COUNTY, Unit.Kind.TOWN, Unit.Kind.STREET, Unit.Kind.DEPARTMENT)
@@ -155,32 +160,8 @@ class ApplicationForm(HoneypotForm, forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class QueryForm(forms.Form):
-    tracking_number = forms.CharField(
-        label="申请编号",
-        max_length=40,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-        error_messages={"required": "请填写申请编号。"},
-        help_text="提交成功时页面上显示的一串数字，如 20261127123456。",
-    )
-    password = forms.CharField(
-        label="查询密码",
-        max_length=20,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-        error_messages={"required": "请填写6位数字的查询密码。"},
-    )
-
-    def clean_tracking_number(self):
-        number = re.sub(r"\s|-", "", self.cleaned_data["tracking_number"])
-        if not TRACKING_NUMBER.match(number):
-            raise ValidationError("申请编号是一串数字，请核对后再填。")
-        return number
-
-    def clean_password(self):
-        password = re.sub(r"\s", "", self.cleaned_data["password"])
-        if not QUERY_PASSWORD.match(password):
-            raise ValidationError("查询密码是6位数字，请核对后再填。")
-        return password
+class QueryForm(TrackingQueryForm):
+    number_label = "申请编号"
 
 
 class CorrectionForm(forms.Form):

@@ -171,11 +171,6 @@ class Application(models.Model):
     def outcome_label(self):
         return outcomes.label_of(self.outcome) if self.outcome else ""
 
-    @property
-    def table_column(self):
-        """The column of the annual table: 自然人, or the organisation's kind."""
-        return "person" if self.applicant_type == ApplicantType.PERSON else self.organisation_kind or "other"
-
 
 class Consultation(models.Model):
     """A third party asked for its opinion (art. 32): the time it has (up to 15 working days) is not counted."""
