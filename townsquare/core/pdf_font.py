@@ -167,6 +167,7 @@ def _common_file(path):
         names.setName(f"CommonCJK-{key}", 6, 3, 1, 0x409)
         partial = target.with_suffix(f".{os.getpid()}.part")
         font.save(str(partial))
+        os.chmod(partial, 0o600)
         os.replace(partial, target)  # another process building it at the same time writes the same bytes
     return target, f"CommonCJK-{key}"
 
