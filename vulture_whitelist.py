@@ -113,3 +113,6 @@ _.shared_cache_for_rate_limits
 _.app_configs
 _.file_permissions_mode
 _.directory_permissions_mode
+# 依申请公开: read by the statistics template; the 公开年报 table (for the annual report; tests pin it).
+_.on_time_share
+_.annual_table

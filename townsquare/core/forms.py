@@ -139,3 +139,46 @@ def label_empty_choices(form):
                 field.empty_label = CHOOSE_LABEL
         elif isinstance(field, forms.ChoiceField) and not isinstance(field.widget, forms.RadioSelect):
             field.choices = [("", CHOOSE_LABEL) if value == "" else (value, text) for value, text in field.choices]
+
+
+# --- looking a submission up: its tracking number and 6-digit query password (core.tracking) -------------------
+
+TRACKING_NUMBER = re.compile(r"^\d{8,20}$")
+QUERY_PASSWORD = re.compile(r"^\d{6}$")
+
+
+class TrackingQueryForm(forms.Form):
+    """The number and password given when something was submitted; ``number_label`` is what the app calls the
+    number (受理编号 of 我要留言, 申请编号 of 依申请公开)."""
+
+    number_label = "受理编号"
+
+    tracking_number = forms.CharField(
+        max_length=40,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        help_text="提交成功时页面上显示的一串数字，如 20261127123456。",
+    )
+    password = forms.CharField(
+        label="查询密码",
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        error_messages={"required": "请填写6位数字的查询密码。"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["tracking_number"]
+        field.label = self.number_label
+        field.error_messages["required"] = f"请填写{self.number_label}。"
+
+    def clean_tracking_number(self):
+        number = re.sub(r"\s|-", "", self.cleaned_data["tracking_number"])
+        if not TRACKING_NUMBER.match(number):
+            raise forms.ValidationError(f"{self.number_label}是一串数字，请核对后再填。")
+        return number
+
+    def clean_password(self):
+        password = re.sub(r"\s", "", self.cleaned_data["password"])
+        if not QUERY_PASSWORD.match(password):
+            raise forms.ValidationError("查询密码是6位数字，请核对后再填。")
+        return password

@@ -47,6 +47,7 @@ from .content.staff import ADMIN, CAN_DO, PASSWORD, STAFF, email_for
 from .content.topics import TOPICS
 from .content.units import COUNTY, UNITS
 from .dates import NEWEST_GAP, SHANGHAI, DateWords, moment, published
+from .disclosure import ensure_disclosure
 from .fingerprint import demo_fingerprint
 from .images import ensure_images
 from .listings import ensure_listings
@@ -151,6 +152,7 @@ class DemoLoader:
         ensure_services(self.units, self.homes, self.now, self.tally)
         ensure_appointments(self.units, self.now, self.tally)
         ensure_requests(self.units, self.now, self.tally)
+        ensure_disclosure(self.units, self.now, self.tally)
         ensure_listings(self.units, self.now, self.tally)
         ensure_channels(self.units, self.now, self.tally)
         ensure_archive(self.units, self.now, self.tally)

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
+from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -38,6 +39,12 @@ def admin_urls():
         path("liuyan/", InboxView.as_view(), name=INBOX_URL_NAME),
         path("liuyan/<int:pk>/", RequestDetailView.as_view(), name=DETAIL_URL_NAME),
     ]
+
+
+def other_actions(request, resident_request):
+    """What other apps offer on a request (hook ``townsquare_request_actions``: fn(request, resident_request)
+    returns a list of dicts with ``label``, ``url`` and ``method`` "post" (a button) or "get" (a link))."""
+    return [action for fn in hooks.get_hooks("townsquare_request_actions") for action in fn(request, resident_request)]
 
 
 class InboxView(WagtailAdminTemplateMixin, TemplateView):
@@ -206,6 +213,7 @@ class RequestDetailView(WagtailAdminTemplateMixin, TemplateView):
             sees_all=sees_all(user, media_center=True),
             channel=CHANNELS.get(obj.channel, obj.channel),
             open_action=bound.action if bound is not None else "",
+            other_actions=other_actions(self.request, obj),
         )
         return context
 

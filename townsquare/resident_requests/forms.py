@@ -18,7 +18,14 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError
 from django.utils.safestring import mark_safe
 
-from townsquare.core.forms import HoneypotForm, PhotoInput, PhotosField, normalize_email, normalize_phone
+from townsquare.core.forms import (
+    HoneypotForm,
+    PhotoInput,
+    PhotosField,
+    TrackingQueryForm,
+    normalize_email,
+    normalize_phone,
+)
 
 from . import photos as photo_rules
 from .handling import RATINGS
@@ -40,9 +47,6 @@ SUPPLEMENT_MAX = DETAILS_MAX
 LAT_RANGE = (Decimal("3.5"), Decimal("53.6"))
 LONG_RANGE = (Decimal("73.4"), Decimal("135.1"))
 COORDINATE = Decimal("0.000001")
-
-TRACKING_NUMBER = re.compile(r"^\d{8,20}$")
-QUERY_PASSWORD = re.compile(r"^\d{6}$")
 
 
 def _too_long(limit):
@@ -280,27 +284,7 @@ class RequestForm(HoneypotForm):
         return photo_rules.to_models(self.cleaned_data.get("photos") or [])
 
 
-class QueryForm(forms.Form):
-    tracking_number = forms.CharField(
-        label="受理编号",
-        max_length=40,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-        error_messages={"required": "请填写受理编号。"},
-        help_text="提交成功时页面上显示的一串数字，如 20261127123456。",
-    )
-    password = forms.CharField(
-        label="查询密码",
-        max_length=20,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-        error_messages={"required": "请填写6位数字的查询密码。"},
-    )
-
-    def clean_tracking_number(self):
-        number = re.sub(r"\s|-", "", self.cleaned_data["tracking_number"])
-        if not TRACKING_NUMBER.match(number):
-            raise ValidationError("受理编号是一串数字，请核对后再填。")
-        return number
-
+class QueryForm(TrackingQueryForm):
     # Asked only after too many wrong passwords for one number (see views.query).
     phone_last4 = forms.CharField(
         label="留言时所留手机号码的后四位",
@@ -308,12 +292,6 @@ class QueryForm(forms.Form):
         max_length=10,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
-
-    def clean_password(self):
-        password = re.sub(r"\s", "", self.cleaned_data["password"])
-        if not QUERY_PASSWORD.match(password):
-            raise ValidationError("查询密码是6位数字，请核对后再填。")
-        return password
 
     def clean_phone_last4(self):
         digits = re.sub(r"\s", "", self.cleaned_data["phone_last4"])

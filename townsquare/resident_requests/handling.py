@@ -10,12 +10,12 @@ imports pass the moment a step really happened).
 """
 
 import logging
-import secrets
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from townsquare.core.tracking import new_query_password
 from townsquare.core.workdays import working_days_between
 
 from . import blanks
@@ -58,11 +58,6 @@ def _change(request, status, action, actor=None, *, note="", at=None, **fields):
     request.save(update_fields=["status", *fields])
     _record(request, action, actor, note=note, from_status=before, at=at)
     return request
-
-
-def new_query_password():
-    """Six digits: easy to write down and to say on the phone."""
-    return f"{secrets.randbelow(10**6):06d}"
 
 
 def submit(fields, submission_key=None, photos=(), actor=None, channel="web", now=None):

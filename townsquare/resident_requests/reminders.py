@@ -14,15 +14,14 @@ import logging
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
 from townsquare.core.privacy import mask_text
-from townsquare.units.models import Role, Unit
+from townsquare.units.recipients import Recipients, send_each
 
 from . import inbox
 from .models import ExtensionRequest, RequestEvent, ResidentRequest, StaffNotice
@@ -49,21 +48,6 @@ class Outcome:
 def admin_link(request):
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     return base + reverse("resident_requests_detail", args=[request.pk])
-
-
-def unit_handlers(unit):
-    """Everyone with a role in the unit who has an e-mail address."""
-    return _addresses(get_user_model().objects.filter(unit_memberships__unit=unit))
-
-
-def county_heads():
-    return _addresses(
-        get_user_model().objects.filter(unit_memberships__unit__kind=Unit.Kind.COUNTY, unit_memberships__role=Role.HEAD)
-    )
-
-
-def _addresses(users):
-    return sorted(set(users.filter(is_active=True).exclude(email="").values_list("email", flat=True)))
 
 
 def _when(moment):
@@ -105,31 +89,6 @@ def _message(request, kind, for_county, extension=None):
     return f"【{SUBJECTS[kind]}】{request.tracking_number} {title}", body
 
 
-def _send(subject, body, recipients, connection):
-    messages = [EmailMessage(subject, body, to=[address], connection=connection) for address in recipients]
-    if messages:
-        connection.send_messages(messages)
-    return len(messages)
-
-
-class Recipients:
-    """Addresses looked up once per run, however many requests need a reminder."""
-
-    def __init__(self):
-        self._units = {}
-        self._county = None
-
-    def unit(self, unit):
-        if unit.pk not in self._units:
-            self._units[unit.pk] = unit_handlers(unit)
-        return self._units[unit.pk]
-
-    def county(self):
-        if self._county is None:
-            self._county = county_heads()
-        return self._county
-
-
 def _notify(request, kind, connection, now, extension=None, recipients=None):
     """Leave the unit's notice and the county's copy, e-mail both, record it.
 
@@ -167,7 +126,7 @@ def _notify(request, kind, connection, now, extension=None, recipients=None):
                     request=request, kind=kind, for_county=for_county, read_at__isnull=True
                 ).exclude(pk=notice.pk).update(read_at=now)
             subject, body = _message(request, kind, for_county, extension)
-            sent += _send(subject, body, addresses, connection)
+            sent += send_each(subject, body, addresses, connection)
             notice.emailed_to = "\n".join(addresses)
             notice.save()
             created_any = True

@@ -18,7 +18,6 @@ and the limits count only what matters, e.g. only new requests, not resent ones.
 """
 
 import logging
-import time
 
 from django.conf import settings
 from django.contrib import messages
@@ -117,30 +116,18 @@ def _has_access(request, resident_request):
 
 
 PASSWORD_SESSION_KEY = "resident_requests:passwords"
-PASSWORDS_REMEMBERED = 5  # just-issued query passwords one browser session keeps for its success pages
 
 
 def _keep_password(request, tracking_number, password):
     """Remember a just-issued query password in this browser's session for REQUEST_PASSWORD_SHOW_MINUTES."""
-    now = time.time()
-    until = now + settings.REQUEST_PASSWORD_SHOW_MINUTES * 60
-    kept = request.session.get(PASSWORD_SESSION_KEY, {})
-    kept = {number: entry for number, entry in kept.items() if number != tracking_number and entry[1] > now}
-    kept[tracking_number] = [password, until]
-    request.session[PASSWORD_SESSION_KEY] = dict(list(kept.items())[-PASSWORDS_REMEMBERED:])
+    grants.keep_secret(
+        request, PASSWORD_SESSION_KEY, tracking_number, password, minutes=settings.REQUEST_PASSWORD_SHOW_MINUTES
+    )
 
 
 def _kept_password(request, tracking_number):
-    """The password kept for this request's success page, or None once its minutes are over.
-
-    Popped as it is read: the plain password is shown once and does not wait in the session table."""
-    kept = request.session.get(PASSWORD_SESSION_KEY, {})
-    entry = kept.get(tracking_number)
-    if entry is None:
-        return None
-    request.session[PASSWORD_SESSION_KEY] = {n: e for n, e in kept.items() if n != tracking_number}
-    password, until = entry
-    return password if until > time.time() else None
+    """The password kept for this request's success page, or None once its minutes are over (shown once)."""
+    return grants.kept_secret(request, PASSWORD_SESSION_KEY, tracking_number)
 
 
 def _to_query(tracking_number=""):

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "townsquare.units",
     "townsquare.publishing",
     "townsquare.resident_requests",
+    "townsquare.disclosure_requests",
     "townsquare.services",
     "townsquare.appointments",
     "townsquare.weather",

@@ -89,9 +89,15 @@ REQUEST_PUBLIC_PAGE_SIZE = env_int("REQUEST_PUBLIC_PAGE_SIZE", 20)
 REQUEST_PUBLIC_NUMBERS = env_list("REQUEST_PUBLIC_NUMBERS", "12345,110,119,120,122")
 # 我为政府网站找错 (/zhaocuo/) files a 留言 under the category with this code.
 REQUEST_CORRECTION_CATEGORY = os.environ.get("REQUEST_CORRECTION_CATEGORY", "jiucuo")
-# Residents' photos: outside MEDIA_ROOT, handed out only to staff and the resident with the query password.
+# 依申请公开 (条例 2019), working days: answer (art. 33), one extension at most (art. 33), 补正 request (art. 30),
+# third party (art. 32, not counted), reminders that many days before. Uploads, rate limits: the REQUEST_* ones.
+DISCLOSURE_ANSWER_WORKING_DAYS = env_int("DISCLOSURE_ANSWER_WORKING_DAYS", 20)
+DISCLOSURE_EXTENSION_MAX_WORKING_DAYS = env_int("DISCLOSURE_EXTENSION_MAX_WORKING_DAYS", 20)
+DISCLOSURE_CORRECTION_REQUEST_WORKING_DAYS = env_int("DISCLOSURE_CORRECTION_REQUEST_WORKING_DAYS", 7)
+DISCLOSURE_THIRD_PARTY_WORKING_DAYS = env_int("DISCLOSURE_THIRD_PARTY_WORKING_DAYS", 15)
+DISCLOSURE_REMIND_WORKING_DAYS = env_int("DISCLOSURE_REMIND_WORKING_DAYS", 3)
+# Residents' files (photos, proofs of identity, 告知书) outside MEDIA_ROOT (core.privatefiles); our user only.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
-# Modes of residents' photos and their folders: our own user only.
 PRIVATE_FILE_PERMISSIONS = 0o600
 PRIVATE_DIRECTORY_PERMISSIONS = 0o700
 # A form sent after its page sat open too long: 我要留言 comes back with everything typed, elsewhere a Chinese 403.

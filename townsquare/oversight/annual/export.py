@@ -5,7 +5,7 @@
 they head. HTML, XLSX and PDF all use it, so the three show the same cells and figures.
 
 PDF: the Chinese font of ``ANNUAL_REPORT_PDF_FONT`` embedded (only the glyphs used; see
-``pdf_font``), so every viewer shows the text; without that file, reportlab's CID font
+``core.pdf_font``), so every viewer shows the text; without that file, reportlab's CID font
 STSong-Light, which viewers without Adobe's Chinese font pack show as blanks.
 """
 
@@ -16,6 +16,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+
+from townsquare.core.pdf_font import register_font
 
 from .figures import REPORT_TIMEZONE
 
@@ -195,23 +197,7 @@ def xlsx_value(figure):
 
 # --- PDF ---------------------------------------------------------------------------------------
 
-FALLBACK_PDF_FONT = "STSong-Light"
 PDF_NOTE = "注：标为“请填写”的数字平台无法统计，请按实际填写。其余数字由平台数据计算，可在管理后台逐项查看明细。"
-
-
-def _register_font(text):
-    """The embedded font with the glyphs of ``text``, else the CID font (not embedded)."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-
-    from .pdf_font import embedded_font
-
-    name = embedded_font(text)
-    if name:
-        return name
-    if FALLBACK_PDF_FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(FALLBACK_PDF_FONT))
-    return FALLBACK_PDF_FONT
 
 
 def to_pdf(report):
@@ -226,7 +212,7 @@ def to_pdf(report):
     words = [title_of(report), scope_line(report), signature_line(report), PDF_NOTE, "项目数值"]
     for line in grid:
         words += [str(line.figure.display), *(cell.text for cell in line.headings)]
-    font = _register_font("".join(words))
+    font = register_font("".join(words))
     base = ParagraphStyle("cell", fontName=font, fontSize=9, leading=12, wordWrap="CJK")
     title_style = ParagraphStyle("title", parent=base, fontSize=15, leading=20, alignment=1)
     small = ParagraphStyle("small", parent=base, fontSize=8, leading=11)

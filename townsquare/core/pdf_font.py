@@ -1,4 +1,4 @@
-"""A Chinese font embedded in the annual report's PDF, so that every viewer shows the text.
+"""A Chinese font embedded in the PDFs the platform makes (annual report, 告知书), so every viewer shows the text.
 
 The system's CJK fonts (Debian's fonts-noto-cjk) are OpenType with PostScript (CFF) outlines,
 which reportlab cannot embed. ``embedded_font(text)`` takes the font named by
@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import os
 from pathlib import Path
 
 from django.conf import settings
@@ -122,3 +123,78 @@ def embedded_font(text):
     data.seek(0)
     pdfmetrics.registerFont(ReportlabFont(name, data))
     return name
+
+
+FALLBACK_PDF_FONT = "STSong-Light"
+
+# --- the common characters, converted once ---------------------------------------------------------------
+# Subsetting the CJK font takes seconds for every new set of characters: too slow for a 告知书 made while staff
+# wait. The characters of GB2312 (7,445: every character of ordinary official text), ASCII and the usual
+# punctuation are therefore converted once and kept under VAR_DIR/fonts/; a text within them uses that file
+# (reportlab embeds only the glyphs a PDF uses), anything rarer gets its own subset as before.
+COMMON_VERSION = "1"
+EXTRA_PUNCTUATION = "“”‘’（）、。，：；！？《》〔〕【】—…·－～％＋"
+
+
+def _gb2312():
+    characters = set()
+    for high in range(0xA1, 0xF8):
+        for low in range(0xA1, 0xFF):
+            try:
+                characters.add(bytes([high, low]).decode("gb2312"))
+            except UnicodeDecodeError:
+                continue
+    return characters
+
+
+COMMON_CHARACTERS = frozenset(_gb2312() | {chr(code) for code in range(32, 127)} | set(EXTRA_PUNCTUATION) | {"\n"})
+
+
+def _common_file(path):
+    stat = path.stat()
+    key = hashlib.sha1(f"{path}|{stat.st_size}|{stat.st_mtime_ns}|{COMMON_VERSION}".encode()).hexdigest()[:12]
+    target = Path(settings.VAR_DIR) / "fonts" / f"common-{key}.ttf"
+    if not target.exists():
+        from .varfiles import private_dir
+
+        private_dir(target.parent)
+        font = _open(path)
+        _subset(font, "".join(sorted(COMMON_CHARACTERS - {"\n"})))
+        if "glyf" not in font:
+            _to_truetype_outlines(font)
+        names = font["name"]
+        names.names = [record for record in names.names if record.nameID != 6]
+        names.setName(f"CommonCJK-{key}", 6, 3, 1, 0x409)
+        partial = target.with_suffix(f".{os.getpid()}.part")
+        font.save(str(partial))
+        os.chmod(partial, 0o600)
+        os.replace(partial, target)  # another process building it at the same time writes the same bytes
+    return target, f"CommonCJK-{key}"
+
+
+def common_font(text):
+    """The converted common-characters font's reportlab name, when ``text`` needs nothing else (else None)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont as ReportlabFont
+
+    path = font_path()
+    if path is None or not set(text) <= COMMON_CHARACTERS:
+        return None
+    target, name = _common_file(path)
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(ReportlabFont(name, str(target)))
+    return name
+
+
+def register_font(text):
+    """An embedded font with the glyphs of ``text`` (the common one when it suffices), else reportlab's CID
+    font (not embedded)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    name = common_font(text) or embedded_font(text)
+    if name:
+        return name
+    if FALLBACK_PDF_FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(FALLBACK_PDF_FONT))
+    return FALLBACK_PDF_FONT
