@@ -1,4 +1,4 @@
-"""Reading settings from environment variables (imported by settings.py, so it needs nothing from Django's setup)."""
+"""Reading settings from environment variables (imported by the settings package: nothing from Django's setup)."""
 
 import os
 import secrets

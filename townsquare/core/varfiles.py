@@ -1,6 +1,6 @@
 """Files and folders under var/ (database, keys, uploads, mail) readable by our own user only.
 
-Imported by settings.py, so it needs nothing from Django. Paths someone else owns keep their modes:
+Imported by the settings package, so it needs nothing from Django. Paths someone else owns keep their modes:
 an operator who set up a shared folder decided that.
 """
 

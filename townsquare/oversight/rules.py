@@ -2,7 +2,7 @@
 
 Each rule is a ``Rule`` whose ``check(rule, scope, data) -> [Finding]`` reads only ``data``, a
 ``snapshot.Snapshot`` taken once for a moment ``now``; ``scope`` says which unit is checked (or the
-whole county). Thresholds and points are settings (OVERSIGHT_* in settings.py); ``scoring`` turns
+whole county). Thresholds and points are settings (OVERSIGHT_* in townsquare/settings/rules.py); ``scoring`` turns
 the findings into a score.
 
 ``check(unit_or_none, now)`` runs every rule for one unit (or the county); ``evaluate(now)`` runs
