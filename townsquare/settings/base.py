@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "townsquare.search",
     "townsquare.channels",
     "townsquare.archive",
+    "townsquare.screening",
     "townsquare.oversight",
     "townsquare.privacy",
     "townsquare.demo",
