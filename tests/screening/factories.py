@@ -39,7 +39,9 @@ RELS = (
 def _runs(text, split=None):
     """A paragraph whose text is cut into runs at ``split`` positions (as Word does with formatting)."""
     cuts = [0, *(split or []), len(text)]
-    runs = "".join(f'<w:r><w:t xml:space="preserve">{text[a:b]}</w:t></w:r>' for a, b in zip(cuts, cuts[1:]))
+    runs = "".join(
+        f'<w:r><w:t xml:space="preserve">{text[a:b]}</w:t></w:r>' for a, b in zip(cuts, cuts[1:], strict=False)
+    )
     return f"<w:p>{runs}</w:p>"
 
 
@@ -54,7 +56,8 @@ def docx_bytes(paragraphs=(), table=(), split=None):
             for row in table
         )
         body += f"<w:tbl>{rows}</w:tbl>"
-    document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W_NS}><w:body>{body}</w:body></w:document>'
+    declaration = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    document = f"{declaration}<w:document {W_NS}><w:body>{body}</w:body></w:document>"
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("[Content_Types].xml", CONTENT_TYPES)

@@ -1,4 +1,4 @@
-"""The scanner finds ID, mobile and bank card numbers and home addresses in many spellings, and not what only looks like them."""
+"""The scanner finds ID, mobile and bank card numbers and addresses in many spellings, not what only looks like them."""
 
 import pytest
 

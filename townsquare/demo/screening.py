@@ -29,7 +29,12 @@ WORDS = [
     ("新型农村合作医疗", SensitiveWord.Kind.OUTDATED, "城乡居民基本医疗保险", "城乡居民医保已整合。"),
     ("城镇居民医保", SensitiveWord.Kind.OUTDATED, "城乡居民基本医疗保险", "城乡居民医保已整合。"),
     ("营业税", SensitiveWord.Kind.OUTDATED, "增值税", "2016年全面营改增，营业税已取消。"),
-    ("身份证复印件一式三份", SensitiveWord.Kind.OUTDATED, "身份证（现场核验，无需复印）", "推行证明事项告知承诺和免复印。"),
+    (
+        "身份证复印件一式三份",
+        SensitiveWord.Kind.OUTDATED,
+        "身份证（现场核验，无需复印）",
+        "推行证明事项告知承诺和免复印。",
+    ),
     ("截止日期", SensitiveWord.Kind.ERROR, "截至日期", "“截至”表示到某时为止。"),
     ("帐户", SensitiveWord.Kind.ERROR, "账户", "规范用字为“账户”。"),
     ("既往不究", SensitiveWord.Kind.ERROR, "既往不咎", "常见错别字。"),

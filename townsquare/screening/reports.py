@@ -27,7 +27,7 @@ def open_by_unit(unit_ids=None):
 
 
 def live_id_numbers(now):
-    """``[(page pk, title, path, where, masked)]`` of open ID-number findings found by ``now`` in what live pages show."""
+    """``[(page pk, title, path, where, masked)]``: open ID numbers found by ``now`` in what live pages show."""
     return list(
         Finding.objects.filter(
             status=Finding.Status.OPEN, kind=Finding.Kind.ID_NUMBER, live=True, page__live=True, found_at__lte=now

@@ -17,7 +17,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, TaskState
 
 from townsquare.core.privacy import public_contacts
 from townsquare.units.models import Unit
@@ -226,7 +226,21 @@ def _mask_page(finding, user):
                 changed = True
     if not changed:
         raise NotMasked("页面最新版本中没有找到这段内容（可能被分成了几段或带有格式），请在编辑页手动修改后再审核。")
-    page.save_revision(user=user, log_action=True)
+    revision = page.save_revision(user=user, log_action=True)
+    _keep_approvals(finding.page, revision)
+
+
+def _keep_approvals(page, revision):
+    """The masked revision keeps the 三审 approvals given so far: only masked characters changed.
+
+    With WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT a new revision would otherwise send the page back
+    to 初审; the step in progress (终审) moves to the masked revision, so approving publishes it.
+    """
+    state = page.current_workflow_state if page.workflow_in_progress else None
+    if state is None:
+        return
+    state.copy_approved_task_states_to_revision(revision)
+    TaskState.objects.filter(workflow_state=state, status=TaskState.STATUS_IN_PROGRESS).update(revision=revision)
 
 
 def _mask_document(finding):
