@@ -8,7 +8,7 @@ number is fictional (region 110101, born 1968) with a valid check digit, so it i
 from datetime import timedelta
 
 from townsquare.publishing.models import PublicityPage, SectionPage, UnitHomePage
-from townsquare.screening.models import SensitiveWord
+from townsquare.screening.models import Finding, SensitiveWord
 from townsquare.screening.review import screen
 
 from .dates import moment
@@ -97,3 +97,5 @@ def ensure_screening(units, now, tally):
     page = ensure_planted_publicity(units, now, tally)
     if page is not None:
         screen(page, live=True)
+        # Found by last night's rescan, after the page went live a day ago.
+        Finding.objects.filter(page=page, found_at__gt=now).update(found_at=now - timedelta(hours=12))
