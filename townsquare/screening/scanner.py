@@ -53,7 +53,7 @@ ADDRESS_PATTERNS = [
         rf"(?:[{CN_NUM}]+单元)?[{CN_NUM}]+室"
     ),
 ]
-LEAD_WORDS = re.compile(r"^(?:家住|现住|住在|居住在|住址|地址|户籍|位于|在)+")
+LEAD_WORDS = re.compile(r"^(?:家庭住址|家庭地址|家住|现住|住在|居住在|住址|地址|户籍|位于|在)+")
 ADDRESS_DIGITS = re.compile(rf"[{CN_NUM}]+(?=组|号|栋|幢|单元|室)")
 
 
@@ -118,14 +118,25 @@ def is_bank_card(digits):
     return total % 10 == 0
 
 
-def _kind_of(groups, digits, keep):
-    lengths = tuple(len(g) for g in groups)
+def _merged_lengths(groups, breaks):
+    """Group lengths with the groups a line break split (a number wrapped in a table cell) joined again."""
+    lengths = [len(groups[0])]
+    for group, wrapped in zip(groups[1:], breaks, strict=True):
+        if wrapped:
+            lengths[-1] += len(group)
+        else:
+            lengths.append(len(group))
+    return tuple(lengths)
+
+
+def _kind_of(groups, digits, keep, breaks=()):
+    lengths = _merged_lengths(groups, breaks) if any(breaks) else tuple(len(g) for g in groups)
     if len(digits) in (15, 18) and is_id_number(digits):
-        if len(digits) == 18 or len(groups) == 1 or lengths == (6, 6, 3):
+        if len(digits) == 18 or len(lengths) == 1 or lengths == (6, 6, 3):
             return ID_NUMBER
     if len(digits) == 11 and lengths in MOBILE_GROUPINGS and re.match(r"1[3-9]", digits):
         return None if digits in keep else MOBILE
-    if 16 <= len(digits) <= 19 and (len(groups) == 1 or (all(n == 4 for n in lengths[:-1]) and lengths[-1] <= 6)):
+    if 16 <= len(digits) <= 19 and (len(lengths) == 1 or (all(n == 4 for n in lengths[:-1]) and lengths[-1] <= 6)):
         return BANK_CARD if is_bank_card(digits) else None
     return None
 
@@ -145,11 +156,12 @@ def _numbers(shadow, original, where, keep):
                 digits = "".join(chosen)
                 if "X" in digits.upper()[:-1] or len(digits) > 19:
                     continue
-                kind = _kind_of(chosen, digits, keep)
+                breaks = ["\n" in text[groups[k].end() : groups[k + 1].start()] for k in range(i, j)]
+                kind = _kind_of(chosen, digits, keep, breaks)
                 if kind is None:
                     continue
                 start, end = run.start() + groups[i].start(), run.start() + groups[j].end()
-                if kind != ID_NUMBER and AMOUNT_AFTER.match(shadow[end:]) and len(chosen) == 1:
+                if kind != ID_NUMBER and AMOUNT_AFTER.match(shadow[end:]):
                     continue
                 written = original[start:end]
                 hits.append(Hit(kind, written, where, mask_number(kind, written)))
@@ -159,6 +171,15 @@ def _numbers(shadow, original, where, keep):
 
 
 def _addresses(shadow, original, where, keep):
+    hits = _addresses_in(shadow, original, where, keep)
+    if "\n" in shadow:  # an address wrapped in a table cell: found in the joined lines (PDF text)
+        joined = shadow.replace("\n", "")
+        wrapped = [h for h in _addresses_in(joined, joined, where, keep) if all(h.text not in o.text for o in hits)]
+        hits = [h for h in hits if all(h.text not in w.text for w in wrapped)] + wrapped
+    return hits
+
+
+def _addresses_in(shadow, original, where, keep):
     hits = []
     for pattern in ADDRESS_PATTERNS:
         for match in pattern.finditer(shadow):
