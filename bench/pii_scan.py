@@ -190,7 +190,9 @@ def recall(count, seed):
         for kind, key in keys - matched:
             print(f"  误报 {name} {kind} {key}")
     seconds = time.perf_counter() - started
-    print(f"生成文档 {count} 份，埋入 {planted_total} 处，找到 {found_total} 处：召回率 {found_total / planted_total:.4f}")
+    print(
+        f"生成文档 {count} 份，埋入 {planted_total} 处，找到 {found_total} 处：召回率 {found_total / planted_total:.4f}"
+    )
     for label, table in (("按类别", by_kind), ("按格式", by_format)):
         print(f"  {label}：" + "，".join(f"{k} {f}/{t}" for k, (t, f) in sorted(table.items())))
     print(f"  生成集上的误报 {false_total} 处（不是埋入号码的发现）；读取和扫描共 {seconds:.1f} 秒")

@@ -137,3 +137,19 @@ def test_a_clean_page_is_approved_at_once(county):
 
     assert review(page, county.media.reviewer).live
     assert TaskState.objects.filter(status="approved").count() == 3
+
+
+def test_approving_in_the_editor_leads_to_the_review_page_with_a_message(county, client):
+    from ..factories import PublicityPageFactory
+    from ..helpers import admin_edit_form
+    from .conftest import at_final_step
+
+    draft = PublicityPageFactory(parent=county.town_a.section("publicity"), summary=f"王建华 {ID}", publish=False)
+    draft = at_final_step(draft, county.town_a)
+    login(client, county.media.reviewer)
+    url, data = admin_edit_form(client, draft)
+    data.update({"action-workflow-action": "1", "workflow-action-name": "approve"})
+
+    response = client.post(url, data, follow=True)
+
+    assert response.redirect_chain[-1][0] == review_url(draft) and "终审未通过" in response.content.decode()

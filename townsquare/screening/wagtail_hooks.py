@@ -5,6 +5,8 @@ batch publishes a page, the page is screened; open findings hold it back, with t
 the place to resolve them.
 """
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -17,7 +19,7 @@ from townsquare.units.access import is_staff_member
 from townsquare.units.permissions import COUNTY_ONLY, UnitScopedPolicy
 
 from . import admin_views, review
-from .models import SensitiveWord
+from .models import Finding, SensitiveWord
 
 # County staff (and superusers) keep the 错敏词 list; units' staff cannot change it.
 register_permission_policy(SensitiveWord, UnitScopedPolicy(SensitiveWord, unit_actions=COUNTY_ONLY))
@@ -67,3 +69,15 @@ def screen_before_publishing(page, user=None):
             admin_views.page_review_url(page.pk),
         )
     ]
+
+
+@hooks.register("after_edit_page")
+def explain_refused_approval(request, page):
+    """审核通过 in the editor: when the check refused it, say so and go to the findings."""
+    if request.POST.get("workflow-action-name") != "approve" or not page.workflow_in_progress:
+        return None
+    count = Finding.objects.filter(page=page, status=Finding.Status.OPEN).count()
+    if not count:
+        return None
+    messages.error(request, f"终审未通过：发布前审查发现 {count} 处可能的个人信息或错敏词尚未处理。")
+    return redirect(admin_views.page_review_url(page.pk))
