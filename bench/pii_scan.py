@@ -20,6 +20,7 @@
 """
 
 import argparse
+import io
 import os
 import random
 import sys
@@ -207,7 +208,7 @@ def demo_false_alarms():
     from townsquare.screening.models import Finding
 
     call_command("migrate", verbosity=0)
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", verbosity=0, stdout=io.StringIO())
     context = review.Context.load()
     pages = list(Page.objects.live().filter(depth__gt=1).specific())
     items = personal = false = words = 0

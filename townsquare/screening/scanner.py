@@ -26,8 +26,8 @@ BANK_CARD = "bank_card"
 ADDRESS = "address"
 WORD = "word"
 
-# Digit groups joined by at most one separator: space, hyphen, dot, tab or a line break (\r\n counts as one).
-GROUP_RUN = re.compile(r"(?<![0-9])(?:\+?86[ -]?)?\d+[Xx]?(?:(?:\r\n|[ \t\n.\-])\d+[Xx]?)*(?![0-9])")
+# Digit groups joined by one separator: a space, hyphen, dot or tab, or a line break (spaces around it allowed).
+GROUP_RUN = re.compile(r"(?<![0-9])(?:\+?86[ -]?)?\d+[Xx]?(?:(?:[ \t]*\r?\n[ \t]*|[ \t.\-])\d+[Xx]?)*(?![0-9])")
 GROUP = re.compile(r"\d+[Xx]?")
 ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 ID_CHECK = "10X98765432"
