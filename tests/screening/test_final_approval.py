@@ -153,3 +153,12 @@ def test_approving_in_the_editor_leads_to_the_review_page_with_a_message(county,
     response = client.post(url, data, follow=True)
 
     assert response.redirect_chain[-1][0] == review_url(draft) and "终审未通过" in response.content.decode()
+
+
+def test_an_editor_cannot_dismiss_a_finding(county, listed_draft, client):
+    approve_final(listed_draft, county.media.reviewer)
+    login(client, county.town_a.editor)
+
+    client.post(review_url(listed_draft), {"finding": Finding.objects.get().pk, "action": "dismiss", "reason": "不是"})
+
+    assert Finding.objects.get().status == "open"

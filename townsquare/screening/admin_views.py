@@ -11,6 +11,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
 from townsquare.units.access import may_act_on, scope
+from townsquare.units.models import Role
 from townsquare.units.permissions import StaffOnlyMixin
 
 from . import review
@@ -18,6 +19,7 @@ from .models import Finding
 
 LIST_URL_NAME = "screening_list"
 PAGE_URL_NAME = "screening_page"
+DECIDERS = (Role.REVIEWER, Role.HEAD)
 
 
 def admin_urls():
@@ -66,8 +68,8 @@ class PageFindingsView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
 
     def dispatch(self, request, *args, page_id, **kwargs):
         self.page = get_object_or_404(Page, pk=page_id)
-        unit_id = review._unit_id(self.page)
-        if not (request.user.is_superuser or may_act_on(request.user, unit_id, media_center=True)):
+        self.unit_id = review._unit_id(self.page)
+        if not (request.user.is_superuser or may_act_on(request.user, self.unit_id, media_center=True)):
             raise PermissionDenied
         return super().dispatch(request, *args, page_id=page_id, **kwargs)
 
@@ -97,6 +99,11 @@ class PageFindingsView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
         return context
 
     def post(self, request, *args, **kwargs):
+        # Deciding is the reviewers' part (审核, 负责人, and the county's and media centre's staff), not the editors'.
+        if not (
+            request.user.is_superuser or may_act_on(request.user, self.unit_id, media_center=True, with_roles=DECIDERS)
+        ):
+            raise PermissionDenied
         finding = get_object_or_404(Finding, pk=request.POST.get("finding"), page=self.page, status=Finding.Status.OPEN)
         if request.POST.get("action") == "mask":
             try:
