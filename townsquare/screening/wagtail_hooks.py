@@ -9,25 +9,18 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from townsquare.publishing.workflows import PublishHold
-from townsquare.units.access import is_staff_member
-from townsquare.units.permissions import COUNTY_ONLY, UnitScopedPolicy
+from townsquare.units.permissions import COUNTY_ONLY, StaffMenuItem, UnitScopedPolicy
 
 from . import admin_views, review
 from .models import Finding, SensitiveWord
 
 # County staff (and superusers) keep the 错敏词 list; units' staff cannot change it.
 register_permission_policy(SensitiveWord, UnitScopedPolicy(SensitiveWord, unit_actions=COUNTY_ONLY))
-
-
-class StaffMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_staff_member(request.user)
 
 
 @hooks.register("register_admin_urls")
