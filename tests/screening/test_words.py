@@ -45,3 +45,14 @@ def test_a_towns_staff_cannot_change_the_word_list(county, client):
     response = client.get(reverse("wagtailsnippets_screening_sensitiveword:add"))
 
     assert response.status_code == 302
+
+
+def test_county_staff_add_a_word_in_the_admin(county, client):
+    login(client, county.county.head)
+
+    client.post(
+        reverse("wagtailsnippets_screening_sensitiveword:add"),
+        {"word": "环保局", "kind": "outdated", "suggestion": "生态环境局", "note": "机构改革后更名", "active": "on"},
+    )
+
+    assert SensitiveWord.objects.filter(word="环保局", suggestion="生态环境局").exists()
