@@ -83,11 +83,11 @@ def ensure_planted_publicity(units, now, tally):
             period_ends=moment(now, 4, "17:30"),
             objection_contact="青禾镇村镇建设办公室，电话 0999-6021136",
         )
+        from .loader import backdate  # the loader imports this module: imported when used
+
         section.add_child(instance=page)
         page.save_revision().publish()
-        PublicityPage.objects.filter(pk=page.pk).update(
-            first_published_at=now - timedelta(days=1), last_published_at=now - timedelta(days=1)
-        )
+        backdate(page, page.period_starts)  # published when the period started, written then too
     return page
 
 
@@ -98,4 +98,4 @@ def ensure_screening(units, now, tally):
     if page is not None:
         screen(page, live=True)
         # Found by last night's rescan, after the page went live a day ago.
-        Finding.objects.filter(page=page, found_at__gt=now).update(found_at=now - timedelta(hours=12))
+        Finding.objects.filter(page=page, found_at__gt=now).update(found_at=now - timedelta(hours=6))
