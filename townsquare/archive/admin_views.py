@@ -197,4 +197,6 @@ class ApproveView(StaffOnlyMixin, RunMixin, View):
         else:
             count = run.approve(request.user)
             messages.success(request, f"已批准并发布这一批的 {count} 篇文章。")
+            for page, holds in run.held:
+                messages.warning(request, f"“{page.title}”暂未发布：{holds[0].message}（{holds[0].url}）")
         return redirect(PROGRESS_URL_NAME, pk=run.pk)

@@ -22,6 +22,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from townsquare.publishing.models import RICH_TEXT_FEATURES, UnitOwnedMixin
+from townsquare.publishing.workflows import publish_holds
 from townsquare.units.models import FINAL_REVIEW_GROUP, Unit
 
 ARCHIVE_PAGE_SIZE = 20
@@ -225,15 +226,26 @@ class ImportRun(models.Model):
 
     @transaction.atomic
     def approve(self, user):
-        """Publish every draft of the batch as ``user`` (Wagtail logs each publish with them)."""
-        count = 0
+        """Publish every draft of the batch as ``user`` (Wagtail logs each publish with them).
+
+        A draft a publish check holds back (``townsquare_before_publish_checks``: e.g. an ID number
+        in it) stays a draft and is listed in ``held`` as ``(page, holds)``; the batch then stays
+        awaiting approval, and approving it again later publishes what was held once it is resolved.
+        """
+        count, self.held = 0, []
         for page in self.pending_pages().select_related("latest_revision"):
-            if page.latest_revision is not None:
-                # Checked by may_approve(): the final reviewer publishes through 三审, not a page permission.
-                page.latest_revision.publish(user=user, skip_permission_checks=True)
-                count += 1
-        self.approved_by, self.approved_at = user, timezone.now()
-        self.save(update_fields=["approved_by", "approved_at"])
+            if page.latest_revision is None:
+                continue
+            holds = publish_holds(page, user)
+            if holds:
+                self.held.append((page, holds))
+                continue
+            # Checked by may_approve(): the final reviewer publishes through 三审, not a page permission.
+            page.latest_revision.publish(user=user, skip_permission_checks=True)
+            count += 1
+        if not self.held:
+            self.approved_by, self.approved_at = user, timezone.now()
+            self.save(update_fields=["approved_by", "approved_at"])
         return count
 
 

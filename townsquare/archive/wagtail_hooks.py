@@ -2,16 +2,10 @@
 
 from django.urls import reverse_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
-from townsquare.units.access import is_staff_member
+from townsquare.units.permissions import StaffMenuItem
 
 from . import admin_views
-
-
-class StaffMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_staff_member(request.user)
 
 
 @hooks.register("register_admin_urls")

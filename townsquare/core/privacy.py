@@ -79,7 +79,7 @@ def _kept_landline(match, keep):
     return _landline_digits(match) in keep or match.group(2) + match.group(3) in keep
 
 
-def _normalized(text):
+def normalized(text):
     """``text`` with each character in its NFKC form where that is one character (１→1, ＠→@, －→-).
 
     Same length as ``text``, so a match found here has the same span in the original.
@@ -116,6 +116,27 @@ def _sub(pattern, replace, original, shadow):
     return "".join(out), "".join(out_shadow)
 
 
+# How many digits stay visible at each end of a masked number: 110***********1234, 138****5678, 6222 **** **** 1234.
+KEEP_DIGITS = {"id_number": (3, 4), "mobile": (3, 4), "bank_card": (4, 4)}
+
+
+def mask_digits(text: str, head: int, tail: int) -> str:
+    """Replace every digit (and a final X of an ID number) of ``text`` but the first ``head`` and last ``tail`` with *.
+
+    Separators and the length stay as they were ("138 1234 5678" → "138 **** 5678"), so the masked
+    text can replace the original inside a document without moving anything else.
+    """
+    positions = [i for i, char in enumerate(normalized(text)) if char.isdigit() or char in "Xx"]
+    hidden = set(positions[head : len(positions) - tail])
+    return "".join("*" if i in hidden else char for i, char in enumerate(text))
+
+
+def mask_number(kind: str, text: str) -> str:
+    """``text`` (an ID, mobile or bank card number in any spelling) masked the way public pages show it."""
+    head, tail = KEEP_DIGITS[kind]
+    return mask_digits(text, head, tail)
+
+
 def mask_name(name: str) -> str:
     """张三丰 → 张**; a single character stays as *."""
     name = (name or "").strip()
@@ -134,7 +155,7 @@ def mask_text(text: str, names=(), keep=None) -> str:
     if keep is None:
         keep = public_contacts()
     # Matching runs on the NFKC form (full-width digits, ＠); what is not masked keeps its original spelling.
-    shadow = _normalized(text)
+    shadow = normalized(text)
     text, shadow = _sub(
         ID_NUMBER, lambda m: m.group(1)[:3] + "*" * (len(m.group(0)) - 7) + m.group(0)[-4:], text, shadow
     )

@@ -55,6 +55,7 @@ from .models import DemoState
 from .oversight import ensure_oversight
 from .privacy import ensure_privacy
 from .requests import ensure_requests
+from .screening import ensure_screening
 from .search import ensure_search
 from .services import ensure_services
 from .weather import ensure_weather
@@ -158,6 +159,7 @@ class DemoLoader:
         ensure_archive(self.units, self.now, self.tally)
         ensure_search(self.units, self.now, self.tally)
         ensure_privacy(self.units, self.now, self.tally)
+        ensure_screening(self.units, self.now, self.tally)
         ensure_oversight(self.units, self.now, self.tally)  # last: it scores what the demo made
 
     # --- units, site and home pages ----------------------------------------------------

@@ -242,6 +242,23 @@ def site_unavailable(rule, scope, data):
     ]
 
 
+@rule("personal_id_published", VETO, "公开页面泄露身份证号")
+def personal_id_published(rule, scope, data):
+    from townsquare.screening.admin_views import page_review_url
+
+    return [
+        rule.finding(
+            f"已发布的“{issue.title}”有未遮盖的身份证号（{issue.detail}）。",
+            "打开发布前审查，一键遮盖后重新发布；确实不是身份证号的，确认误报并写明理由。",
+            page_review_url(issue.pk),
+            issue.unit_id,
+            issue.title,
+        )
+        for issue in data.personal_ids
+        if scope.owns(issue.unit_id)
+    ]
+
+
 @rule("section_stale", DEDUCTION, "栏目更新不及时", "OVERSIGHT_POINTS_STALE_SECTION", "OVERSIGHT_CAP_STALE_SECTIONS")
 def section_stale(rule, scope, data):
     findings = []

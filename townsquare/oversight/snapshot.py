@@ -129,6 +129,7 @@ class Snapshot:
         self.missing_alt, self.policies_without_summary, self.unlinked_interpretations = self._content()
         self.forged_dates = self._forged_dates()
         self.broken_links = self._broken_links()
+        self.personal_ids = self._personal_ids()
         self.channels = self._channels()
         self.advice = self._advice()
         self.availability = availability.window(self.now)
@@ -291,6 +292,15 @@ class Snapshot:
                         )
                     )
         return issues
+
+    def _personal_ids(self):
+        """Live pages showing an unmasked ID number (the screening's daily rescan)."""
+        from townsquare.screening.reports import live_id_numbers
+
+        return [
+            PageIssue(pk, title, self.unit_for_path(path), f"{where}：{masked}")
+            for pk, title, path, where, masked in live_id_numbers(self.now)
+        ]
 
     def _channels(self):
         """Active external accounts of the channels app (the platform's own columns aside)."""

@@ -23,6 +23,7 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from townsquare.screening import reports as screening_reports
 from townsquare.units.access import is_staff_member, roles_of
 from townsquare.units.models import Unit
 
@@ -175,6 +176,7 @@ class DashboardView(OversightMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         run = HealthRun.objects.first()
         context.update(run=run, supervisor=self.supervisor, pass_score=settings.OVERSIGHT_PASS_SCORE)
+        context["screening"] = screening_reports.open_by_unit(self.visible)
         if self.supervisor:
             context.update(availability_context())
         if run is None:

@@ -19,7 +19,7 @@ from wagtail.models import (
 
 from townsquare.units.models import Role, Unit, final_review_group
 
-from .models import SectionPage
+from .models import FinalReviewTask, SectionPage
 
 # Which page actions each role may take in its unit's part of the tree. Nobody gets
 # "publish": pages go live only through the 三审 workflow.
@@ -93,15 +93,20 @@ def review_workflow(unit, home):
             task = GroupApprovalTask.objects.create(name=name)
             task.groups.set([unit.group_for(role)])
             tasks.append(task)
-        final = GroupApprovalTask.objects.filter(name=FINAL_STEP_NAME, groups=final_review_group()).first()
-        if final is None:
-            final = GroupApprovalTask.objects.create(name=FINAL_STEP_NAME)
-            final.groups.set([final_review_group()])
-        tasks.append(final)
+        tasks.append(final_review_task())
         for order, task in enumerate(tasks):
             WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=order)
     WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
     return workflow
+
+
+def final_review_task():
+    """The one 终审 task all units share (a ``FinalReviewTask``: publish checks run before it approves)."""
+    final = GroupApprovalTask.objects.filter(name=FINAL_STEP_NAME, groups=final_review_group()).first()
+    if final is None:
+        final = FinalReviewTask.objects.create(name=FINAL_STEP_NAME)
+        final.groups.set([final_review_group()])
+    return final
 
 
 @transaction.atomic

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "townsquare.search",
     "townsquare.channels",
     "townsquare.archive",
+    "townsquare.screening",
     "townsquare.oversight",
     "townsquare.privacy",
     "townsquare.demo",

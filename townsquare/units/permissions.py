@@ -5,6 +5,7 @@ for the apps' own admin views.
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import DeleteView, EditView, HistoryView, SnippetViewSet, UsageView
@@ -141,3 +142,10 @@ class StaffOnlyMixin:
         if not allowed(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+class StaffMenuItem(MenuItem):
+    """An admin menu entry shown to staff members only."""
+
+    def is_shown(self, request):
+        return is_staff_member(request.user)

@@ -14,6 +14,7 @@ from .articles import (
     images_with_card_renditions,
 )
 from .policies import InterpretationPage, PolicyAttachment, PolicyPage, PolicyTopic
+from .review import FinalReviewTask
 from .tree import LIST_PAGE_SIZE, HomeBase, HomePage, SectionPage, UnitHomePage, UpdateRecord
 
 ARTICLE_MODELS = (NewsPage, NoticePage, PublicityPage, PolicyPage, InterpretationPage, TopicPage)
@@ -26,6 +27,7 @@ __all__ = [
     "ArticleForm",
     "ArticlePage",
     "BodyBlock",
+    "FinalReviewTask",
     "GraphicBlock",
     "HomeBase",
     "HomePage",
