@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "townsquare.listings",
     "townsquare.search",
     "townsquare.channels",
+    "townsquare.disclosure",
     "townsquare.archive",
     "townsquare.oversight",
     "townsquare.privacy",
