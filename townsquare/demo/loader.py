@@ -37,6 +37,7 @@ from townsquare.units.models import Membership, Role, Unit
 from .appointments import ensure_appointments
 from .archive import ensure_archive
 from .channels import ensure_channels
+from .disclosure import ensure_disclosure
 from .content.news import DRAFT_FOR_REVIEW, NEWS
 from .content.notices import NOTICES, SCHEDULED
 from .content.policies import INTERPRETATIONS, POLICIES
@@ -154,6 +155,7 @@ class DemoLoader:
         ensure_listings(self.units, self.now, self.tally)
         ensure_channels(self.units, self.now, self.tally)
         ensure_archive(self.units, self.now, self.tally)
+        ensure_disclosure(self.units, self.homes, self.now, self.tally)
         ensure_search(self.units, self.now, self.tally)
         ensure_privacy(self.units, self.now, self.tally)
         ensure_oversight(self.units, self.now, self.tally)  # last: it scores what the demo made

@@ -21,7 +21,14 @@ from .models import CatalogueEntry, DisclosureItemPage, DisclosureReportPage, In
 
 # 政府信息 that the catalogue lists. News (政务动态) is left out: it reports what happened and is counted
 # as 政务动态, not as 政府信息 of the catalogue (the national annual report counts the two apart).
-CATALOGUED_MODELS = (PolicyPage, InterpretationPage, NoticePage, PublicityPage, DisclosureItemPage, DisclosureReportPage)
+CATALOGUED_MODELS = (
+    PolicyPage,
+    InterpretationPage,
+    NoticePage,
+    PublicityPage,
+    DisclosureItemPage,
+    DisclosureReportPage,
+)
 
 # A policy's 体裁 from the last words of its title: "关于……的通知" is a 通知.
 TITLE_GENRES = [

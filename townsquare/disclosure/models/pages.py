@@ -161,7 +161,10 @@ class DisclosureReportPage(UnitOwnedMixin, Page):
         help_text="盖章的报告文件（PDF 等），可选。",
     )
 
-    content_panels = Page.content_panels + [FieldRowPanel([FieldPanel("year"), FieldPanel("document")]), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("year"), FieldPanel("document")]),
+        FieldPanel("body"),
+    ]
     parent_page_types = ["disclosure.DisclosureReportIndexPage"]
     subpage_types = []
     template = "disclosure/report_page.html"
