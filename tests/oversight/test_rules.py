@@ -319,5 +319,5 @@ def test_queries_do_not_grow_with_units_sections_or_pages(county, now):
     _content(county, now, 3)
     with CaptureQueriesContext(connection) as many:
         evaluation = rules.evaluate(now)
-    assert len(many) == len(few) <= 25
+    assert len(many) == len(few) <= 28  # 25, and 3 for 政务公开 coverage (areas, items, their pages)
     assert evaluation.zombies()

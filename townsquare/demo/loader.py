@@ -37,7 +37,6 @@ from townsquare.units.models import Membership, Role, Unit
 from .appointments import ensure_appointments
 from .archive import ensure_archive
 from .channels import ensure_channels
-from .disclosure import ensure_disclosure
 from .content.news import DRAFT_FOR_REVIEW, NEWS
 from .content.notices import NOTICES, SCHEDULED
 from .content.policies import INTERPRETATIONS, POLICIES
@@ -48,6 +47,7 @@ from .content.staff import ADMIN, CAN_DO, PASSWORD, STAFF, email_for
 from .content.topics import TOPICS
 from .content.units import COUNTY, UNITS
 from .dates import NEWEST_GAP, SHANGHAI, DateWords, moment, published
+from .disclosure import ensure_disclosure
 from .fingerprint import demo_fingerprint
 from .images import ensure_images
 from .listings import ensure_listings

@@ -86,9 +86,9 @@ def section_context(section, request):
 
 def other_sections(section):
     """Every other unit's 政府信息公开 section, for the unit switcher (one query)."""
-    from .models import DisclosureIndexPage
-
     from townsquare.publishing.models import HomePage, UnitHomePage
+
+    from .models import DisclosureIndexPage
 
     pagecache.depends_on(pagecache.type_tag(DisclosureIndexPage))
     names = {}

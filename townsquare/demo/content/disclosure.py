@@ -86,12 +86,12 @@ ITEMS = [
     ("qinghe", "assistance", "最美家庭评选结果", "评选结果、监督电话", "镇妇联", 8, "qinghe-zuimei-jiating"),
     ("qinghe", "housing_repair", "农村危房改造对象名单", "户主姓氏、所在村、改造方式、补助金额", "镇建设办", 45, None),
     ("qinghe", "elderly", "高龄津贴发放情况", "发放人数、标准、发放时间", "镇民政办", 6, None),
-    ("shiqiao", "farm_subsidy", "耕地地力保护补贴名册", "户主姓氏、面积、补贴金额", "镇农业服务中心", 9, "shiqiao-gengdi-butie-mingce"),
+    ("shiqiao", "farm_subsidy", "耕地地力保护补贴名册", "户主姓氏、面积、补贴金额", "镇农业服务中心", 9, "shiqiao-gengdi-butie-mingce"),  # noqa: E501
     ("shiqiao", "safety", "集市安全检查情况", "检查时间、发现问题、整改情况", "镇安监站", 50, None),
     ("shiqiao", "culture", "庙会和文化活动安排", "时间、地点、内容", "镇文化站", 4, None),
-    ("chengguan", "housing", "公租房保障对象审核结果", "申请人姓氏、社区、审核结果", "街道社会事务办", 7, "chengguan-zhufang-baozhang-shenhe"),
+    ("chengguan", "housing", "公租房保障对象审核结果", "申请人姓氏、社区、审核结果", "街道社会事务办", 7, "chengguan-zhufang-baozhang-shenhe"),  # noqa: E501
     ("chengguan", "municipal", "停水停气通知", "范围、时间、联系电话", "街道城管办", 3, "dongguanlu-tingshui"),
-    ("liutang", "projects", "村道改造中标结果", "项目名称、中标单位、金额、工期", "镇建设办", 10, "liutang-cundao-zhongbiao"),
+    ("liutang", "projects", "村道改造中标结果", "项目名称、中标单位、金额、工期", "镇建设办", 10, "liutang-cundao-zhongbiao"),  # noqa: E501
     ("liutang", "disaster", "汛期受灾救助发放情况", "受助户姓氏、所在村、救助金额", "镇民政办", 60, None),
 ]  # fmt: skip
 

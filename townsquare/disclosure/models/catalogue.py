@@ -26,6 +26,9 @@ class IndexCounter(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["unit", "year"], name="disclosure_counter_unit_year")]
 
+    def __str__(self):
+        return f"{self.unit_id}/{self.year}: {self.last}"
+
 
 class CatalogueEntry(models.Model):
     """The 公开目录 record of a published page."""
