@@ -45,3 +45,13 @@ def test_a_budget_item_in_the_section_is_about_finance(county):
 def test_the_publishing_unit_is_the_pages_unit(county):
     entry = entry_of(NoticePageFactory(parent=county.town_b.section("notice")))
     assert entry.unit == county.town_b.unit
+
+
+def test_a_notices_written_date_defaults_to_its_publication(county):
+    entry = entry_of(NoticePageFactory(parent=county.town_a.section("notice")))
+    assert entry.written_on == entry.published_on
+
+
+def test_a_policys_entry_stores_no_written_date_of_its_own(county):
+    entry = entry_of(PolicyPageFactory(parent=county.county.section("policy")))
+    assert entry.written_on is None

@@ -105,3 +105,10 @@ def test_the_application_page_shows_the_links_an_app_registers(client, county):
     with hooks.register_temporarily("townsquare_disclosure_application", links), building_pages():
         html = client.get(page.url).content.decode()
     assert f"向{county.town_a.unit.display_name}提出申请" in html
+
+
+def test_the_sections_own_items_are_not_listed_among_its_parts(client, county):
+    DisclosureItemPageFactory(parent=section_of(county.county), title="示范县2026年部门预算")
+    html = client.get(section_of(county.county).url).content.decode()
+    parts = html.split('aria-label="政府信息公开栏目"')[1].split("</nav>")[0]
+    assert "示范县2026年部门预算" not in parts

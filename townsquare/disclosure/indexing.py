@@ -143,6 +143,8 @@ def ensure_entry(page, **overrides):
     with transaction.atomic():
         sequence = next_sequence(unit, published.year)
         values = {**defaults_for(page), **overrides}
+        if not isinstance(page, PolicyPage):  # a policy has its own 成文日期; others were written when published
+            values.setdefault("written_on", published)
         return CatalogueEntry.objects.create(
             page=page,
             unit=unit,

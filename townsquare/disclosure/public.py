@@ -11,7 +11,7 @@ from townsquare.core import pagecache
 from townsquare.publishing.models import LIST_PAGE_SIZE, PolicyTopic
 
 from .choices import Area, Category
-from .models import AppliedArea, CatalogueEntry, StandardItem, attach_policy_facts
+from .models import AppliedArea, CatalogueEntry, DisclosureItemPage, StandardItem, attach_policy_facts
 
 # The categories shown as the section's 法定主动公开内容, in this order (reports have their own part).
 ACTIVE_CATEGORIES = [choice for choice in Category if choice != Category.REPORT]
@@ -69,7 +69,8 @@ def section_context(section, request):
     paginator = Paginator(catalogue(unit, filters), LIST_PAGE_SIZE)
     page_obj = paginator.get_page(request.GET.get("page"))
     page_obj.object_list = attach_policy_facts(page_obj.object_list)
-    parts = list(Page.objects.child_of(section).live().order_by("path").select_related("content_type"))
+    # The section's fixed parts (指南, 制度, 依申请公开, 年度报告); its own items are in the catalogue.
+    parts = list(Page.objects.child_of(section).live().not_type(DisclosureItemPage).order_by("path"))
     return {
         "unit": unit,
         "parts": parts,
