@@ -113,3 +113,8 @@ _.shared_cache_for_rate_limits
 _.app_configs
 _.file_permissions_mode
 _.directory_permissions_mode
+
+# 政务公开: read by the 依申请公开 template, Wagtail's snippet viewset API, the page-header hook's signature.
+_.application_links
+_.get_edit_handler
+_.next_url
