@@ -65,3 +65,28 @@ def test_the_coverage_report_shows_a_towns_overdue_item(client, county):
     login(client, county.town_a.editor)
     html = client.get(reverse("disclosure_coverage")).content.decode()
     assert "青禾镇2025年第一批低保名单" in html
+
+
+def test_an_item_in_an_area_not_applied_is_refused_with_a_chinese_error(client, county):
+    AppliedAreaFactory(unit=county.town_a.unit, area="assistance")
+    login(client, county.town_a.editor)
+    response = client.post(
+        reverse("wagtailsnippets_disclosure_standarditem:add"),
+        {
+            "unit": county.town_a.unit.pk,
+            "area": "housing",
+            "title": "保障性住房分配结果",
+            "content": "姓名（部分隐去）、房号",
+            "basis": "《公共租赁住房管理办法》",
+            "owner": "镇建设办",
+            "channel": "县政府网站",
+            "time_limit": "20个工作日内",
+            "formed_on": "2026-03-02",
+            "publications-TOTAL_FORMS": "0",
+            "publications-INITIAL_FORMS": "0",
+            "publications-MIN_NUM_FORMS": "0",
+            "publications-MAX_NUM_FORMS": "1000",
+        },
+    )
+    html = response.content.decode()
+    assert "没有为本单位选定" in html and "保障性住房分配结果" in html
