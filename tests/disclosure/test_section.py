@@ -1,5 +1,8 @@
 """Every unit with a home page has its 政府信息公开 section, provisioned with the standard structure."""
 
+import pytest
+from django.core.exceptions import ValidationError
+
 from townsquare.disclosure.models import (
     DisclosureApplicationPage,
     DisclosureIndexPage,
@@ -10,7 +13,7 @@ from townsquare.publishing.provisioning import ensure_unit_home, provision_unit
 from townsquare.units.models import Unit
 
 from ..factories import UnitFactory
-from .factories import section_of
+from .factories import DisclosureItemPageFactory, section_of
 
 
 def test_the_county_section_lives_at_gongkai(client, county):
@@ -49,3 +52,10 @@ def test_the_application_page_shows_no_links_when_no_app_provides_them(client, c
     page = DisclosureApplicationPage.objects.child_of(section_of(county.town_a)).get()
     response = client.get(page.url)
     assert "在网上申请" not in response.content.decode()
+
+
+def test_a_section_page_may_not_take_the_applications_address(county):
+    item = DisclosureItemPageFactory(parent=section_of(county.county))
+    item.slug = "shenqing"
+    with pytest.raises(ValidationError, match="在线申请页面的网址"):
+        item.full_clean()

@@ -16,8 +16,6 @@ from .models import (
 )
 from .texts import application_text, guide_text, rules_text
 
-RESERVED_CHILD_SLUGS = {"shenqing"}
-
 
 def _publish_child(parent, page):
     parent.add_child(instance=page)

@@ -17,6 +17,17 @@ from townsquare.publishing.models import RICH_TEXT_FEATURES, ArticlePage, UnitOw
 from ..choices import Category
 
 SECTION_SLUG = "gongkai"
+# /gongkai/shenqing/ belongs to the 依申请公开 application pages (Django URLs of another app).
+RESERVED_CHILD_SLUGS = {"shenqing"}
+
+
+class SectionChildMixin:
+    """A page of the section: its slug must leave the application pages' address free."""
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_CHILD_SLUGS:
+            raise ValidationError({"slug": f"“{self.slug}”是在线申请页面的网址，请换一个网址名。"})
 
 
 class SingleChildMixin:
@@ -54,7 +65,7 @@ class DisclosureIndexPage(SingleChildMixin, UnitOwnedMixin, Page):
         return context
 
 
-class DisclosureTextPage(UnitOwnedMixin, Page):
+class DisclosureTextPage(SectionChildMixin, UnitOwnedMixin, Page):
     """公开指南 or 公开制度: plain text the unit keeps up to date."""
 
     class Kind(models.TextChoices):
@@ -83,7 +94,7 @@ class DisclosureTextPage(UnitOwnedMixin, Page):
             raise ValidationError({"kind": f"本栏目已有“{self.get_kind_display()}”，请直接修改那一页。"})
 
 
-class DisclosureItemPage(ArticlePage):
+class DisclosureItemPage(SectionChildMixin, ArticlePage):
     """A 法定主动公开 item published in the section itself (机构信息, 财政预决算, 规划计划 …)."""
 
     category = models.CharField("公开类别", max_length=20, choices=Category.choices, default=Category.OTHER)
@@ -102,7 +113,7 @@ class DisclosureItemPage(ArticlePage):
         verbose_name_plural = "主动公开信息"
 
 
-class DisclosureApplicationPage(SingleChildMixin, UnitOwnedMixin, Page):
+class DisclosureApplicationPage(SectionChildMixin, SingleChildMixin, UnitOwnedMixin, Page):
     """依申请公开: how to apply, and the links of the app that takes applications (if one is installed)."""
 
     body = RichTextField("申请须知", features=RICH_TEXT_FEATURES)
@@ -125,7 +136,7 @@ class DisclosureApplicationPage(SingleChildMixin, UnitOwnedMixin, Page):
         return links
 
 
-class DisclosureReportIndexPage(SingleChildMixin, UnitOwnedMixin, Page):
+class DisclosureReportIndexPage(SectionChildMixin, SingleChildMixin, UnitOwnedMixin, Page):
     """政府信息公开工作年度报告: the unit's reports, newest year first."""
 
     intro = models.TextField("说明", blank=True)
