@@ -116,3 +116,8 @@ _.directory_permissions_mode
 # 依申请公开: read by the statistics template; the 公开年报 table (for the annual report; tests pin it).
 _.on_time_share
 _.annual_table
+
+# 政务公开: read by the 依申请公开 template, Wagtail's snippet viewset API, the page-header hook's signature.
+_.application_links
+_.get_edit_handler
+_.next_url

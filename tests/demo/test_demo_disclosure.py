@@ -1,55 +1,44 @@
-"""The demo county's 依申请公开: applications in every state, with their 告知书, across several units."""
+"""The demo's 政务公开: every unit's section, its catalogue, the towns' 标准目录 with overdue items."""
 
 import pytest
-from django.utils import timezone
 
-from townsquare.demo.disclosure import KEY_PREFIX
-from townsquare.disclosure_requests import deadlines
-from townsquare.disclosure_requests.models import Application, Notice, Status
-from townsquare.disclosure_requests.statistics import annual_table
+from townsquare.disclosure.coverage import coverage
+from townsquare.disclosure.models import CatalogueEntry, DisclosureIndexPage, DisclosureItemPage
+from townsquare.publishing.models import NoticePage, PolicyPage, PublicityPage, UnitHomePage
+from townsquare.units.models import Unit, validate_organization_code
 
 pytestmark = pytest.mark.usefixtures("demo", "db")
 
 
-def demo_applications():
-    return Application.objects.filter(submission_key__startswith=KEY_PREFIX)
+def test_every_home_has_its_section():
+    assert DisclosureIndexPage.objects.live().count() == UnitHomePage.objects.count() + 1
 
 
-def test_every_state_is_there():
-    assert set(demo_applications().values_list("status", flat=True)) == set(Status.values)
+def test_every_unit_has_a_valid_organization_code():
+    for code in Unit.objects.values_list("organization_code", flat=True):
+        validate_organization_code(code)
 
 
-def test_a_correction_was_answered_and_restarted_the_clock():
-    assert demo_applications().filter(correction_answered_at__isnull=False, status=Status.RECEIVED).exists()
+def test_every_live_policy_notice_and_publicity_is_in_the_catalogue():
+    for model in (PolicyPage, NoticePage, PublicityPage):
+        assert not model.objects.live().filter(catalogue_entry__isnull=True).exists(), model
 
 
-def test_one_application_is_extended_by_its_units_head():
-    extended = demo_applications().get(extension_working_days__gt=0)
-    assert extended.extension_approved_by.username == f"{extended.unit.slug}_head"
+def test_catalogue_entries_are_dated_by_their_pages_first_publication():
+    from django.utils import timezone
+
+    for entry in CatalogueEntry.objects.select_related("page"):
+        assert entry.published_on == timezone.localdate(entry.page.first_published_at), entry.index_number
 
 
-def test_one_application_is_overdue():
-    assert any(deadlines.is_overdue(application) for application in demo_applications())
+def test_sections_have_items_of_their_own_such_as_the_budget():
+    assert DisclosureItemPage.objects.live().filter(category="budget").exists()
 
 
-def test_answers_cover_every_outcome_group():
-    groups = {
-        outcome.split(".")[0] for outcome in demo_applications().exclude(outcome="").values_list("outcome", flat=True)
-    }
-    assert groups == {"1", "2", "3", "4", "5", "6"}
+def test_three_towns_have_overdue_catalogue_items():
+    overdue = {row.unit.slug for row in coverage() if row.overdue}
+    assert overdue == {"qinghe", "shiqiao", "liutang"}
 
 
-def test_every_answer_has_its_notice_as_a_pdf():
-    notices = Notice.objects.filter(application__in=demo_applications(), kind=Notice.Kind.DECISION)
-    assert notices.count() == demo_applications().filter(status=Status.DECIDED).count()
-    assert all(notice.pdf.open("rb").read(5) == b"%PDF-" for notice in notices)
-
-
-def test_applications_go_to_several_units():
-    assert demo_applications().values("unit").distinct().count() >= 8
-
-
-def test_this_years_annual_table_has_figures():
-    year = timezone.localdate().year
-    rows = {row.key: row for row in annual_table(None, year)}
-    assert rows["received"].count() + rows["carried_in"].count() >= 10
+def test_the_town_section_page_opens(client):
+    assert client.get("/qinghe/gongkai/").status_code == 200

@@ -41,3 +41,8 @@ def availability_url():
     """The availability section of the 监管 dashboard."""
     url = reverse_or_blank("oversight_dashboard")
     return f"{url}#availability" if url else ""
+
+
+def standard_item_url(pk):
+    """A 标准目录 item's edit view in the admin (政务公开)."""
+    return reverse_or_blank("wagtailsnippets_disclosure_standarditem:edit", pk)

@@ -23,6 +23,7 @@ from .admin_links import (
     page_edit_url,
     request_categories_url,
     request_url,
+    standard_item_url,
 )
 from .scoring import ADVICE, DEDUCTION, VETO, Evaluation, Finding, county_scope, run_rules, unit_scope
 from .snapshot import NOTICE_KINDS, Snapshot, stale_days_for, zombie_days
@@ -336,6 +337,29 @@ def zombie_account(rule, scope, data):
             )
         )
     return findings
+
+
+@rule(
+    "disclosure_overdue",
+    DEDUCTION,
+    "政务公开事项超期未公开",
+    "OVERSIGHT_POINTS_DISCLOSURE_OVERDUE",
+    "OVERSIGHT_CAP_DISCLOSURE_OVERDUE",
+)
+def disclosure_overdue(rule, scope, data):
+    """标准目录 items not published within DISCLOSURE_PUBLISH_WORKING_DAYS working days (条例 art. 26)."""
+    return [
+        rule.finding(
+            f"“{item.title}”（{item.get_area_display()}）应在 {status.due_on:%Y-%m-%d} 前公开，还没有公开。",
+            "把这项信息发布到本单位的政府信息公开栏目，并在标准目录事项里关联发布的页面。",
+            standard_item_url(item.pk),
+            row.unit.pk,
+            item.title,
+        )
+        for row in data.disclosure
+        if scope.owns(row.unit.pk)
+        for item, status in row.overdue
+    ]
 
 
 @dataclass(frozen=True)

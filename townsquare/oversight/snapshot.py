@@ -133,6 +133,13 @@ class Snapshot:
         self.channels = self._channels()
         self.advice = self._advice()
         self.availability = availability.window(self.now)
+        self.disclosure = self._disclosure()
+
+    def _disclosure(self):
+        """Each unit's 标准目录 coverage on ``today`` (overdue items with their due dates); three queries."""
+        from townsquare.disclosure.coverage import coverage
+
+        return coverage(today=self.today)
 
     def _homes(self):
         """Where things belong: the path of every home page and its unit."""

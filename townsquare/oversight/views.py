@@ -168,6 +168,14 @@ def _row(score):
     }
 
 
+def disclosure_coverage(visible=None):
+    """Each unit's 标准目录 coverage now (政务公开), for the units the user may see."""
+    from townsquare.disclosure.coverage import coverage
+
+    units = None if visible is None else Unit.objects.filter(pk__in=visible)
+    return coverage(units)
+
+
 class DashboardView(OversightMixin, TemplateView):
     template_name = "oversight/dashboard.html"
     page_title = "监管：网站健康检查"
@@ -177,6 +185,7 @@ class DashboardView(OversightMixin, TemplateView):
         run = HealthRun.objects.first()
         context.update(run=run, supervisor=self.supervisor, pass_score=settings.OVERSIGHT_PASS_SCORE)
         context["screening"] = screening_reports.open_by_unit(self.visible)
+        context["disclosure"] = disclosure_coverage(self.visible)
         if self.supervisor:
             context.update(availability_context())
         if run is None:

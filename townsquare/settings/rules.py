@@ -11,6 +11,9 @@ from .base import BASE_DIR, VAR_DIR, WAGTAILADMIN_BASE_URL
 # --- Townsquare rules (see ../shared/design/rules.md), grouped by app ------------------
 # Each is defined here once with its default; apps read it as settings.NAME.
 
+# 政务公开: information is published within this many working days of being formed or changed (条例 art. 26).
+DISCLOSURE_PUBLISH_WORKING_DAYS = env_int("DISCLOSURE_PUBLISH_WORKING_DAYS", 20)
+
 # Core: how often the scheduler wakes up (seconds).
 SCHEDULER_TICK_SECONDS = env_int("SCHEDULER_TICK_SECONDS", 30)
 # Core: working days end at this local time; deadlines fall then (HH:MM).
@@ -273,6 +276,10 @@ OVERSIGHT_POINTS_FORGED_DATE = env_float("OVERSIGHT_POINTS_FORGED_DATE", 5)
 OVERSIGHT_CAP_FORGED_DATE = env_float("OVERSIGHT_CAP_FORGED_DATE", 20)
 OVERSIGHT_POINTS_ZOMBIE = env_float("OVERSIGHT_POINTS_ZOMBIE", 2)
 OVERSIGHT_CAP_ZOMBIE = env_float("OVERSIGHT_CAP_ZOMBIE", 10)
+# 标准目录 items not published within DISCLOSURE_PUBLISH_WORKING_DAYS: rules.md sets the 20 working days but no
+# points for a miss, so these (like the other point values) are not national figures.
+OVERSIGHT_POINTS_DISCLOSURE_OVERDUE = env_float("OVERSIGHT_POINTS_DISCLOSURE_OVERDUE", 1)
+OVERSIGHT_CAP_DISCLOSURE_OVERDUE = env_float("OVERSIGHT_CAP_DISCLOSURE_OVERDUE", 10)
 # rules.md lists forged publishing dates and (in provincial inspections) zombie accounts as veto items;
 # set these to 1 to score them so. A page first published more than this many hours before its first draft is "forged".
 OVERSIGHT_FORGED_DATE_VETO = env_bool("OVERSIGHT_FORGED_DATE_VETO", False)

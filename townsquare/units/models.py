@@ -6,7 +6,44 @@ and its staff work in it with one of three roles.
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
+
+# 统一社会信用代码 (GB 32100-2015): 18 characters from this alphabet, the last a check character.
+CREDIT_CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+CREDIT_CODE_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+# 组织机构代码 (GB 11714-1997): 8 digits or capital letters, then a check character (0-9 or X).
+ORG_CODE_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def credit_code_check(first17):
+    """The check character of a 统一社会信用代码 whose first 17 characters are ``first17``."""
+    total = sum(CREDIT_CODE_ALPHABET.index(c) * w for c, w in zip(first17, CREDIT_CODE_WEIGHTS, strict=True))
+    return CREDIT_CODE_ALPHABET[(31 - total % 31) % 31]
+
+
+def org_code_check(first8):
+    """The check character of a 组织机构代码 whose first 8 characters are ``first8``."""
+    total = sum(int(c, 36) * w for c, w in zip(first8, ORG_CODE_WEIGHTS, strict=True))
+    value = 11 - total % 11
+    return {10: "X", 11: "0"}.get(value, str(value))
+
+
+def validate_organization_code(value):
+    """A 统一社会信用代码 (18 characters) or a 组织机构代码 (9, written with or without the hyphen)."""
+    code = value.strip().upper()
+    if len(code) == 18:
+        if any(c not in CREDIT_CODE_ALPHABET for c in code):
+            raise ValidationError("统一社会信用代码只含数字和大写字母（不含 I、O、Z、S、V），请核对。")
+        if credit_code_check(code[:17]) != code[17]:
+            raise ValidationError("统一社会信用代码的最后一位（校验码）不对，请逐位核对。")
+        return
+    plain = code.replace("-", "")
+    if len(plain) == 9 and plain[:8].isalnum() and plain[:8].isascii():
+        if org_code_check(plain[:8]) != plain[8]:
+            raise ValidationError("组织机构代码的最后一位（校验码）不对，请逐位核对。")
+        return
+    raise ValidationError("请填写18位统一社会信用代码，或9位组织机构代码（如 12345678-9）。")
 
 
 class Unit(models.Model):
@@ -32,6 +69,13 @@ class Unit(models.Model):
     phone = models.CharField("联系电话", max_length=40, blank=True)
     email = models.EmailField("电子邮箱", blank=True)
     office_hours = models.CharField("办公时间", max_length=80, blank=True)
+    organization_code = models.CharField(
+        "机构代码",
+        max_length=20,
+        blank=True,
+        validators=[validate_organization_code],
+        help_text="18位统一社会信用代码或9位组织机构代码；政府信息公开目录的索引号以它开头。",
+    )
     responsible_person = models.CharField("负责人", max_length=40, blank=True)
     responsible_title = models.CharField("负责人职务", max_length=40, blank=True)
     sort_order = models.PositiveIntegerField("排序", default=100)
@@ -47,6 +91,15 @@ class Unit(models.Model):
     @property
     def display_name(self):
         return self.short_name or self.name
+
+    def clean(self):
+        super().clean()
+        self.organization_code = self.organization_code.strip().upper()
+
+    @property
+    def index_prefix(self):
+        """What a 索引号 of this unit starts with: its 机构代码, else its URL name (until the code is entered)."""
+        return self.organization_code or self.slug.upper()
 
     @property
     def is_town_level(self):

@@ -18,6 +18,7 @@ class UnitViewSet(SnippetViewSet):
                 FieldRowPanel([FieldPanel("name"), FieldPanel("short_name")]),
                 FieldPanel("slug"),
                 FieldRowPanel([FieldPanel("kind"), FieldPanel("parent")]),
+                FieldPanel("organization_code"),
             ],
             heading="基本信息",
         ),

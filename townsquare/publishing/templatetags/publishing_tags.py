@@ -19,6 +19,18 @@ def of_kind(sections, kind):
 
 
 @register.simple_tag
+def article_header_extras(page):
+    """What other apps add at the top of a publication (hook ``townsquare_article_header``: fn(page) -> HTML).
+
+    E.g. 政务公开's 公开目录 block; each provider returns "" for pages it has nothing to say about.
+    """
+    from django.utils.safestring import mark_safe
+    from wagtail import hooks
+
+    return mark_safe("".join(str(provider(page) or "") for provider in hooks.get_hooks("townsquare_article_header")))
+
+
+@register.simple_tag
 def policy_attachments(page):
     """A policy's attachments with their documents, in one query."""
     return list(page.attachments.select_related("document").order_by("sort_order", "pk"))
