@@ -85,6 +85,18 @@ def test_an_item_page_shows_its_metadata_block(client, county):
     assert policy.catalogue_entry.index_number in html
 
 
+def test_a_policy_page_shows_its_document_number_once(client, county):
+    policy = PolicyPageFactory(parent=county.county.section("policy"), document_number="示民发〔2026〕7号")
+    html = client.get(policy.url).content.decode()
+    assert html.count("示民发〔2026〕7号") == 1
+
+
+def test_a_notice_page_shows_the_whole_metadata_block(client, county):
+    notice = NoticePageFactory(parent=county.county.section("notice"))
+    html = client.get(notice.url).content.decode()
+    assert all(label in html for label in ("索引号", "发布机构", "成文日期", "主题分类", "体裁", "文号", "有效性"))
+
+
 def test_a_news_page_has_no_metadata_block(client, county):
     news = NewsPageFactory(parent=county.county.section("news"))
     assert "公开目录信息" not in client.get(news.url).content.decode()

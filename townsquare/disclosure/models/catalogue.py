@@ -102,6 +102,10 @@ class CatalogueEntry(models.Model):
             ("有效性", self.validity_label),
         ]
 
+    def facts_beyond_policy(self):
+        """What a policy page's own 文件信息 table (文号, 发文机关, dates, 主题分类, 有效性) does not show."""
+        return [("索引号", self.index_number), ("体裁", self.get_genre_display())]
+
 
 def attach_policy_facts(entries):
     """Give the entries of policies their policy's 文号, 成文日期, 主题分类 and 有效性, in one query."""

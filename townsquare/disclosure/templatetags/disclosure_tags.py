@@ -15,11 +15,13 @@ def render_catalogue_block(page):
     entry = CatalogueEntry.objects.filter(page_id=page.pk).select_related("unit").first()
     if entry is None:
         return ""
-    if isinstance(page, PolicyPage):  # the page at hand already holds its own facts
+    if isinstance(page, PolicyPage):  # its 文件信息 table shows the rest: only add what it lacks
         entry.policy_facts = {name: getattr(page, name) for name in POLICY_FACTS}
+        facts = entry.facts_beyond_policy()
     else:
         entry.policy_facts = None
-    return render_to_string("disclosure/includes/catalogue_block.html", {"entry": entry})
+        facts = entry.facts()
+    return render_to_string("disclosure/includes/catalogue_block.html", {"facts": facts})
 
 
 @register.simple_tag
