@@ -155,7 +155,16 @@ class HomeBase(Page):
         return SectionPage.objects.live().child_of(self).filter(kind=kind).first()
 
     def sections(self):
-        return SectionPage.objects.live().child_of(self).order_by("path")
+        """The home's columns in tree order: its typed columns, then what other apps put under it (办事指南,
+        政府信息公开, archives — hook ``townsquare_home_subpage_types``), loaded only as far as a link needs."""
+        columns = list(SectionPage.objects.live().child_of(self).order_by("path"))
+        others = (
+            Page.objects.live()
+            .child_of(self)
+            .not_type(SectionPage, UnitHomePage)
+            .only("title", "url_path", "path", "depth", "locale_id")
+        )
+        return [*columns, *others.order_by("path")]
 
 
 class HomePage(HomeBase):
