@@ -53,6 +53,7 @@ def to_xlsx(title, blocks, sheet_title="报告"):
     """One sheet: the title, then each block below the previous one; tables with borders and merged cells."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
     sheet = workbook.active
@@ -99,7 +100,7 @@ def to_xlsx(title, blocks, sheet_title="报告"):
                 row += 1
     sheet.column_dimensions["A"].width = 36
     for column in range(2, width + 1):
-        sheet.column_dimensions[sheet.cell(1, column).column_letter].width = 12
+        sheet.column_dimensions[get_column_letter(column)].width = 12
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()

@@ -78,4 +78,4 @@ def publish(report, user=None, *, directly=False):
         workflow.start(page, user)
     report.page = page
     report.save(update_fields=["page", "updated_at"])
-    return page, went_live
+    return DisclosureReportPage.objects.get(pk=page.pk), went_live
