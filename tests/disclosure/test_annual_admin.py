@@ -21,6 +21,13 @@ def test_a_towns_editor_previews_their_report(client, town_a):
     assert "三、收到和处理政府信息公开申请情况" in client.get(preview(report)).content.decode()
 
 
+def test_the_list_offers_the_preview(client, town_a):
+    report = AnnualReportFactory(unit=town_a.unit)
+    login(client, town_a.editor)
+    html = client.get(reverse("wagtailsnippets_disclosure_annualreport:list")).content.decode()
+    assert preview(report) in html
+
+
 def test_a_towns_editor_cannot_preview_another_towns_report(client, town_a, town_b):
     report = AnnualReportFactory(unit=town_b.unit)
     login(client, town_a.editor)

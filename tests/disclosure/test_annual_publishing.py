@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from townsquare.disclosure.annual.publishing import publish
 from townsquare.disclosure.models import DisclosureReportPage
 
-from ..helpers import building_pages
+from ..helpers import approve_all, building_pages
 from .factories import AnnualReportFactory
 
 
@@ -29,6 +29,19 @@ def test_staff_publishing_goes_through_the_units_review(town_a):
     page, went_live = publish(AnnualReportFactory(unit=town_a.unit), town_a.editor)
     page.refresh_from_db()
     assert (went_live, page.live, page.current_workflow_state is not None) == (False, False, True)
+
+
+def test_the_report_goes_live_when_the_three_reviews_approve(county):
+    town = county.town_a
+    page, _ = publish(AnnualReportFactory(unit=town.unit), town.editor)
+    assert approve_all(page, county, town).live
+
+
+def test_an_update_during_review_keeps_one_review_running(town_a):
+    report = AnnualReportFactory(unit=town_a.unit)
+    publish(report, town_a.editor)
+    page, _ = publish(report, town_a.editor)
+    assert page.workflow_states.filter(status="in_progress").count() == 1
 
 
 def test_an_uploaded_report_of_the_year_is_updated_not_duplicated(town_a):
