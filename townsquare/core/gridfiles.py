@@ -15,11 +15,18 @@ from xml.sax.saxutils import escape
 
 @dataclass
 class GridCell:
-    text: object
+    text: object  # a number stays a number in the XLSX
     column: int
     colspan: int = 1
     rowspan: int = 1
     header: bool = False
+    display: str = ""  # the PDF's text when it differs from ``text`` (a rounded number)
+    number_format: str = ""  # XLSX number format, e.g. "0.0"
+    highlight: bool = False  # a cell to fill in by hand: shaded in both files
+
+    @property
+    def shown(self):
+        return self.display or str(self.text)
 
 
 @dataclass
@@ -27,6 +34,7 @@ class Grid:
     columns: int
     rows: list = field(default_factory=list)  # lists of GridCell
     widths: tuple = ()  # relative widths, one per column (equal when empty)
+    header_rows: int = 0  # repeated at the top of each PDF page
 
 
 @dataclass
@@ -37,22 +45,25 @@ class Heading:
 @dataclass
 class Paragraph:
     text: str
+    small: bool = False  # a note (PDF: smaller type)
 
 
 def _words(title, blocks):
     words = [title]
     for block in blocks:
         if isinstance(block, Grid):
-            words += [str(cell.text) for row in block.rows for cell in row]
+            words += [cell.shown for row in block.rows for cell in row]
         else:
             words.append(block.text)
     return "".join(words)
 
 
-def to_xlsx(title, blocks, sheet_title="报告"):
-    """One sheet: the title, then each block below the previous one; tables with borders and merged cells."""
+def to_xlsx(title, blocks, sheet_title="报告", column_widths=()):
+    """One sheet: the title, then each block below the previous one; tables with borders and merged cells.
+
+    ``column_widths``: Excel widths of the columns from A (default: A 36, the others 12)."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
@@ -63,6 +74,7 @@ def to_xlsx(title, blocks, sheet_title="报告"):
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     wrap = Alignment(wrap_text=True, vertical="center")
     centre = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    shade = PatternFill("solid", fgColor="FFF2CC")
 
     def line(text, font=None, alignment=wrap):
         nonlocal row
@@ -88,6 +100,10 @@ def to_xlsx(title, blocks, sheet_title="报告"):
                     target.alignment = centre if item.header else wrap
                     if item.header:
                         target.font = Font(bold=True)
+                    if item.number_format:
+                        target.number_format = item.number_format
+                    if item.highlight:
+                        target.fill = shade
                     if item.rowspan > 1 or item.colspan > 1:
                         sheet.merge_cells(
                             start_row=row,
@@ -98,9 +114,9 @@ def to_xlsx(title, blocks, sheet_title="报告"):
                 for column in range(1, block.columns + 1):
                     sheet.cell(row, column).border = border
                 row += 1
-    sheet.column_dimensions["A"].width = 36
-    for column in range(2, width + 1):
-        sheet.column_dimensions[get_column_letter(column)].width = 12
+    widths = list(column_widths) or [36] + [12] * (width - 1)
+    for column, column_width in enumerate(widths, 1):
+        sheet.column_dimensions[get_column_letter(column)].width = column_width
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()
@@ -120,6 +136,7 @@ def to_pdf(title, blocks, author=""):
     font = register_font(_words(title, blocks))
     base = ParagraphStyle("text", fontName=font, fontSize=10.5, leading=16, wordWrap="CJK")
     cell_style = ParagraphStyle("cell", parent=base, fontSize=8, leading=10)
+    small_style = ParagraphStyle("small", parent=base, fontSize=8, leading=11)
     heading_style = ParagraphStyle("heading", parent=base, fontSize=12, leading=18, spaceBefore=6)
     title_style = ParagraphStyle("title", parent=base, fontSize=15, leading=22, alignment=1)
     usable = A4[0] - 30 * mm
@@ -132,17 +149,16 @@ def to_pdf(title, blocks, author=""):
         ]
         for index, cells in enumerate(grid.rows):
             for item in cells:
-                data[index][item.column] = Para(escape(str(item.text)), cell_style)
+                data[index][item.column] = Para(escape(item.shown), cell_style)
                 if item.rowspan > 1 or item.colspan > 1:
                     end = (item.column + item.colspan - 1, index + item.rowspan - 1)
                     style.append(("SPAN", (item.column, index), end))
-                if item.header:
-                    style.append(
-                        ("BACKGROUND", (item.column, index), (item.column, index), colors.Color(0.92, 0.92, 0.92))
-                    )
+                if item.header or item.highlight:
+                    shade = colors.Color(0.92, 0.92, 0.92) if item.header else colors.Color(1, 0.95, 0.8)
+                    style.append(("BACKGROUND", (item.column, index), (item.column, index), shade))
         weights = grid.widths or (1,) * grid.columns
         widths = [usable * weight / sum(weights) for weight in weights]
-        result = Table(data, colWidths=widths)
+        result = Table(data, colWidths=widths, repeatRows=grid.header_rows)
         result.setStyle(TableStyle(style))
         return result
 
@@ -151,7 +167,7 @@ def to_pdf(title, blocks, author=""):
         if isinstance(block, Heading):
             story.append(Para(escape(block.text), heading_style))
         elif isinstance(block, Paragraph):
-            story.append(Para(escape(block.text), base))
+            story.append(Para(escape(block.text), small_style if block.small else base))
         else:
             story += [Spacer(1, 2 * mm), table(block), Spacer(1, 2 * mm)]
     output = io.BytesIO()
