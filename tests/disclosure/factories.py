@@ -6,7 +6,13 @@ import factory
 from factory.django import DjangoModelFactory
 
 from townsquare.disclosure.choices import Area, Category
-from townsquare.disclosure.models import AppliedArea, DisclosureIndexPage, DisclosureItemPage, StandardItem
+from townsquare.disclosure.models import (
+    AnnualReport,
+    AppliedArea,
+    DisclosureIndexPage,
+    DisclosureItemPage,
+    StandardItem,
+)
 
 from ..factories import PageFactory
 
@@ -51,3 +57,21 @@ class DisclosureItemPageFactory(PageFactory):
     title = factory.Sequence(lambda n: f"示范县{n}年部门预算公开说明")
     summary = "本年度收支预算和三公经费。"
     category = Category.BUDGET
+
+
+class AnnualReportFactory(DjangoModelFactory):
+    """Needs ``unit=``: a 公开年报 with its texts and some staff-entered figures."""
+
+    class Meta:
+        model = AnnualReport
+
+    year = 2025
+    overview = "本年坚持以公开为常态，按标准目录公开各类信息。"
+    problems = "个别栏目更新不够及时。下一步按月检查。"
+    other_matters = "本年未收取信息处理费。"
+    licensing = 12
+    penalty = 3
+    coercion = 1
+    fees = "1.5"
+    review_upheld = 1
+    review_corrected = 1

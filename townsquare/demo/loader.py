@@ -48,6 +48,7 @@ from .content.topics import TOPICS
 from .content.units import COUNTY, UNITS
 from .dates import NEWEST_GAP, SHANGHAI, DateWords, moment, published
 from .disclosure import ensure_disclosure
+from .disclosure_annual import ensure_disclosure_annual
 from .disclosure_requests import ensure_disclosure_requests
 from .fingerprint import demo_fingerprint
 from .images import ensure_images
@@ -159,6 +160,7 @@ class DemoLoader:
         ensure_channels(self.units, self.now, self.tally)
         ensure_archive(self.units, self.now, self.tally)
         ensure_disclosure(self.units, self.homes, self.now, self.tally)
+        ensure_disclosure_annual(self.units, self.now, self.tally)
         ensure_search(self.units, self.now, self.tally)
         ensure_privacy(self.units, self.now, self.tally)
         ensure_screening(self.units, self.now, self.tally)

@@ -9,7 +9,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
-from wagtail.admin.widgets.button import HeaderButton
+from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
@@ -19,7 +19,8 @@ from townsquare.units.permissions import COUNTY_ONLY, UnitScopedPolicy, UnitScop
 
 from .admin_forms import CatalogueEntryForm, StandardItemForm
 from .admin_views import CoverageView
-from .models import AppliedArea, CatalogueEntry, StandardItem
+from .annual import admin as annual_admin
+from .models import AnnualReport, AppliedArea, CatalogueEntry, StandardItem
 from .provisioning import ensure_disclosure_section
 from .templatetags.disclosure_tags import render_catalogue_block
 
@@ -38,6 +39,8 @@ register_permission_policy(CatalogueEntry, CataloguePolicy(CatalogueEntry, unit_
 # The county decides which 标准目录 areas apply to each unit; units keep their own items.
 register_permission_policy(AppliedArea, UnitScopedPolicy(AppliedArea, unit_actions=COUNTY_ONLY))
 register_permission_policy(StandardItem, UnitScopedPolicy(StandardItem))
+# 公开年报: the unit's staff write their own; the county's report (all units) is the county staff's.
+register_permission_policy(AnnualReport, UnitScopedPolicy(AnnualReport))
 
 
 class CatalogueEntryViewSet(UnitScopedViewSet):
@@ -87,7 +90,7 @@ class StandardItemViewSet(UnitScopedViewSet):
 
 
 class DisclosureGroup(SnippetViewSetGroup):
-    items = (CatalogueEntryViewSet, AppliedAreaViewSet, StandardItemViewSet)
+    items = (CatalogueEntryViewSet, AppliedAreaViewSet, StandardItemViewSet, annual_admin.AnnualReportViewSet)
     menu_icon = "folder-open-inverse"
     menu_label = "政务公开"
     menu_name = "disclosure"
@@ -99,7 +102,14 @@ register_snippet(DisclosureGroup)
 
 @hooks.register("register_admin_urls")
 def disclosure_admin_urls():
-    return [path("gongkai/fugai/", CoverageView.as_view(), name="disclosure_coverage")]
+    return [path("gongkai/fugai/", CoverageView.as_view(), name="disclosure_coverage"), *annual_admin.admin_urls()]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def annual_report_buttons(snippet, user, next_url=None):
+    """On each 公开年报 of the list: 预览和发布 (the generated report, its files and the publish button)."""
+    if isinstance(snippet, AnnualReport):
+        yield Button("预览、导出和发布", reverse(annual_admin.PREVIEW, args=[snippet.pk]), icon_name="view", priority=5)
 
 
 class CoverageMenuItem(MenuItem):

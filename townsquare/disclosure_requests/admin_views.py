@@ -1,6 +1,7 @@
 """The staff side of 依申请公开 in the Wagtail admin (under /admin/gongkai-shenqing/):
 
   ""               disclosure_inbox      the unit's applications, open ones first by due date, overdue marked
+                                         (``?ids=1,2``: only those, for the 公开年报's figures)
   register/        disclosure_register   register a paper, letter, fax or 当面 application
   <pk>/            disclosure_detail     everything about one application; POST runs one step (field "action")
   <pk>/proof/      disclosure_proof      the proof of identity (private file)
@@ -83,6 +84,10 @@ class InboxView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
             )
             .order_by("closed", "answer_due", "-received_at")
         )
+        # ?ids=1,2,3: the applications behind one figure of a report (the 公开年报's “明细” links)
+        ids = [int(part) for part in self.request.GET.get("ids", "").split(",") if part.strip().isdigit()]
+        if ids:
+            rows = rows.filter(pk__in=ids)
         page = Paginator(rows, PER_PAGE).get_page(self.request.GET.get("p"))
         context.update(page=page, rows=[(item, due_label(item, now)) for item in page.object_list])
         return context

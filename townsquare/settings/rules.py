@@ -13,6 +13,11 @@ from .base import BASE_DIR, VAR_DIR, WAGTAILADMIN_BASE_URL
 
 # 政务公开: information is published within this many working days of being formed or changed (条例 art. 26).
 DISCLOSURE_PUBLISH_WORKING_DAYS = env_int("DISCLOSURE_PUBLISH_WORKING_DAYS", 20)
+# 政府信息公开工作年度报告 of the previous year, due (MM-DD): departments, towns and streets by 31 January, the
+# county government by 31 March (条例 art. 49, 50); staff are reminded this many days before while it is not out.
+DISCLOSURE_REPORT_DEPARTMENT_DUE = os.environ.get("DISCLOSURE_REPORT_DEPARTMENT_DUE", "01-31")
+DISCLOSURE_REPORT_COUNTY_DUE = os.environ.get("DISCLOSURE_REPORT_COUNTY_DUE", "03-31")
+DISCLOSURE_REPORT_REMIND_DAYS = env_int("DISCLOSURE_REPORT_REMIND_DAYS", 14)
 
 # Core: how often the scheduler wakes up (seconds).
 SCHEDULER_TICK_SECONDS = env_int("SCHEDULER_TICK_SECONDS", 30)

@@ -1,5 +1,6 @@
 """Models of 政务公开: the section's page types, the 公开目录 and the 标准目录 tracker."""
 
+from .annual import AnnualReport, AnnualReportReminder
 from .catalogue import CatalogueEntry, IndexCounter, attach_policy_facts
 from .pages import (
     SECTION_SLUG,
@@ -14,6 +15,8 @@ from .tracker import AppliedArea, ItemState, StandardItem, StandardItemPage, Sta
 
 __all__ = [
     "SECTION_SLUG",
+    "AnnualReport",
+    "AnnualReportReminder",
     "AppliedArea",
     "CatalogueEntry",
     "DisclosureApplicationPage",

@@ -157,7 +157,8 @@ class DisclosureReportIndexPage(SectionChildMixin, SingleChildMixin, UnitOwnedMi
 class DisclosureReportPage(UnitOwnedMixin, Page):
     """One year's 政府信息公开工作年度报告: its text, and the signed document when there is one.
 
-    Staff upload past years' reports; the report generator (later) creates these pages with ``body`` filled in.
+    Staff upload past years' reports; the 公开年报 generator (``disclosure.annual``) fills ``tables`` (the
+    national tables, counts only) and ``body`` (the report's texts) through a revision.
     """
 
     year = models.PositiveSmallIntegerField("年度")
@@ -171,6 +172,7 @@ class DisclosureReportPage(UnitOwnedMixin, Page):
         related_name="+",
         help_text="盖章的报告文件（PDF 等），可选。",
     )
+    tables = models.JSONField("统计表", default=dict, blank=True, editable=False)
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("year"), FieldPanel("document")]),
@@ -188,7 +190,7 @@ class DisclosureReportPage(UnitOwnedMixin, Page):
         super().clean()
         if self.year and not 2008 <= self.year <= 2100:
             raise ValidationError({"year": "请填写报告所属的年份，如 2025。"})
-        if not self.body.strip() and not self.document_id:
+        if not self.body.strip() and not self.document_id and not self.tables:
             raise ValidationError({"body": "请填写报告正文，或上传报告文件。"})
         parent = self.get_parent() if self.path else None
         if parent is not None and self.year:
