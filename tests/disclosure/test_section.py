@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from wagtail import hooks
 
 from townsquare.disclosure.models import (
     DisclosureApplicationPage,
@@ -48,7 +49,9 @@ def test_the_section_pages_go_through_the_units_review_workflow(county):
     assert section.get_workflow().name == f"{county.town_a.unit.name}三审"
 
 
-def test_the_application_page_shows_no_links_when_no_app_provides_them(client, county):
+def test_the_application_page_shows_no_links_when_no_app_provides_them(client, county, monkeypatch):
+    hooks.search_for_hooks()
+    monkeypatch.setitem(hooks._hooks, "townsquare_disclosure_application", [])
     page = DisclosureApplicationPage.objects.child_of(section_of(county.town_a)).get()
     response = client.get(page.url)
     assert "在网上申请" not in response.content.decode()
