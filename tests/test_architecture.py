@@ -15,6 +15,9 @@ LOWER_APPS = ("core", "units")
 UPPER_APPS = (
     "publishing",
     "resident_requests",
+    "disclosure",
+    "disclosure_requests",
+    "screening",
     "services",
     "appointments",
     "listings",
