@@ -11,10 +11,12 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from datetime import datetime, timedelta
 
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.utils import timezone
 
 from scripts.serve_prod import Stack
 from tests.factories import NoticePageFactory
@@ -113,11 +115,21 @@ def shows_within(port, text, seconds):
     return False
 
 
+def wait_past_midnight_if_near(margin=30):
+    """Cached pages end at local midnight by design: a test started in the day's last seconds waits for the next."""
+    now = timezone.localtime()
+    midnight = datetime.combine(now.date() + timedelta(days=1), datetime.min.time(), tzinfo=now.tzinfo)
+    left = (midnight - now).total_seconds()
+    if left < margin:
+        time.sleep(left + 1)
+
+
 def test_a_notice_published_is_on_both_instances_home_pages_at_once(county, instances, settings):
     # This process invalidates through the instances' shared page cache in Redis (tests otherwise use memory).
     shared = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": settings.REDIS_URL}
     shared["KEY_PREFIX"] = "townsquare-pages"
     settings.CACHES = {**settings.CACHES, settings.PAGE_CACHE_ALIAS: shared}
+    wait_past_midnight_if_near()
     for port in instances:
         home_page(port)
     assert [home_page(port)[0] for port in instances] == ["hit", "hit"]
