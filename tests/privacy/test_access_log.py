@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.listings import factories as listing_factories
 from townsquare.appointments import booking as booking_rules
@@ -40,7 +41,7 @@ def test_a_supervisor_finds_the_views_of_one_case(client, desk, logged):
 def test_a_supervisor_finds_the_views_of_one_user_in_a_date_range(client, desk, logged):
     request, other = logged
     client.force_login(desk.county.county.reviewer)
-    today = PersonalDataAccess.objects.first().at.date().isoformat()
+    today = timezone.localdate(PersonalDataAccess.objects.first().at).isoformat()  # the county's day, not UTC's
     response = client.get(LOG_URL, {"user": desk.county.town_a.head.username, "start": today, "end": today})
     page = response.content.decode()
     assert other.tracking_number in page and request.tracking_number not in page
