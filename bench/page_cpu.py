@@ -5,8 +5,9 @@
 Child processes answer requests through the Django test client, DEBUG off. Townsquare serves the
 demo county (the current settings: point DATABASE_URL / TOWNSQUARE_VAR_DIR at a copy loaded with
 ``manage.py load_demo`` and collected with ``collectstatic``) in two processes: "bare" with
-PAGE_CACHE_SECONDS=0, nothing cached at all; "miss" with the page cache on but passed by (as on a
-cache miss: the page is built, from the cached navigation and other cached values). The anchor is
+PAGE_CACHE_SECONDS=0 and a dummy shared cache, nothing kept at all (no fragments, values or site);
+"miss" with the page cache on but passed by (as on a cache miss: the page is built, from the
+fragments and values kept in the shared cache). The anchor is
 the home page of a stock ``wagtail start`` project (made, migrated and reused in --starter, default
 /tmp/page_cpu_starter). Each round asks for --requests requests of the anchor, then of each page
 of each Townsquare process in turn, timed in the answering process's CPU time
@@ -66,6 +67,9 @@ def serve(kind):
     if kind == "starter":
         settings.SECRET_KEY = "page-cpu-bench-only"
         settings.ALLOWED_HOSTS = ["*"]
+    if kind == "bare":
+        # Nothing kept, nothing found: not even what the "miss" process keeps in the shared cache.
+        settings.CACHES[settings.PAGE_CACHE_ALIAS] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     # "miss": the page cache on but passed by (a cookie of no use to the site, as a session would),
     # so the page is built each time from the fragments and values kept in the cache.
     client = Client(HTTP_COOKIE="page_cpu_bench=1") if kind == "miss" else Client()
@@ -191,7 +195,8 @@ def main():
 
     anchor = statistics.median(anchor_samples)
     print(f"{args.rounds} rounds x {args.requests} requests, CPU ms per request (median of rounds).")
-    print("bare: PAGE_CACHE_SECONDS=0, nothing cached; miss: page cache on but passed by, cached fragments used.")
+    print("bare: PAGE_CACHE_SECONDS=0 and no shared cache, nothing kept;")
+    print("miss: page cache on but passed by, kept fragments and values used.")
     print(f"{'page':<16} {'path':<46} {'KB':>5} {'bare ms':>8} {'×':>5} {'miss ms':>8} {'×':>5}")
     print(f"{ANCHOR:<16} {'/ (wagtail start)':<46} {'':>5} {anchor:8.2f} {1:5.2f}")
     for name in PAGES:

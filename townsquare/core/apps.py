@@ -8,7 +8,10 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.utils.module_loading import autodiscover_modules
 
-        from . import checks  # noqa: F401 - registers the project's system checks
+        from . import (
+            checks,  # noqa: F401 - registers the project's system checks
+            viewrestrictions,
+        )
         from .pagecache import pages as pagecache_pages
         from .pagecache import sql as pagecache_sql
 
@@ -16,6 +19,7 @@ class CoreConfig(AppConfig):
         # which invalidates the cached pages built from them.
         pagecache_sql.connect()
         pagecache_pages.connect()
+        viewrestrictions.connect()
 
         # Each app may declare periodic jobs in its jobs.py (see scheduling.py).
         autodiscover_modules("jobs")

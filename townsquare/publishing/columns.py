@@ -6,12 +6,23 @@ belongs to its 发布单位, or, when that is blank, to the unit whose home hold
 a fixed number of queries, however many items and units there are.
 """
 
+import hashlib
+
+from django.conf import settings
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.db.models.functions import Substr
+from django.template import Context
+from django.template.loader import get_template
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 
+from townsquare.core import pagecache
 from townsquare.units.models import Unit
 
-from .models import UnitHomePage
+from .models import LIST_PAGE_SIZE, UnitHomePage
+
+COLUMN_ITEMS_TEMPLATE = "publishing/includes/section_items.html"
 
 # How the unit filter groups its choices, in this order.
 UNIT_GROUPS = [
@@ -60,7 +71,8 @@ class CountyColumn:
         groups = [(label, [unit for unit in units if unit.kind in kinds]) for label, kinds in UNIT_GROUPS]
         return [(label, members) for label, members in groups if members]
 
-    def chosen(self, slug, choices):
+    @staticmethod
+    def chosen(slug, choices):
         """The unit among ``choices`` whose slug is ``slug``, or None (no filter)."""
         return next((unit for _, units in choices for unit in units if unit.slug == slug), None) if slug else None
 
@@ -70,3 +82,72 @@ class CountyColumn:
             if item.unit_id is None:
                 item.unit = self._home_unit(item.path[: self._top_length])
         return items
+
+
+def unit_choices(column, home, county_column):
+    """The unit filter of a county column, kept until a page below the county home changes.
+    ``county_column()``: the column as a ``CountyColumn``, built once for the request when needed."""
+
+    def compute():
+        return county_column().unit_choices()
+
+    key = f"publishing:column-units:v1:{column.pk}"
+    return pagecache.remember(key, compute, settings.PAGE_CACHE_SECONDS, pages=(pagecache.under_tag(home.path),))
+
+
+def listing_html(
+    column, request, home=None, county_column=None, chosen=None, show=None, validity=None, show_unit=False
+):
+    """The column's cards, count and pager for this request's query string, rendered once and kept as a
+    fragment until a page in the column's scope changes or a listed 公示 opens or closes (and never past
+    midnight). "公示中" is not kept: an opening not listed yet would need a query to foresee."""
+    site = getattr(request, "_wagtail_site", None)
+
+    def compute():
+        now = timezone.now()
+        county = county_column() if home is not None else None
+        items = column.items(within=home) if county is None else county.items
+        if chosen is not None:
+            items = county.of_unit(chosen)
+        if show == "current":
+            items = items.filter(period_starts__lte=now, period_ends__gte=now)
+        if validity:
+            items = items.filter(validity=validity)
+        page_obj = Paginator(items, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+        page_obj.object_list = list(page_obj.object_list)
+        if county is not None:
+            county.name_units(page_obj.object_list)
+        pagecache.valid_until(_listing_valid_until(page_obj.object_list, now))
+        context = {
+            "page": column,
+            "page_obj": page_obj,
+            "request": request,
+            "show": show,
+            "chosen_unit": chosen,
+            "county_home": home,
+            "show_unit": show_unit,
+        }
+        # A plain Context carrying the request (as {% querystring %} wants), not a RequestContext:
+        # the fragment needs none of the context processors, which cost more than the cards.
+        fragment = Context(context)
+        fragment.request = request
+        return get_template(COLUMN_ITEMS_TEMPLATE).template.render(fragment)
+
+    if show == "current":
+        return mark_safe(compute())
+    query = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:16]
+    key = f"publishing:column-items:v1:{column.pk}:{getattr(site, 'pk', 0)}:{query}"
+    scope = home or column
+    return mark_safe(
+        pagecache.remember(key, compute, settings.PAGE_CACHE_SECONDS, pages=(pagecache.under_tag(scope.path),))
+    )
+
+
+def _listing_valid_until(items, now):
+    """When the cards stop being right by the clock alone: a listed 公示 opens or closes, or the day ends."""
+    moments = [pagecache.next_midnight(now)]
+    for item in items:
+        moments += [
+            m for m in (getattr(item, "period_starts", None), getattr(item, "period_ends", None)) if m and m > now
+        ]
+    return min(moments)

@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "townsquare.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "townsquare.core.pagecache.middleware.AnonymousPageCacheMiddleware",
+    "townsquare.core.sitecache.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

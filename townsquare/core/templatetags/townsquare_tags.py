@@ -6,7 +6,7 @@ from django import template
 from django.template.base import token_kwargs
 from django.utils import timezone
 
-from townsquare.core import icons, life
+from townsquare.core import icons, life, trails
 
 register = template.Library()
 
@@ -65,10 +65,12 @@ def _home_url(context):
 
 def _page_trail(page, request):
     """The page's ancestors below the Wagtail root (the site home as 首页), then the page itself."""
-    trail = [
-        ("首页" if ancestor.depth == 2 else ancestor.title, ancestor.get_url(request))
-        for ancestor in page.get_ancestors().filter(depth__gte=2).order_by("depth")
-    ]
+    trail = trails.ancestors_of(request, page)
+    if trail is None:
+        trail = [
+            ("首页" if ancestor.depth == 2 else ancestor.title, ancestor.get_url(request))
+            for ancestor in page.get_ancestors().filter(depth__gte=2).order_by("depth")
+        ]
     return [*trail, (page.title, page.url)]
 
 

@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from townsquare.core import pagecache
+from townsquare.core.viewrestrictions import CachedViewRestrictionsMixin
 from townsquare.units.models import Unit
 
 from ..blocks import BodyBlock
@@ -69,7 +70,7 @@ class ArticleForm(WagtailAdminPageForm):
         return self.cleaned_data.get("slug") or short_slug(self.data.get("title", ""), self.parent_page, self.instance)
 
 
-class UnitOwnedMixin:
+class UnitOwnedMixin(CachedViewRestrictionsMixin):
     def nearest_unit(self):
         """The unit whose home page (a unit home, else the county home) is this page's closest ancestor."""
         from .tree import HomePage, UnitHomePage  # the tree's pages own articles: imported when used

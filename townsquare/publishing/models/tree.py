@@ -1,15 +1,16 @@
 """The frame of the page tree: the county home, the units' homes, their columns, and update records."""
 
+import functools
+
 from django.apps import apps
-from django.core.paginator import Paginator
 from django.db import models
-from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.coreutils import resolve_model_string
 from wagtail.models import Page
 
 from townsquare.core import pagecache
+from townsquare.core.viewrestrictions import CachedViewRestrictionsMixin
 from townsquare.units.models import Unit
 
 from ..routing import route_below
@@ -92,35 +93,29 @@ class SectionPage(UnitOwnedMixin, Page):
         return queryset.descendant_of(within)
 
     def get_context(self, request, *args, **kwargs):
-        from ..columns import CountyColumn
+        from .. import columns
 
         context = super().get_context(request, *args, **kwargs)
         home = self.county_home()
-        items = self.items(within=home)
-        county_column = CountyColumn(home, items) if home is not None else None
-        if county_column is not None:
-            context["unit_choices"] = county_column.unit_choices()
-            chosen = county_column.chosen(request.GET.get("unit"), context["unit_choices"])
+        county_column = functools.cache(lambda: columns.CountyColumn(home, self.items(within=home)))
+        chosen = None
+        if home is not None:
+            context["unit_choices"] = columns.unit_choices(self, home, county_column)
+            chosen = columns.CountyColumn.chosen(request.GET.get("unit"), context["unit_choices"])
             context["chosen_unit"] = chosen
-            if chosen is not None:
-                items = county_column.of_unit(chosen)
-        show = request.GET.get("show")
-        if self.kind == self.Kind.PUBLICITY and show == "current":
-            now = timezone.now()
-            items = items.filter(period_starts__lte=now, period_ends__gte=now)
-        if self.kind == self.Kind.POLICY and request.GET.get("validity") in PolicyPage.Validity.values:
-            items = items.filter(validity=request.GET["validity"])
-        paginator = Paginator(items, LIST_PAGE_SIZE)
-        context["page_obj"] = paginator.get_page(request.GET.get("page"))
-        if county_column is not None:
-            page_obj = context["page_obj"]
-            page_obj.object_list = county_column.name_units(list(page_obj.object_list))
+        show = request.GET.get("show") if self.kind == self.Kind.PUBLICITY else None
+        validity = request.GET.get("validity") if self.kind == self.Kind.POLICY else None
+        if validity not in PolicyPage.Validity.values:
+            validity = None
+        context["listing"] = columns.listing_html(
+            self, request, home, county_column, chosen, show, validity, show_unit=bool(context.get("unit_choices"))
+        )
         context["show"] = show
         context["unit"] = home.unit if home is not None else self.nearest_unit()
         return context
 
 
-class HomeBase(Page):
+class HomeBase(CachedViewRestrictionsMixin, Page):
     """What the county home and a unit home share: a greeting and a contact block."""
 
     intro = models.CharField("欢迎语", max_length=120, blank=True)
