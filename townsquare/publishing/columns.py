@@ -6,18 +6,14 @@ belongs to its 发布单位, or, when that is blank, to the unit whose home hold
 a fixed number of queries, however many items and units there are.
 """
 
-import hashlib
-
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.db.models.functions import Substr
-from django.template import Context
-from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from townsquare.core import pagecache
+from townsquare.core import fragments, pagecache
 from townsquare.units.models import Unit
 
 from .models import LIST_PAGE_SIZE, UnitHomePage
@@ -121,22 +117,16 @@ def listing_html(
         context = {
             "page": column,
             "page_obj": page_obj,
-            "request": request,
             "show": show,
             "chosen_unit": chosen,
             "county_home": home,
             "show_unit": show_unit,
         }
-        # A plain Context carrying the request (as {% querystring %} wants), not a RequestContext:
-        # the fragment needs none of the context processors, which cost more than the cards.
-        fragment = Context(context)
-        fragment.request = request
-        return get_template(COLUMN_ITEMS_TEMPLATE).template.render(fragment)
+        return fragments.render(COLUMN_ITEMS_TEMPLATE, context, request)
 
     if show == "current":
         return mark_safe(compute())
-    query = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:16]
-    key = f"publishing:column-items:v1:{column.pk}:{getattr(site, 'pk', 0)}:{query}"
+    key = f"publishing:column-items:v1:{column.pk}:{getattr(site, 'pk', 0)}:{fragments.query_key(request)}"
     scope = home or column
     return mark_safe(
         pagecache.remember(key, compute, settings.PAGE_CACHE_SECONDS, pages=(pagecache.under_tag(scope.path),))

@@ -17,9 +17,14 @@ through ``views.photo``.
 
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q, Value
 from django.db.models.functions import StrIndex
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 
+from townsquare.core import fragments, pagecache
 from townsquare.core.privacy import mask_text
 
 from .deadlines import is_overdue
@@ -296,3 +301,35 @@ class MainCase:
     @property
     def is_public(self):
         return is_public(self.request)
+
+
+PUBLIC_RESULTS_TEMPLATE = "resident_requests/parts/public_results.html"
+
+
+def results(request, form, keyword, keyword_refused, filtered):
+    """The public list's count, cards and pager for this query string, masked and rendered once and kept
+    (``pagecache.remember``) until a request, event, category or unit changes, a listed request's answer
+    falls due, or the day ends. Returns (HTML, the page's number)."""
+
+    def compute():
+        now = timezone.now()
+        requests = public_requests()
+        if keyword_refused:
+            requests = requests.none()  # neither a match nor a non-match may tell where such data is
+        elif keyword:
+            requests = search(requests, keyword)
+        if form.value("unit"):
+            requests = requests.filter(unit__slug=form.value("unit"))
+        if form.value("category"):
+            requests = requests.filter(category__code=form.value("category"))
+        requests = filter_by_status(requests, form.value("status"))
+        page_obj = Paginator(requests, settings.REQUEST_PUBLIC_PAGE_SIZE).get_page(request.GET.get("page"))
+        items = [Shown(item) for item in page_obj]
+        due = [item.request.answer_due for item in items if item.request.answer_due and item.request.answer_due > now]
+        pagecache.valid_until(min([pagecache.next_midnight(now), *due]))
+        context = {"page_obj": page_obj, "items": items, "filtered": filtered, "keyword_refused": keyword_refused}
+        return fragments.render(PUBLIC_RESULTS_TEMPLATE, context, request), page_obj.number
+
+    key = f"resident_requests:public-results:v1:{fragments.query_key(request)}"
+    html, number = pagecache.remember(key, compute, settings.PAGE_CACHE_SECONDS)
+    return mark_safe(html), number

@@ -476,26 +476,17 @@ def _filter_choices():
 def public_list(request):
     units, categories = _filter_choices()
     form = PublicFilterForm(request.GET, units=units, categories=categories, statuses=public.STATUS_FILTERS)
-    requests = public.public_requests()
     keyword = form.value("q").strip()
     keyword_refused = bool(keyword) and public.looks_personal(keyword)
-    if keyword_refused:
-        requests = requests.none()  # neither a match nor a non-match may tell where such data is
-    elif keyword:
-        requests = public.search(requests, keyword)
-    if form.value("unit"):
-        requests = requests.filter(unit__slug=form.value("unit"))
-    if form.value("category"):
-        requests = requests.filter(category__code=form.value("category"))
-    requests = public.filter_by_status(requests, form.value("status"))
-    page_obj = Paginator(requests, settings.REQUEST_PUBLIC_PAGE_SIZE).get_page(request.GET.get("page"))
+    filtered = any(form.value(name) for name in ("q", "unit", "category", "status"))
+    results, page_number = public.results(request, form, keyword, keyword_refused, filtered)
     context = {
         "form": form,
-        "page_obj": page_obj,
-        "items": [public.Shown(item) for item in page_obj],
+        "results": results,
+        "page_number": page_number,
         "keyword": keyword,
         "keyword_refused": keyword_refused,
-        "filtered": any(form.value(name) for name in ("q", "unit", "category", "status")),
+        "filtered": filtered,
     }
     return render(request, "resident_requests/public_list.html", context)
 
