@@ -5,7 +5,7 @@ from factory.django import DjangoModelFactory
 
 from tests.channels.factories import ChannelFactory
 from tests.factories import ImageFactory, NewsPageFactory
-from townsquare.relays.models import WechatAccount, Webhook
+from townsquare.relays.models import Webhook, WechatAccount
 
 from .fake_wechat import APP_ID, APP_SECRET
 
