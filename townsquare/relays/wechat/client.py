@@ -100,6 +100,10 @@ class WechatClient:
                 return current
         raise WechatError(-1, "等待其他进程获取访问令牌超时")
 
+    def forget_token(self):
+        """After the AppID or secret changed: the next call fetches a token with the new ones."""
+        cache.delete(self.token_key)
+
     def _fetch_token(self):
         if not self.app_id or not self.secret:
             raise WechatError(41002, "未设置 AppID 或 AppSecret")
