@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from tests.channels.test_admin import denied, login
 from townsquare.channels.models import Channel
-from townsquare.relays.models import WechatAccount, WechatPublication, Webhook, WebhookDelivery
+from townsquare.relays.models import Webhook, WebhookDelivery, WechatAccount, WechatPublication
 
 from .factories import WebhookFactory, synced_news
 from .fake_wechat import APP_ID, APP_SECRET

@@ -15,7 +15,7 @@ from townsquare.units.permissions import StaffOnlyMixin
 
 from . import webhooks
 from .forms import ConnectForm, WebhookForm
-from .models import WechatAccount, WechatPublication, Webhook, WebhookDelivery
+from .models import Webhook, WebhookDelivery, WechatAccount, WechatPublication
 from .wechat import sync
 from .wechat.client import WechatClient
 
