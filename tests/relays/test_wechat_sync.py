@@ -172,3 +172,25 @@ def test_a_page_of_a_unit_without_an_account_goes_to_the_county_account(
         page = synced_news(county.town_b)
 
     assert WechatPublication.objects.get(page=page).channel == county_channel
+
+
+def test_the_third_approval_of_a_ticked_article_sends_it(
+    county, town_a, town_wechat, fake_wechat, django_capture_on_commit_callbacks
+):
+    from tests.helpers import fresh, review, submit_for_review
+
+    draft = NewsPageFactory(parent=town_a.section("news"), publish=False, sync_to_wechat=True)
+    submit_for_review(draft, town_a.editor)
+    page = review(review(fresh(draft), town_a.reviewer), town_a.head)
+    with django_capture_on_commit_callbacks(execute=True):
+        review(page, county.media.reviewer)
+
+    assert WechatPublication.objects.get(page_id=draft.pk).status == Status.SUBMITTED
+
+
+def test_an_attempt_whose_worker_died_is_queued_again(published, fake_wechat):
+    page = published()
+    WechatPublication.objects.filter(page=page).update(status=Status.UPLOADING, media_id="")
+    sync.due(now=timezone.now() + datetime.timedelta(hours=1))
+
+    assert WechatPublication.objects.get(page=page).status == Status.QUEUED

@@ -23,6 +23,7 @@ from .convert import Converter
 
 logger = logging.getLogger(__name__)
 Status = WechatPublication.Status
+STUCK_AFTER = datetime.timedelta(minutes=15)
 
 
 # --- which account --------------------------------------------------------------------------------
@@ -129,7 +130,17 @@ def run(publication, now=None):
     if not page.live:
         _failed(publication, "页面已撤下，不再同步。", now, final=True)
         return publication
-    _save(publication, status=Status.UPLOADING, attempts=publication.attempts + 1, next_attempt_at=None)
+    # Claim the attempt (compare-and-set): a task and the periodic job never work on it at the same time.
+    claimed = WechatPublication.objects.filter(
+        pk=publication.pk, status=publication.status, attempts=publication.attempts
+    ).update(status=Status.UPLOADING, attempts=publication.attempts + 1, next_attempt_at=None, updated_at=now)
+    if not claimed:
+        return publication
+    publication.status, publication.attempts, publication.next_attempt_at = (
+        Status.UPLOADING,
+        publication.attempts + 1,
+        None,
+    )
     if is_demo(publication.channel):
         _failed(publication, "演示账号，不连接真实公众号。", now, final=True)
         return publication
@@ -188,6 +199,10 @@ def due(now=None):
         run(publication, now)
     for publication in ready.filter(status=Status.SUBMITTED):
         poll(publication, now)
+    # An attempt whose worker died half-way (still 上传中 long after) is counted as failed and tried again.
+    stuck = WechatPublication.objects.filter(status=Status.UPLOADING, updated_at__lt=now - STUCK_AFTER)
+    for publication in stuck.select_related("channel", "page"):
+        _failed(publication, "上次同步中断，已重新排队。", now)
 
 
 def _author(page):
