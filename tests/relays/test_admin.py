@@ -134,3 +134,12 @@ def test_the_editor_of_a_ticked_article_offers_its_sync_history(client, town_a):
 
     html = login(client, town_a.editor).get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     assert reverse("relays_page", args=[page.pk]) in html
+
+
+def test_a_weibo_channel_offers_webhooks_but_no_wechat_connection(client, town_a):
+    from tests.channels.factories import ChannelFactory
+
+    weibo = ChannelFactory(unit=town_a.unit, kind=Channel.Kind.WEIBO)
+
+    html = login(client, town_a.head).get(page_of(weibo)).content.decode()
+    assert "添加推送地址" in html and "AppSecret" not in html
