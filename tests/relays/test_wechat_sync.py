@@ -194,3 +194,11 @@ def test_an_attempt_whose_worker_died_is_queued_again(published, fake_wechat):
     sync.due(now=timezone.now() + datetime.timedelta(hours=1))
 
     assert WechatPublication.objects.get(page=page).status == Status.QUEUED
+
+
+def test_the_public_page_links_to_the_wechat_article_once_published(published, fake_wechat, client):
+    page = published()
+    sync.due(now=timezone.now() + datetime.timedelta(hours=1))
+
+    html = client.get(page.url).content.decode()
+    assert '本文同步发布于微信公众号“<a href="https://mp.weixin.qq.com/s/fake-article-1"' in html
