@@ -33,9 +33,9 @@ def test_every_demo_article_link_says_it_is_not_real():
 
 def test_retrying_in_the_demo_calls_nothing_and_says_why(settings):
     settings.WECHAT_API_BASE = "http://127.0.0.1:9"  # would refuse: the demo account must not get that far
-    publication = WechatPublication.objects.get(status="failed")
-    publication.status = WechatPublication.Status.QUEUED
-    run(publication)
+    pk = WechatPublication.objects.get(status="failed").pk
+    WechatPublication.objects.filter(pk=pk).update(status=WechatPublication.Status.QUEUED)
+    publication = run(WechatPublication.objects.get(pk=pk))
 
     assert publication.last_error == "演示账号，不连接真实公众号。"
 
@@ -48,3 +48,10 @@ def test_the_admin_marks_the_demo_account(admin_client):
     html = admin_client.get(reverse("relays_channel", args=[county_wechat().pk])).content.decode()
 
     assert "演示账号" in html and "演示链接" in html
+
+
+def test_a_synced_demo_article_says_so_without_a_link_to_a_made_up_article(client):
+    publication = WechatPublication.objects.filter(status="published").select_related("page").first()
+
+    html = client.get(publication.page.url).content.decode()
+    assert "本文同步发布于微信公众号“示范县发布”。" in html and "demo-not-real" not in html
