@@ -146,3 +146,11 @@ def test_the_payload_carries_no_contact_details(hook, receiver, publish):
         "unit",
         "published_at",
     }
+
+
+def test_publishing_a_live_page_again_is_an_update(hook, receiver, publish, django_capture_on_commit_callbacks):
+    page = publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+
+    assert [headers["X-Townsquare-Event"] for headers, _ in receiver.requests] == ["page.published", "page.updated"]
