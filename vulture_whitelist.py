@@ -121,3 +121,6 @@ _.annual_table
 _.application_links
 _.get_edit_handler
 _.next_url
+
+# Relays: read by the channel page's webhook table.
+_.event_labels

@@ -24,6 +24,7 @@ UPPER_APPS = (
     "weather",
     "search",
     "channels",
+    "relays",
     "archive",
     "oversight",
     "demo",

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
+from wagtail import hooks
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from townsquare.units.access import may_act_on, scope, units_for
@@ -223,6 +224,11 @@ class ChannelDetailView(Base):
             can_change=may_act_on(self.request.user, channel.unit_id),
             can_retire=access.can_retire(self.request.user, channel),
             public_url=reverse("channels:detail", args=[channel.pk]),
+            links=[
+                link
+                for links in hooks.get_hooks("townsquare_channel_links")
+                for link in links(channel, self.request.user)
+            ],
         )
 
     def get(self, request, pk):

@@ -1,4 +1,8 @@
-"""渠道账号 in the admin menu, for every member of staff (each sees their own units' channels)."""
+"""渠道账号 in the admin menu, for every member of staff (each sees their own units' channels).
+
+Hook offered: ``townsquare_channel_links`` — fn(channel, user) -> [(label, url)], buttons on a channel's admin
+page (the relays app's 同步与推送).
+"""
 
 from django.urls import reverse_lazy
 from wagtail import hooks

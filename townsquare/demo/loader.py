@@ -56,6 +56,7 @@ from .listings import ensure_listings
 from .models import DemoState
 from .oversight import ensure_oversight
 from .privacy import ensure_privacy
+from .relays import ensure_relays
 from .requests import ensure_requests
 from .screening import ensure_screening
 from .search import ensure_search
@@ -164,6 +165,7 @@ class DemoLoader:
         ensure_disclosure_annual(self.units, self.now, self.tally)
         ensure_search(self.units, self.now, self.tally)
         ensure_privacy(self.units, self.now, self.tally)
+        ensure_relays(self.units, self.now, self.tally)
         ensure_oversight(self.units, self.now, self.tally)  # last: it scores what the demo made
 
     # --- units, site and home pages ----------------------------------------------------

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "townsquare.listings",
     "townsquare.search",
     "townsquare.channels",
+    "townsquare.relays",
     "townsquare.disclosure",
     "townsquare.archive",
     "townsquare.screening",

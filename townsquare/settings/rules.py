@@ -333,3 +333,18 @@ ANNUAL_REPORT_FACTS = json.loads(os.environ.get("ANNUAL_REPORT_FACTS", "{}") or 
 ANNUAL_REPORT_PDF_FONT = os.environ.get(
     "ANNUAL_REPORT_PDF_FONT", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 )
+
+# Relays (同步到公众号 and webhooks, townsquare/relays): the WeChat API's address (tests point it at a loopback
+# fake; empty: nothing is sent, publications wait as 失败 with a note); the county's main account's AppID/secret
+# from the environment (a channel's own, entered in the admin, come first); an access token is used until this many
+# seconds before it expires; each call waits this long; a publication or webhook delivery is tried this many times,
+# the n-th retry RETRY_BASE_SECONDS × 2^(n-1) after the last; a submitted publication is asked about every
+# POLL_MINUTES minutes.
+WECHAT_API_BASE = os.environ.get("WECHAT_API_BASE", "https://api.weixin.qq.com")
+WECHAT_APP_ID = os.environ.get("WECHAT_APP_ID", "")
+WECHAT_APP_SECRET = os.environ.get("WECHAT_APP_SECRET", "")
+WECHAT_TOKEN_MARGIN_SECONDS = env_int("WECHAT_TOKEN_MARGIN_SECONDS", 300)
+RELAY_TIMEOUT_SECONDS = env_float("RELAY_TIMEOUT_SECONDS", 15)
+RELAY_MAX_ATTEMPTS = env_int("RELAY_MAX_ATTEMPTS", 5)
+RELAY_RETRY_BASE_SECONDS = env_int("RELAY_RETRY_BASE_SECONDS", 60)
+WECHAT_POLL_MINUTES = env_int("WECHAT_POLL_MINUTES", 5)

@@ -119,6 +119,12 @@ class ArticlePage(UnitOwnedMixin, Page):
         blank=True,
         help_text="重要修改请写明改了什么，发布后公开显示在“更新记录”里；错别字等小修改留空即可。",
     )
+    # Read by the relays app: after 终审 (or at the scheduled time) the article also goes to the 公众号.
+    sync_to_wechat = models.BooleanField(
+        "同步到公众号",
+        default=False,
+        help_text="勾选后，终审通过发布时同时发到本单位已接入的微信公众号（没有的发到县里的公众号）。",
+    )
 
     summary_required = False
     base_form_class = ArticleForm
@@ -146,6 +152,7 @@ class ArticlePage(UnitOwnedMixin, Page):
             heading="发布单位与来源",
         ),
         FieldPanel("change_note"),
+        FieldPanel("sync_to_wechat"),
     ]
 
     class Meta:
