@@ -9,14 +9,9 @@ from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.test import Client, override_settings
 from django.utils import timezone
 
+from townsquare.core.tracking import check_query_password, hash_query_password
 from townsquare.resident_requests import handling
-from townsquare.resident_requests.models import (
-    RequestType,
-    ResidentRequest,
-    Status,
-    check_query_password,
-    hash_query_password,
-)
+from townsquare.resident_requests.models import RequestType, ResidentRequest, Status
 
 from .test_public_helpers import detail_url
 

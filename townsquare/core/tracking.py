@@ -54,3 +54,13 @@ def check_query_password(raw, stored):
 def new_tracking_number():
     """Date plus random digits: easy to read out on the phone, not guessable in sequence."""
     return timezone.localtime().strftime("%Y%m%d") + f"{secrets.randbelow(10**6):06d}"
+
+
+class QueryPasswordMixin:
+    """For a model with a ``query_password_hash`` field: set and check its 查询密码."""
+
+    def set_query_password(self, raw):
+        self.query_password_hash = hash_query_password(raw)
+
+    def check_query_password(self, raw):
+        return check_query_password(raw, self.query_password_hash)

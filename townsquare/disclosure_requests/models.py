@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 
 from townsquare.core.privatefiles import private_storage
-from townsquare.core.tracking import check_query_password, hash_query_password, new_tracking_number
+from townsquare.core.tracking import QueryPasswordMixin, new_tracking_number
 from townsquare.units.models import Unit
 
 from . import outcomes
@@ -64,7 +64,7 @@ class Status(models.TextChoices):
 OPEN_STATUSES = (Status.RECEIVED, Status.CORRECTION, Status.CONSULTING)
 
 
-class Application(models.Model):
+class Application(QueryPasswordMixin, models.Model):
     tracking_number = models.CharField("申请编号", max_length=20, unique=True, default=new_tracking_number)
     query_password_hash = models.CharField(max_length=128, blank=True)
     submission_key = models.CharField(max_length=64, unique=True, null=True, blank=True)
@@ -156,12 +156,6 @@ class Application(models.Model):
 
     def __str__(self):
         return f"{self.tracking_number} {self.name}"
-
-    def set_query_password(self, raw):
-        self.query_password_hash = hash_query_password(raw)
-
-    def check_query_password(self, raw):
-        return check_query_password(raw, self.query_password_hash)
 
     @property
     def is_open(self):

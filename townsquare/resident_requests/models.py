@@ -11,7 +11,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from townsquare.core.privatefiles import private_storage
-from townsquare.core.tracking import check_query_password, hash_query_password, new_tracking_number
+from townsquare.core.tracking import QueryPasswordMixin, new_tracking_number
 from townsquare.units.models import Unit
 
 
@@ -84,7 +84,7 @@ class DeadlinePolicy(models.Model):
         return f"{self.get_request_type_display()}：{self.accept_within}个工作日受理，{self.answer_within}个工作日答复"
 
 
-class ResidentRequest(models.Model):
+class ResidentRequest(QueryPasswordMixin, models.Model):
     tracking_number = models.CharField("受理编号", max_length=20, unique=True, default=new_tracking_number)
     query_password_hash = models.CharField(max_length=128, blank=True)
     # One submission = one request, however often the form is sent (double click, refresh, resend).
@@ -170,12 +170,6 @@ class ResidentRequest(models.Model):
 
     def __str__(self):
         return f"{self.tracking_number} {self.title}"
-
-    def set_query_password(self, raw):
-        self.query_password_hash = hash_query_password(raw)
-
-    def check_query_password(self, raw):
-        return check_query_password(raw, self.query_password_hash)
 
     @property
     def is_open(self):
