@@ -50,3 +50,14 @@ def email(kind, params, link, optout_link):
         settings.SMS_SIGN_NAME,
     ]
     return f"{subject}（{label}{number}）", "\n".join(lines)
+
+
+def day(moment):
+    """A deadline or date as residents read it: 2026年12月08日."""
+    from django.utils import timezone
+
+    if moment is None:
+        return ""
+    if hasattr(moment, "hour") and timezone.is_aware(moment):
+        moment = timezone.localtime(moment)
+    return f"{moment:%Y年%m月%d日}"

@@ -1,0 +1,48 @@
+"""What the resident hears about their request (受理, 请补充, 期限调整, 已答复, 回访), through core.notify."""
+
+from django.conf import settings
+from django.urls import reverse
+
+from townsquare.core.notify import notify_resident, schedule_followup
+from townsquare.core.notify.texts import day
+
+
+def _query_link():
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("resident_requests:query")
+
+
+def tell(request, kind, key="", **params):
+    return notify_resident(
+        kind,
+        request,
+        reference=request.tracking_number,
+        email=request.contact_email,
+        phone=request.contact_phone,
+        params=params,
+        link=_query_link(),
+        key=key,
+    )
+
+
+def accepted(request):
+    return tell(request, "request_accepted", key="once", due=day(request.answer_due))
+
+
+def more_info_asked(request, at):
+    return tell(request, "request_more_info", key=at.isoformat())
+
+
+def deadline_moved(request):
+    return tell(request, "request_deadline_moved", key=request.answer_due.isoformat(), due=day(request.answer_due))
+
+
+def answered(request):
+    made = tell(request, "request_answered", key=request.answered_at.isoformat())
+    schedule_followup(
+        request,
+        reference=request.tracking_number,
+        email=request.contact_email,
+        phone=request.contact_phone,
+        answered_at=request.answered_at,
+    )
+    return made
