@@ -73,7 +73,9 @@ class Delivery(models.Model):
         verbose_name_plural = "办理进度提醒"
         ordering = ["-created_at"]
         constraints = [
-            models.UniqueConstraint(fields=["case_type", "case_id", "kind", "channel", "key"], name="core_delivery_once")
+            models.UniqueConstraint(
+                fields=["case_type", "case_id", "kind", "channel", "key"], name="core_delivery_once"
+            )
         ]
         indexes = [models.Index(fields=["status", "due_at"])]
 
@@ -92,6 +94,9 @@ class OptOut(models.Model):
         verbose_name = "退订"
         verbose_name_plural = "退订"
         constraints = [models.UniqueConstraint(fields=["channel", "digest"], name="core_optout_once")]
+
+    def __str__(self):
+        return f"{self.get_channel_display()} {self.digest[:8]}"
 
 
 class FollowupRating(models.Model):

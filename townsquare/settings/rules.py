@@ -335,7 +335,7 @@ ANNUAL_REPORT_PDF_FONT = os.environ.get(
 )
 
 # --- Residents hear about their cases (core/notify, core/sms): e-mail, and SMS where a provider is set ---
-# SMS backend: "console" (default: nothing leaves the machine, texts go to var/sms), "aliyun", "tencent", or a class path.
+# SMS backend: "console" (default: nothing leaves the machine, texts go to var/sms), "aliyun", "tencent", a class.
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "console")
 # The SMS signature (签名) registered with the provider, shown as 【…】 before each text.
 SMS_SIGN_NAME = os.environ.get("SMS_SIGN_NAME", "示范县政务服务")
@@ -358,11 +358,24 @@ SMS_TENCENT_ENDPOINT = os.environ.get("SMS_TENCENT_ENDPOINT", "https://sms.tence
 # SMS_TEMPLATES, e.g. {"aliyun": {"request_accepted": "SMS_123"}, "tencent": {"request_accepted": "1234567"}};
 # the console backend's codes are the kinds themselves. A kind without a template is not sent by SMS.
 SMS_TEMPLATES = {
-    "console": {kind: kind for kind in (
-        "request_accepted", "request_more_info", "request_deadline_moved", "request_answered",
-        "application_accepted", "application_correction", "application_deadline_moved", "application_decided",
-        "booking_made", "booking_moved", "booking_cancelled", "booking_reminder", "followup",
-    )},
+    "console": {
+        kind: kind
+        for kind in (
+            "request_accepted",
+            "request_more_info",
+            "request_deadline_moved",
+            "request_answered",
+            "application_accepted",
+            "application_correction",
+            "application_deadline_moved",
+            "application_decided",
+            "booking_made",
+            "booking_moved",
+            "booking_cancelled",
+            "booking_reminder",
+            "followup",
+        )
+    },
     **json.loads(os.environ.get("SMS_TEMPLATES", "{}") or "{}"),
 }
 # Messages that failed are tried again by the scheduled job, at most this many times in all.

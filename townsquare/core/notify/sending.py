@@ -12,7 +12,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from townsquare.core.models import Delivery
-from townsquare.core.sms import send_sms
+from townsquare.core.sms import get_backend, send_sms
 
 from . import followup, optout, texts
 
@@ -36,7 +36,7 @@ def notify_resident(kind, case, *, reference, email="", phone="", params=None, l
         params["link"] = link
     made = []
     for channel, address in ((Channel.EMAIL, email), (Channel.SMS, phone)):
-        if not address or (channel == Channel.SMS and not _sms_possible(address)):
+        if not address or (channel == Channel.SMS and not _sms_possible(kind, address)):
             continue
         skipped = optout.is_opted_out(channel, address)
         try:
@@ -69,9 +69,12 @@ def schedule_followup(case, *, reference, email="", phone="", answered_at=None):
     return notify_resident("followup", case, reference=reference, email=email, phone=phone, key="once", due_at=due)
 
 
-def _sms_possible(phone):
+def _sms_possible(kind, phone):
+    """A mobile number, and a template of this kind registered with the county's provider."""
     digits = "".join(ch for ch in phone if ch.isdigit())
-    return len(digits) == 11 and digits.startswith("1")
+    if len(digits) != 11 or not digits.startswith("1"):
+        return False
+    return bool(settings.SMS_TEMPLATES.get(get_backend().provider, {}).get(kind))
 
 
 @task()

@@ -18,8 +18,7 @@ def followup_page(request, token):
         return render(request, "core/notify/followup.html", {"invalid": True}, status=404)
     case_type, case_id = found
     reference = (
-        Delivery.objects.filter(case_type=case_type, case_id=case_id).values_list("reference", flat=True).first()
-        or ""
+        Delivery.objects.filter(case_type=case_type, case_id=case_id).values_list("reference", flat=True).first() or ""
     )
     existing = FollowupRating.objects.filter(case_type=case_type, case_id=case_id).first()
     context = {"reference": reference, "rating": existing}

@@ -100,7 +100,9 @@ class TencentBackend(BaseBackend):
             settings.SMS_TENCENT_REGION,
         )
         try:
-            response = requests.post(endpoint, data=payload.encode(), headers=signed, timeout=settings.SMS_TIMEOUT_SECONDS)
+            response = requests.post(
+                endpoint, data=payload.encode(), headers=signed, timeout=settings.SMS_TIMEOUT_SECONDS
+            )
             answer = response.json().get("Response", {})
         except (requests.RequestException, ValueError, AttributeError) as error:
             return SmsResult(ok=False, code="network", error=str(error)[:300])

@@ -6,7 +6,7 @@ The console backend uses these texts directly (its template code is the kind).
 """
 
 TEXTS = {
-    "request_accepted": "您的留言（受理编号${number}）已受理，答复期限${due}。可在网站“我要留言-查询”看进度。回复TD退订",
+    "request_accepted": "您的留言（受理编号${number}）已受理，答复期限${due}。可在网站“我要留言”查进度。回复TD退订",
     "request_more_info": "您的留言（受理编号${number}）需要您补充情况，请到网站“我要留言-查询”补充。回复TD退订",
     "request_deadline_moved": "您的留言（受理编号${number}）答复期限调整为${due}。回复TD退订",
     "request_answered": "您的留言（受理编号${number}）已答复，请到网站“我要留言-查询”查看并评价。回复TD退订",
