@@ -149,7 +149,8 @@ class FakeTencent(_Fake):
 
         def refuse(code, message):
             self.refused.append(code)
-            self.answer(handler, 200, {"Response": {"Error": {"Code": code, "Message": message}, "RequestId": request_id}})
+            error = {"Error": {"Code": code, "Message": message}, "RequestId": request_id}
+            self.answer(handler, 200, {"Response": error})
 
         authorization = handler.headers.get("Authorization", "")
         algorithm, _, rest = authorization.partition(" ")
@@ -176,11 +177,16 @@ class FakeTencent(_Fake):
             return refuse("FailedOperation.SmsSdkAppIdVerifyFail", "SmsSdkAppId verify fail.")
         if number.removeprefix("+86") in self.limited:
             status = {"SerialNo": "", "PhoneNumber": number, "Fee": 0, "SessionContext": "", "IsoCode": "CN"}
-            status |= {"Code": "LimitExceeded.PhoneNumberDailyLimit", "Message": "单个手机号日下发短信条数超过设定的上限"}
+            status |= {"Code": "LimitExceeded.PhoneNumberDailyLimit", "Message": "单个手机号日下发短信条数超过上限"}
             self.refused.append(status["Code"])
             return self.answer(handler, 200, {"Response": {"SendStatusSet": [status], "RequestId": request_id}})
         self.sent.append(
-            {"phone": number, "template": body["TemplateId"], "sign": body["SignName"], "params": body["TemplateParamSet"]}
+            {
+                "phone": number,
+                "template": body["TemplateId"],
+                "sign": body["SignName"],
+                "params": body["TemplateParamSet"],
+            }
         )
         status = {"SerialNo": f"2433:{len(self.sent):010d}", "PhoneNumber": number, "Fee": 1, "SessionContext": ""}
         status |= {"Code": "Ok", "Message": "send success", "IsoCode": "CN"}

@@ -8,8 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from townsquare.core.models import Delivery, FollowupRating, OptOut
-from townsquare.core.notify import deliver, notify_resident, schedule_followup, send_due
-from townsquare.core.notify import followup, optout
+from townsquare.core.notify import deliver, followup, notify_resident, optout, schedule_followup, send_due
 
 pytestmark = pytest.mark.django_db
 EMAIL, PHONE = "resident@example.com", "13900001111"
