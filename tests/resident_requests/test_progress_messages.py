@@ -3,10 +3,12 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
 from django.utils import timezone
 
 from townsquare.core.models import Delivery
-from townsquare.core.notify import send_due
+from townsquare.core.notify import followup, send_due
 from townsquare.resident_requests import handling
 
 pytestmark = pytest.mark.django_db
@@ -44,8 +46,8 @@ def test_an_approved_extension_tells_the_new_deadline(filed, desk):
 
 def test_the_answer_schedules_the_followup_a_week_later(filed, desk):
     handling.answer(filed, "已经修好了，谢谢您的反映。", desk.county.town_a.editor)
-    followup = Delivery.objects.get(kind="followup", channel="sms")
-    assert followup.due_at == filed.answered_at + timedelta(days=7)
+    later = Delivery.objects.get(kind="followup", channel="sms")
+    assert later.due_at == filed.answered_at + timedelta(days=7)
 
 
 def test_the_sms_holds_the_tracking_number_and_no_personal_data(filed, desk, aliyun_sms):
@@ -62,3 +64,12 @@ def test_the_email_holds_no_personal_data(filed, desk, smtp_server):
     (message,) = smtp_server.wait_for(1)
     body = message.get_content()
     assert filed.tracking_number in body and [w for w in ("李四", "路灯", "13900001111") if w in body] == []
+
+
+def test_staff_see_the_followup_answer_on_the_request_page(client, filed, desk):
+    handling.answer(filed, "已经修好了，谢谢您的反映。", desk.county.town_a.editor)
+    case_type = ContentType.objects.get_for_model(filed)
+    followup.rate(case_type, filed.pk, "partly", "还有一盏不亮")
+    client.force_login(desk.county.town_a.editor)
+    page = client.get(reverse("resident_requests_detail", args=[filed.pk])).content.decode()
+    assert "部分解决：还有一盏不亮" in page

@@ -80,7 +80,13 @@ class Delivery(models.Model):
         indexes = [models.Index(fields=["status", "due_at"])]
 
     def __str__(self):
-        return f"{self.reference} {self.kind} {self.get_channel_display()}"
+        return f"{self.reference} {self.kind_label} {self.get_channel_display()}"
+
+    @property
+    def kind_label(self):
+        from .notify.texts import EMAILS
+
+        return EMAILS[self.kind][0] if self.kind in EMAILS else self.kind
 
 
 class OptOut(models.Model):

@@ -54,6 +54,7 @@ from .fingerprint import demo_fingerprint
 from .images import ensure_images
 from .listings import ensure_listings
 from .models import DemoState
+from .notifications import ensure_notifications
 from .oversight import ensure_oversight
 from .privacy import ensure_privacy
 from .requests import ensure_requests
@@ -156,6 +157,7 @@ class DemoLoader:
         ensure_appointments(self.units, self.now, self.tally)
         ensure_requests(self.units, self.now, self.tally)
         ensure_disclosure_requests(self.units, self.now, self.tally)
+        ensure_notifications(self.units, self.now, self.tally)  # after the cases that made the messages
         ensure_listings(self.units, self.now, self.tally)
         ensure_channels(self.units, self.now, self.tally)
         ensure_archive(self.units, self.now, self.tally)

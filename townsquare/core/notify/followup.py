@@ -56,3 +56,11 @@ def rate(case_type, case_id, outcome, comment="", reference="", now=None):
             )
     except IntegrityError as error:
         raise AlreadyRated from error
+
+
+def messages_of(case):
+    """The delivery log of one case, oldest first (for staff on the case's admin page)."""
+    from townsquare.core.models import Delivery
+
+    case_type = ContentType.objects.get_for_model(case)
+    return Delivery.objects.filter(case_type=case_type, case_id=case.pk).order_by("created_at", "pk")
