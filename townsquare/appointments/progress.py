@@ -14,7 +14,7 @@ def _when(slot):
     return f"{day(slot.day)} {slot.start:%H:%M}"
 
 
-def tell(booking, kind, key, email=None):
+def tell(booking, kind, key, email=None, now=None):
     return notify_resident(
         kind,
         booking,
@@ -24,19 +24,20 @@ def tell(booking, kind, key, email=None):
         params={"when": _when(booking.slot)},
         link=settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("appointments:lookup"),
         key=key,
+        now=now,
     )
 
 
 def booked(booking):
-    return tell(booking, "booking_made", "once")
+    return tell(booking, "booking_made", "once", now=booking.created_at)
 
 
 def moved(booking):
-    return tell(booking, "booking_moved", f"slot{booking.slot_id}-{booking.moved_count}")
+    return tell(booking, "booking_moved", f"slot{booking.slot_id}-{booking.moved_count}", now=booking.changed_at)
 
 
 def cancelled(booking):
-    return tell(booking, "booking_cancelled", "once")
+    return tell(booking, "booking_cancelled", "once", now=booking.changed_at)
 
 
 def reminded(booking):

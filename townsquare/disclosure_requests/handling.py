@@ -109,7 +109,7 @@ def receive_correction(application, answer, actor=None, now=None):
     application.status = Status.RECEIVED
     _save(application, now, "correction_answered_at", "correction_answer", "status")
     _record(application, "收到补正，重新起算答复期限", actor, answer.strip(), at=now)
-    progress.deadline_moved(application)
+    progress.deadline_moved(application, now)
     return application
 
 
@@ -136,7 +136,7 @@ def extend(application, working_days, reason, approved_by, now=None):
     _save(application, now, *fields)
     _record(application, f"延长答复期限{working_days}个工作日", approved_by, reason.strip(), at=now)
     notices.issue(application, Notice.Kind.EXTENSION, now)
-    progress.deadline_moved(application)
+    progress.deadline_moved(application, now)
     return application
 
 
@@ -171,7 +171,7 @@ def record_opinion(consultation, answer, actor=None, now=None):
     _save(application, now, "status")
     _record(application, "收到第三方意见", actor, consultation.third_party, at=now, is_public=False)
     if application.status == Status.RECEIVED:
-        progress.deadline_moved(application)  # the days the third party took are not counted
+        progress.deadline_moved(application, now)  # the days the third party took are not counted
     return application
 
 

@@ -13,7 +13,7 @@ def _query_link():
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("disclosure_requests:query")
 
 
-def tell(application, kind, key="", **params):
+def tell(application, kind, key="", now=None, **params):
     return notify_resident(
         kind,
         application,
@@ -23,26 +23,28 @@ def tell(application, kind, key="", **params):
         params=params,
         link=_query_link(),
         key=key,
+        now=now,
     )
 
 
 def accepted(application):
-    return tell(application, "application_accepted", key="once", due=day(application.answer_due))
+    due = day(application.answer_due)
+    return tell(application, "application_accepted", key="once", now=application.received_at, due=due)
 
 
 def correction_asked(application):
-    return tell(application, "application_correction", key="once")
+    return tell(application, "application_correction", key="once", now=application.correction_asked_at)
 
 
-def deadline_moved(application):
+def deadline_moved(application, now):
     if application.answer_due is None:
         return []
     due = application.answer_due
-    return tell(application, "application_deadline_moved", key=due.isoformat(), due=day(due))
+    return tell(application, "application_deadline_moved", key=due.isoformat(), now=now, due=day(due))
 
 
 def decided(application):
-    made = tell(application, "application_decided", key="once")
+    made = tell(application, "application_decided", key="once", now=application.decided_at)
     schedule_followup(
         application,
         reference=application.tracking_number,

@@ -289,7 +289,7 @@ def decide_extension(extension, approve, actor, now=None):
             from_status=request.status,
             at=now,
         )
-        progress.deadline_moved(request)
+        progress.deadline_moved(request, now)
     else:
         _record(request, Action.EXTENSION_REFUSED, actor, is_public=False, from_status=request.status, at=now)
     return extension

@@ -11,7 +11,7 @@ def _query_link():
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("resident_requests:query")
 
 
-def tell(request, kind, key="", **params):
+def tell(request, kind, key="", now=None, **params):
     return notify_resident(
         kind,
         request,
@@ -21,23 +21,25 @@ def tell(request, kind, key="", **params):
         params=params,
         link=_query_link(),
         key=key,
+        now=now,
     )
 
 
 def accepted(request):
-    return tell(request, "request_accepted", key="once", due=day(request.answer_due))
+    return tell(request, "request_accepted", key="once", now=request.accepted_at, due=day(request.answer_due))
 
 
 def more_info_asked(request, at):
-    return tell(request, "request_more_info", key=at.isoformat())
+    return tell(request, "request_more_info", key=at.isoformat(), now=at)
 
 
-def deadline_moved(request):
-    return tell(request, "request_deadline_moved", key=request.answer_due.isoformat(), due=day(request.answer_due))
+def deadline_moved(request, now):
+    due = request.answer_due
+    return tell(request, "request_deadline_moved", key=due.isoformat(), now=now, due=day(due))
 
 
 def answered(request):
-    made = tell(request, "request_answered", key=request.answered_at.isoformat())
+    made = tell(request, "request_answered", key=request.answered_at.isoformat(), now=request.answered_at)
     schedule_followup(
         request,
         reference=request.tracking_number,
