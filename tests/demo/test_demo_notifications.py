@@ -26,7 +26,8 @@ def test_sent_messages_keep_no_address():
 
 
 def test_nothing_due_is_left_for_the_job_to_send_when_the_demo_loads():
-    assert not Delivery.objects.filter(status="pending", due_at__lt=timezone.now() - timedelta(days=1)).exists()
+    left = Delivery.objects.filter(status="pending", due_at__lt=timezone.now() - timedelta(days=1))
+    assert list(left.values_list("kind", "due_at", "created_at")) == []
 
 
 def test_three_requests_answered_the_followup():

@@ -157,7 +157,6 @@ class DemoLoader:
         ensure_appointments(self.units, self.now, self.tally)
         ensure_requests(self.units, self.now, self.tally)
         ensure_disclosure_requests(self.units, self.now, self.tally)
-        ensure_notifications(self.units, self.now, self.tally)  # after the cases that made the messages
         ensure_listings(self.units, self.now, self.tally)
         ensure_channels(self.units, self.now, self.tally)
         ensure_archive(self.units, self.now, self.tally)
@@ -166,6 +165,7 @@ class DemoLoader:
         ensure_disclosure_annual(self.units, self.now, self.tally)
         ensure_search(self.units, self.now, self.tally)
         ensure_privacy(self.units, self.now, self.tally)
+        ensure_notifications(self.units, self.now, self.tally)  # after every case that made messages
         ensure_oversight(self.units, self.now, self.tally)  # last: it scores what the demo made
 
     # --- units, site and home pages ----------------------------------------------------
