@@ -1,9 +1,11 @@
 """core.notify: one message per event and channel, by real SMTP and the SMS fakes; retries, opt-out, 回访."""
 
+import io
 from datetime import timedelta
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -142,3 +144,9 @@ def test_followup_without_a_choice_asks_again_and_keeps_the_comment(client, case
 
 def test_an_altered_followup_link_is_refused(client):
     assert client.get(reverse("notify:followup", args=["x:y"])).status_code == 404
+
+
+def test_a_number_that_replied_td_is_opted_out_by_command(case):
+    call_command("opt_out", "138 0013 8000", stdout=io.StringIO())
+    tell(case, email="", phone="13800138000")
+    assert Delivery.objects.get().status == "skipped"
