@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from townsquare.core.models import Delivery
 from townsquare.core.notify import followup, send_due
-from townsquare.resident_requests import handling
+from townsquare.resident_requests import handling, personal_data
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +73,12 @@ def test_staff_see_the_followup_answer_on_the_request_page(client, filed, desk):
     client.force_login(desk.county.town_a.editor)
     page = client.get(reverse("resident_requests_detail", args=[filed.pk])).content.decode()
     assert "部分解决：还有一盏不亮" in page
+
+
+def test_erasing_the_contacts_drops_the_pending_followup_address(filed, desk):
+    handling.answer(filed, "已经修好了，谢谢您的反映。", desk.county.town_a.editor)
+    personal_data.anonymise(filed)
+    assert list(Delivery.objects.filter(kind="followup").values_list("status", "address")) == [
+        ("skipped", ""),
+        ("skipped", ""),
+    ]

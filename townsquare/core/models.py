@@ -50,7 +50,7 @@ class Delivery(models.Model):
         PENDING = "pending", "待发送"
         SENT = "sent", "已发送"
         FAILED = "failed", "发送失败"
-        SKIPPED = "skipped", "未发送（已退订）"
+        SKIPPED = "skipped", "未发送（已退订或联系方式已删除）"
 
     kind = models.CharField("类型", max_length=40)
     channel = models.CharField("方式", max_length=10, choices=Channel.choices)

@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
                 ('key', models.CharField(max_length=80)),
                 ('address', models.CharField(blank=True, max_length=254, verbose_name='收件地址')),
                 ('params', models.JSONField(blank=True, default=dict)),
-                ('status', models.CharField(choices=[('pending', '待发送'), ('sent', '已发送'), ('failed', '发送失败'), ('skipped', '未发送（已退订）')], default='pending', max_length=10, verbose_name='状态')),
+                ('status', models.CharField(choices=[('pending', '待发送'), ('sent', '已发送'), ('failed', '发送失败'), ('skipped', '未发送（已退订或联系方式已删除）')], default='pending', max_length=10, verbose_name='状态')),
                 ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='尝试次数')),
                 ('error', models.CharField(blank=True, max_length=300, verbose_name='错误')),
                 ('provider_id', models.CharField(blank=True, max_length=80, verbose_name='回执编号')),

@@ -8,6 +8,6 @@ Texts carry the tracking number and dates only (``texts.py``, ``core/sms/texts.p
 an opt-out link, every SMS "回复TD退订"; an opted-out address (``optout.py``) gets nothing.
 """
 
-from .sending import deliver, notify_resident, schedule_followup, send_due
+from .sending import deliver, forget, notify_resident, schedule_followup, send_due
 
-__all__ = ["deliver", "notify_resident", "schedule_followup", "send_due"]
+__all__ = ["deliver", "forget", "notify_resident", "schedule_followup", "send_due"]

@@ -136,3 +136,11 @@ def send_due(now=None):
     for delivery in Delivery.objects.filter(status=Status.PENDING, due_at__lte=now).order_by("due_at", "pk")[:500]:
         sent += bool(deliver(delivery, now))
     return sent
+
+
+def forget(case):
+    """The resident's contacts of this case were erased: drop the addresses of its unsent messages too."""
+    case_type = ContentType.objects.get_for_model(case)
+    return Delivery.objects.filter(case_type=case_type, case_id=case.pk, status=Status.PENDING).update(
+        status=Status.SKIPPED, address="", error="联系方式已删除"
+    )
