@@ -10,6 +10,9 @@ from django.utils import timezone
 from townsquare.core.models import Delivery
 from townsquare.core.notify import followup, send_due
 from townsquare.resident_requests import handling, personal_data
+from townsquare.resident_requests.models import ResidentRequest
+
+from .test_public_helpers import SUBMIT_URL, typed
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +85,9 @@ def test_erasing_the_contacts_drops_the_pending_followup_address(filed, desk):
         ("skipped", ""),
         ("skipped", ""),
     ]
+
+
+def test_ticking_no_messages_on_the_form_keeps_the_resident_uninformed(client, desk):
+    client.post(SUBMIT_URL, typed(desk, contact_email="wang@example.com", no_messages="on"))
+    handling.accept(ResidentRequest.objects.get(), desk.county.town_a.editor)
+    assert set(Delivery.objects.values_list("status", flat=True)) == {"skipped"}

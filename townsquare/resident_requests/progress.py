@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.urls import reverse
 
-from townsquare.core.notify import notify_resident, schedule_followup
+from townsquare.core.notify import notify_resident, optout, schedule_followup
 from townsquare.core.notify.texts import day
 
 
@@ -48,3 +48,11 @@ def answered(request):
         answered_at=request.answered_at,
     )
     return made
+
+
+def opt_out(request):
+    """The resident ticked 不用短信和邮件告诉我办理进度: their phone and e-mail get no more messages."""
+    if request.contact_email:
+        optout.opt_out("email", request.contact_email)
+    if request.contact_phone:
+        optout.opt_out("sms", request.contact_phone)
