@@ -3,6 +3,7 @@
 import re
 
 from django.conf import settings
+from django.utils import timezone
 
 from townsquare.core.sms.texts import TEXTS as SMS_TEXTS
 
@@ -63,8 +64,6 @@ def email(kind, params, link, optout_link):
 
 def day(moment):
     """A deadline or date as residents read it: 2026年12月08日."""
-    from django.utils import timezone
-
     if moment is None:
         return ""
     if hasattr(moment, "hour") and timezone.is_aware(moment):

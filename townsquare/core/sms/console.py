@@ -3,6 +3,7 @@ written in full to a 0600 file under var/sms, like the file mail backend, so it 
 
 import json
 import logging
+import os
 import uuid
 from datetime import UTC, datetime
 
@@ -41,6 +42,4 @@ def render(template_code, params):
 
 
 def _private_opener(path, flags):
-    import os
-
     return os.open(path, flags, PRIVATE_FILE_MODE)
