@@ -3,9 +3,11 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
 
 from townsquare.core.models import Delivery
-from townsquare.core.notify import send_due
+from townsquare.core.notify import followup, send_due
 from townsquare.disclosure_requests import handling
 
 from .factories import make_application
@@ -44,8 +46,8 @@ def test_an_extension_tells_the_new_deadline(application, town_a):
 
 def test_the_decision_tells_the_applicant_and_schedules_the_followup(application):
     handling.decide(application, "1", "予以公开。")
-    followup = Delivery.objects.get(kind="followup", channel="email")
-    assert (count("application_decided"), followup.due_at) == (2, application.decided_at + timedelta(days=7))
+    later = Delivery.objects.get(kind="followup", channel="email")
+    assert (count("application_decided"), later.due_at) == (2, application.decided_at + timedelta(days=7))
 
 
 def test_the_sms_names_neither_the_applicant_nor_the_request(application, tencent_sms):
@@ -53,3 +55,11 @@ def test_the_sms_names_neither_the_applicant_nor_the_request(application, tencen
     (sent,) = tencent_sms.sent
     text = "".join(sent["params"])
     assert application.tracking_number in text and [w for w in ("王小明", "招标", "13900001111") if w in text] == []
+
+
+def test_staff_see_the_followup_answer_on_the_application_page(client, application, town_a):
+    handling.decide(application, "1", "予以公开。")
+    followup.rate(ContentType.objects.get_for_model(application), application.pk, "solved")
+    client.force_login(town_a.editor)
+    page = client.get(reverse("disclosure_detail", args=[application.pk])).content.decode()
+    assert "回访（问题解决了吗）</dt><dd>已解决" in page
