@@ -121,3 +121,7 @@ _.annual_table
 _.application_links
 _.get_edit_handler
 _.next_url
+# SMS backends are named by dotted path in core/sms/__init__.py (BACKENDS), like Django's mail backends.
+_.AliyunBackend
+_.ConsoleBackend
+_.TencentBackend
