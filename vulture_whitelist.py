@@ -124,3 +124,8 @@ _.next_url
 
 # Relays: read by the channel page's webhook table.
 _.event_labels
+
+# SMS backends are named by dotted path in core/sms/__init__.py (BACKENDS), like Django's mail backends.
+_.AliyunBackend
+_.ConsoleBackend
+_.TencentBackend

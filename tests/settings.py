@@ -22,3 +22,5 @@ CACHES = {**CACHES, PAGE_CACHE_ALIAS: {"BACKEND": "django.core.cache.backends.lo
 PAGE_CACHE_EAGER_INVALIDATION = True
 # The availability probe, when other tests run every due job, finds nothing serving: it gives up within a second.
 AVAILABILITY_TIMEOUT_SECONDS = 1
+# Texts of the console SMS backend: a folder of the tests' own.
+SMS_FILE_PATH = VAR_DIR / "test-sms"  # noqa: F405

@@ -22,6 +22,7 @@ from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from . import progress
 from .models import ACTIVE_STATUSES, Booking, Slot
 
 
@@ -149,13 +150,15 @@ def book(slot, name, phone, email="", submission_key=None, now=None):
         raise IntegrityError("no free booking code after 5 draws")
 
     try:
-        return _retrying(attempt)
+        made = _retrying(attempt)
     except IntegrityError:
         # The same submission was stored meanwhile by a parallel request (double click): that booking is it.
         existing = Booking.objects.filter(submission_key=submission_key).first() if submission_key else None
         if existing is None:
             raise
         return existing
+    progress.booked(made)
+    return made
 
 
 def cancel(booking, now=None):
@@ -174,6 +177,7 @@ def cancel(booking, now=None):
 
     _retrying(attempt)
     booking.status, booking.changed_at = Booking.Status.CANCELLED, now
+    progress.cancelled(booking)
     return booking
 
 
@@ -203,6 +207,7 @@ def move(booking, new_slot, now=None):
 
     booking.slot = _retrying(attempt)
     booking.changed_at, booking.moved_count = now, booking.moved_count + 1
+    progress.moved(booking)
     return booking
 
 

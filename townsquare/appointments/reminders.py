@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from townsquare.core.workdays import is_working_day, working_days_after
 
+from . import progress
 from .hours import WEEKDAY_NAMES
 from .models import Booking, Notification
 
@@ -79,6 +80,7 @@ def send_reminders(today=None):
         except IntegrityError:
             continue  # reminded already (or another run is doing it right now)
         made += 1
+        progress.reminded(booking)
         if channel == Notification.Channel.EMAIL:
             _deliver(notification, booking.email)
     # E-mails that failed earlier are tried again (they were never sent, so this is not "twice").

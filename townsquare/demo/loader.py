@@ -54,6 +54,7 @@ from .fingerprint import demo_fingerprint
 from .images import ensure_images
 from .listings import ensure_listings
 from .models import DemoState
+from .notifications import ensure_notifications
 from .oversight import ensure_oversight
 from .privacy import ensure_privacy
 from .relays import ensure_relays
@@ -166,6 +167,7 @@ class DemoLoader:
         ensure_search(self.units, self.now, self.tally)
         ensure_privacy(self.units, self.now, self.tally)
         ensure_relays(self.units, self.now, self.tally)
+        ensure_notifications(self.units, self.now, self.tally)  # after every case that made messages
         ensure_oversight(self.units, self.now, self.tally)  # last: it scores what the demo made
 
     # --- units, site and home pages ----------------------------------------------------

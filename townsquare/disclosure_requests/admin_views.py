@@ -23,6 +23,7 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from townsquare.core.notify import followup
 from townsquare.privacy.models import PersonalDataAccess
 from townsquare.resident_requests.models import ResidentRequest
 from townsquare.units.access import may_act_on, scope
@@ -164,6 +165,7 @@ class DetailView(WagtailAdminTemplateMixin, TemplateView):
             consultations=obj.consultations.all(),
             notices=obj.notices.all(),
             events=obj.events.select_related("actor"),
+            followup=followup.rating_of(obj),
         )
         return context
 

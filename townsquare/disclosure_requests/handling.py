@@ -14,7 +14,7 @@ from townsquare.core.tracking import new_query_password, new_tracking_number
 from townsquare.units.access import roles_of
 from townsquare.units.models import Role
 
-from . import deadlines, notices, outcomes
+from . import deadlines, notices, outcomes, progress
 from .models import Application, Consultation, Event, Notice, Status
 
 
@@ -69,6 +69,7 @@ def submit(
                 _record(application, what, actor, at=application.received_at)
                 if from_message is not None:
                     notices.issue(application, Notice.Kind.TRANSFER, now)
+                progress.accepted(application)
             return application, password
         except IntegrityError:
             if submission_key and Application.objects.filter(submission_key=submission_key).exists():
@@ -91,6 +92,7 @@ def ask_correction(application, missing, actor=None, now=None):
     _save(application, now, "correction_asked_at", "correction_missing", "status")
     _record(application, "告知补正", actor, missing.strip(), at=now)
     notices.issue(application, Notice.Kind.CORRECTION, now)
+    progress.correction_asked(application)
     return application
 
 
@@ -107,6 +109,7 @@ def receive_correction(application, answer, actor=None, now=None):
     application.status = Status.RECEIVED
     _save(application, now, "correction_answered_at", "correction_answer", "status")
     _record(application, "收到补正，重新起算答复期限", actor, answer.strip(), at=now)
+    progress.deadline_moved(application, now)
     return application
 
 
@@ -133,6 +136,7 @@ def extend(application, working_days, reason, approved_by, now=None):
     _save(application, now, *fields)
     _record(application, f"延长答复期限{working_days}个工作日", approved_by, reason.strip(), at=now)
     notices.issue(application, Notice.Kind.EXTENSION, now)
+    progress.deadline_moved(application, now)
     return application
 
 
@@ -166,6 +170,8 @@ def record_opinion(consultation, answer, actor=None, now=None):
         application.status = Status.RECEIVED
     _save(application, now, "status")
     _record(application, "收到第三方意见", actor, consultation.third_party, at=now, is_public=False)
+    if application.status == Status.RECEIVED:
+        progress.deadline_moved(application, now)  # the days the third party took are not counted
     return application
 
 
@@ -196,4 +202,5 @@ def decide(application, outcome, text, legal_basis="", actor=None, now=None):
     )
     _record(application, f"作出答复：{application.outcome_label}", actor, at=now)
     notices.issue(application, Notice.Kind.DECISION, now)
+    progress.decided(application)
     return application

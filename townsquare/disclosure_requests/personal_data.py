@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.db.models.functions import Coalesce
 
+from townsquare.core import notify
 from townsquare.core.privacy import mask_text
 from townsquare.privacy.retention import ERASED_NAME
 
@@ -27,6 +28,7 @@ def anonymise(application):
     if application.id_proof:
         application.id_proof.delete(save=False)
     application.save()
+    notify.forget(application)
     for notice in application.notices.exclude(pdf=""):
         notice.pdf.delete(save=False)
         notice.emailed_to = ""

@@ -17,6 +17,7 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from townsquare.core.notify import followup
 from townsquare.privacy.models import PersonalDataAccess
 from townsquare.units.access import is_staff_member, may_act_on, sees_all
 
@@ -214,6 +215,8 @@ class RequestDetailView(WagtailAdminTemplateMixin, TemplateView):
             channel=CHANNELS.get(obj.channel, obj.channel),
             open_action=bound.action if bound is not None else "",
             other_actions=other_actions(self.request, obj),
+            followup=followup.rating_of(obj),
+            resident_messages=followup.messages_of(obj),
         )
         return context
 

@@ -166,6 +166,11 @@ class RequestForm(HoneypotForm):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={"invalid": "邮箱地址的格式不对，例如 wang@example.com。", "max_length": "邮箱地址太长了。"},
     )
+    no_messages = forms.BooleanField(
+        label="不用短信和邮件告诉我办理进度",
+        required=False,
+        help_text="勾选后，这个电话和邮箱以后都不再收到办理进度提醒；您仍可用受理编号和查询密码在网站上查看。",
+    )
     is_public = forms.ChoiceField(
         label="是否同意公开",
         choices=[

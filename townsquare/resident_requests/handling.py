@@ -18,7 +18,7 @@ from django.utils import timezone
 from townsquare.core.tracking import new_query_password
 from townsquare.core.workdays import working_days_between
 
-from . import blanks
+from . import blanks, progress
 from .deadlines import paused_working_days, recompute_deadlines
 from .models import OPEN_STATUSES, ExtensionRequest, RequestEvent, ResidentRequest, Status, new_tracking_number
 
@@ -159,7 +159,9 @@ def _discard_files(photos):
 def accept(request, actor, now=None):
     _require(request, [Status.SUBMITTED], "受理")
     now = now or timezone.now()
-    return _change(request, Status.ACCEPTED, Action.ACCEPTED, actor, at=now, accepted_at=now)
+    _change(request, Status.ACCEPTED, Action.ACCEPTED, actor, at=now, accepted_at=now)
+    progress.accepted(request)
+    return request
 
 
 def can_return(request, now=None):
@@ -209,7 +211,9 @@ def ask_for_information(request, question, actor, now=None):
     if not question.strip():
         raise HandlingError("请写明需要留言人补充什么。")
     now = now or timezone.now()
-    return _change(request, Status.WAITING, Action.ASKED_INFO, actor, note=question, at=now, paused_at=now)
+    _change(request, Status.WAITING, Action.ASKED_INFO, actor, note=question, at=now, paused_at=now)
+    progress.more_info_asked(request, now)
+    return request
 
 
 @transaction.atomic
@@ -285,6 +289,7 @@ def decide_extension(extension, approve, actor, now=None):
             from_status=request.status,
             at=now,
         )
+        progress.deadline_moved(request, now)
     else:
         _record(request, Action.EXTENSION_REFUSED, actor, is_public=False, from_status=request.status, at=now)
     return extension
@@ -298,7 +303,7 @@ def answer(request, reply, actor, now=None):
     if blanks.refusal(reply):
         raise HandlingError(blanks.refusal(reply))
     now = now or timezone.now()
-    return _change(
+    _change(
         request,
         Status.ANSWERED,
         Action.ANSWERED,
@@ -310,6 +315,8 @@ def answer(request, reply, actor, now=None):
         accepted_at=request.accepted_at or now,
         replied_by_unit=request.unit,
     )
+    progress.answered(request)
+    return request
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ answer and everything the statistics count stay."""
 from django.db.models import Max
 from django.db.models.functions import Coalesce
 
+from townsquare.core import notify
 from townsquare.core.privacy import mask_text
 from townsquare.privacy.retention import ERASED_NAME
 
@@ -28,6 +29,7 @@ def anonymise(resident_request):
     resident_request.contact_phone = ""
     resident_request.contact_email = ""
     resident_request.save(update_fields=["title", "details", "contact_name", "contact_phone", "contact_email"])
+    notify.forget(resident_request)
     for event in resident_request.events.filter(action__in=RESIDENT_TEXT_EVENTS).exclude(note=""):
         event.note = mask_text(event.note, names=names)
         event.save(update_fields=["note"])

@@ -39,7 +39,7 @@ from townsquare.core.forms import new_submission_key, submission_key
 from townsquare.core.ratelimit import DAY, HOUR
 from townsquare.units.access import may_act_on
 
-from . import handling, personal_data, public
+from . import handling, personal_data, progress, public
 from . import photos as photo_rules
 from .forms import AddInformationForm, PublicFilterForm, QueryForm, RatingForm, RequestForm
 from .handling import HandlingError
@@ -238,6 +238,8 @@ def _submit(request, limits):
         return _render_form(request, form, key, status=400, notice="handling", notice_text=str(error))
     if password is not None:
         _count_submission(request, form)
+        if form.cleaned_data.get("no_messages"):
+            progress.opt_out(resident_request)
     return _after_submit(request, resident_request, password)
 
 

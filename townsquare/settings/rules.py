@@ -348,3 +348,55 @@ RELAY_TIMEOUT_SECONDS = env_float("RELAY_TIMEOUT_SECONDS", 15)
 RELAY_MAX_ATTEMPTS = env_int("RELAY_MAX_ATTEMPTS", 5)
 RELAY_RETRY_BASE_SECONDS = env_int("RELAY_RETRY_BASE_SECONDS", 60)
 WECHAT_POLL_MINUTES = env_int("WECHAT_POLL_MINUTES", 5)
+
+# --- Residents hear about their cases (core/notify, core/sms): e-mail, and SMS where a provider is set ---
+# SMS backend: "console" (default: nothing leaves the machine, texts go to var/sms), "aliyun", "tencent", a class.
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "console")
+# The SMS signature (签名) registered with the provider, shown as 【…】 before each text.
+SMS_SIGN_NAME = os.environ.get("SMS_SIGN_NAME", "示范县政务服务")
+# Where the console backend writes the texts it would have sent (0600 files, one a day).
+SMS_FILE_PATH = VAR_DIR / "sms"
+# Seconds to wait for the provider's answer.
+SMS_TIMEOUT_SECONDS = env_float("SMS_TIMEOUT_SECONDS", 10)
+# Alibaba Cloud SMS: AccessKey pair, region and endpoint (tests point it at a loopback server).
+SMS_ALIYUN_ACCESS_KEY_ID = os.environ.get("SMS_ALIYUN_ACCESS_KEY_ID", "")
+SMS_ALIYUN_ACCESS_KEY_SECRET = os.environ.get("SMS_ALIYUN_ACCESS_KEY_SECRET", "")
+SMS_ALIYUN_REGION = os.environ.get("SMS_ALIYUN_REGION", "cn-hangzhou")
+SMS_ALIYUN_ENDPOINT = os.environ.get("SMS_ALIYUN_ENDPOINT", "https://dysmsapi.aliyuncs.com/")
+# Tencent Cloud SMS: SecretId/SecretKey, the SMS application (SdkAppId), region and endpoint.
+SMS_TENCENT_SECRET_ID = os.environ.get("SMS_TENCENT_SECRET_ID", "")
+SMS_TENCENT_SECRET_KEY = os.environ.get("SMS_TENCENT_SECRET_KEY", "")
+SMS_TENCENT_SDK_APP_ID = os.environ.get("SMS_TENCENT_SDK_APP_ID", "")
+SMS_TENCENT_REGION = os.environ.get("SMS_TENCENT_REGION", "ap-guangzhou")
+SMS_TENCENT_ENDPOINT = os.environ.get("SMS_TENCENT_ENDPOINT", "https://sms.tencentcloudapi.com/")
+# Each message kind's template code per provider, as registered there (texts: core/sms/texts.py). JSON in
+# SMS_TEMPLATES, e.g. {"aliyun": {"request_accepted": "SMS_123"}, "tencent": {"request_accepted": "1234567"}};
+# the console backend's codes are the kinds themselves. A kind without a template is not sent by SMS.
+SMS_TEMPLATES = {
+    "console": {
+        kind: kind
+        for kind in (
+            "request_accepted",
+            "request_more_info",
+            "request_deadline_moved",
+            "request_answered",
+            "application_accepted",
+            "application_correction",
+            "application_deadline_moved",
+            "application_decided",
+            "booking_made",
+            "booking_moved",
+            "booking_cancelled",
+            "booking_reminder",
+            "followup",
+        )
+    },
+    **json.loads(os.environ.get("SMS_TEMPLATES", "{}") or "{}"),
+}
+# Messages that failed are tried again by the scheduled job, at most this many times in all.
+NOTIFY_MAX_ATTEMPTS = env_int("NOTIFY_MAX_ATTEMPTS", 5)
+# How often the job sends what is due (回访, retries, anything the task queue missed), minutes.
+NOTIFY_EVERY_MINUTES = env_int("NOTIFY_EVERY_MINUTES", 5)
+# 回访 ("问题解决了吗？") goes out this many days after an answer; its link works this many days.
+NOTIFY_FOLLOWUP_DAYS = env_int("NOTIFY_FOLLOWUP_DAYS", 7)
+NOTIFY_FOLLOWUP_LINK_DAYS = env_int("NOTIFY_FOLLOWUP_LINK_DAYS", 60)
