@@ -139,7 +139,7 @@ def get_json(client, url, **params):
 
 def walk(client, url, **params):
     """Every item of a list, following ``next_cursor`` (bounded: a loop would fail the test, not hang it)."""
-    items, cursor = [], ""
+    items, cursor = [], params.pop("cursor", "")
     for _ in range(200):
         data = get_json(client, url, **params, **({"cursor": cursor} if cursor else {}))
         items += data["items"]

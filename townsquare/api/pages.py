@@ -54,10 +54,10 @@ class PageFilters(Schema):
     limit: int = Field(default=0, ge=0, le=1000, description="每页条数（0 为默认；不超过设置的上限）")
 
 
-def _rows(model, filters, start, end, after, size):
+def _rows(model, filters, start, end, after, size, private):
     rows = (
         model.objects.live()
-        .public()
+        .exclude(private)
         .filter(first_published_at__isnull=False)
         .only(*LIST_FIELDS, "unit__slug", "unit__name", "unit__short_name")
         .select_related("unit")
@@ -95,7 +95,8 @@ def page_list(request, filters: Query[PageFilters]):
     after = cursors.decode(filters.cursor, (datetime, str))
     start, end = date_range(filters.since, filters.until)
     models = [PAGE_TYPES[name] for name in dict.fromkeys(filters.type)] or list(PAGE_TYPES.values())
-    rows = [row for model in models for row in _rows(model, filters, start, end, after, size)]
+    private = Page.objects.private_q()  # pages under a view restriction, asked once for every type
+    rows = [row for model in models for row in _rows(model, filters, start, end, after, size, private)]
     rows.sort(key=lambda page: (page.first_published_at, page.path), reverse=True)
     shown = rows[:size]
     cursor = cursors.encode(shown[-1].first_published_at, shown[-1].path) if len(rows) > size else None
