@@ -77,17 +77,20 @@ def _publish_request(category, staff, answer="", **fields):
 def fill(county, pages_per_type=1, listings_per_kind=1, requests=1):
     content = Content(county=county)
     a, b = county.town_a, county.town_b
-    for n in range(pages_per_type):
+    for _ in range(pages_per_type):
         content.pages += [
             NewsPageFactory(parent=a.section("news")),
             NoticePageFactory(parent=b.section("notice")),
             PublicityPageFactory(parent=a.section("publicity")),
         ]
         policy = PolicyPageFactory(parent=county.county.section("policy"))
-        content.pages += [policy, InterpretationPageFactory(parent=county.county.section("interpretation"), policy=policy)]
+        content.pages += [
+            policy,
+            InterpretationPageFactory(parent=county.county.section("interpretation"), policy=policy),
+        ]
     content.pages.append(TopicPageFactory(parent=county.county.section("topic"), pages=content.pages[:2]))
     content.guides = [ServiceGuideFactory(parent=index_of(a.home)), ServiceGuideFactory(parent=index_of(b.home))]
-    for n in range(listings_per_kind):
+    for _ in range(listings_per_kind):
         content.listings += [
             listing_factories.job(town=a.unit, unit=a.unit),
             listing_factories.rental(

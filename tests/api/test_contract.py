@@ -73,4 +73,6 @@ def test_refusals_are_documented_400s(client, content, url, params):
 
 def test_the_document_lists_every_endpoint(client):
     paths = set(client.get("/api/schema/").json()["paths"])
-    assert paths == set(document()["paths"]) >= {*LISTS, "/api/v1/pages/{page_id}/", "/api/v1/requests/{tracking_number}/"}
+    assert (
+        paths == set(document()["paths"]) >= {*LISTS, "/api/v1/pages/{page_id}/", "/api/v1/requests/{tracking_number}/"}
+    )

@@ -32,7 +32,13 @@ def test_a_request_not_yet_accepted_is_not_listed(client, content):
     from townsquare.resident_requests import handling
 
     waiting, _ = handling.submit(
-        {"request_type": "consult", "category": content.category, "title": "还没受理", "details": "内容", "contact_phone": "13900002222"}
+        {
+            "request_type": "consult",
+            "category": content.category,
+            "title": "还没受理",
+            "details": "内容",
+            "contact_phone": "13900002222",
+        }
     )
     numbers = {item["tracking_number"] for item in walk(client, "/api/v1/requests/")}
     assert waiting.tracking_number not in numbers

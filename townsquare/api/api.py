@@ -14,14 +14,14 @@ from ninja.renderers import JSONRenderer
 from . import guides, listings, pages, places, requests, statistics
 from .limits import AddressThrottle
 
-DESCRIPTION = """示范县网上镇街的开放接口，供小程序和手机应用读取公开信息：文章、办事指南、生活服务信息、天气、公开留言和统计数据。
+DESCRIPTION = """网上镇街的开放接口，供小程序和手机应用读取公开信息：
+文章、办事指南、生活服务信息、天气、公开留言和统计数据。
 
 - 只读，不需要密钥；数据与网站上公开的一致，群众的电话、身份证号、邮箱和姓名一律不出现。
 - 列表用 cursor 翻页：每页返回 `next`（下一页的完整地址）和 `next_cursor`，没有下一页时为 null；`limit` 设每页条数。
 - 每个回答带 `ETag`，再次请求时带上 `If-None-Match` 可得到 304（内容没变）。
 - 参数不对时回答 400，`detail` 里写明原因。
 """
-
 
 
 class Utf8JSONRenderer(JSONRenderer):
@@ -47,7 +47,9 @@ api = NinjaAPI(
 def bad_parameters(request, error):
     """A parameter of the wrong type or out of range: a 400 naming it, like every other refusal."""
     names = sorted({".".join(str(part) for part in item.get("loc", ())[1:]) or "?" for item in error.errors})
-    return api.create_response(request, {"detail": f"参数不对：{'、'.join(names)}。请对照 /api/docs/ 修改。"}, status=400)
+    return api.create_response(
+        request, {"detail": f"参数不对：{'、'.join(names)}。请对照 /api/docs/ 修改。"}, status=400
+    )
 
 
 api.add_router("/v1/pages/", pages.router)

@@ -70,12 +70,7 @@ def guide_detail(request, guide_id: int):
     """办事指南的全部要素：条件、材料、流程、时限、收费、地点、常见问题和法律依据。"""
     guide = None
     if 0 < guide_id <= ID_MAX:
-        guide = (
-            live_guides()
-            .prefetch_related("materials", "steps", "faqs", "legal_basis")
-            .filter(pk=guide_id)
-            .first()
-        )
+        guide = live_guides().prefetch_related("materials", "steps", "faqs", "legal_basis").filter(pk=guide_id).first()
     if guide is None:
         raise HttpError(404, "没有这份办事指南，或它已撤下。")
     return {

@@ -122,4 +122,8 @@ def listing_detail(request, kind: Kind, listing_id: int):
         listing = model.objects.live().select_related("town", "unit").filter(pk=listing_id).first()
     if listing is None:
         raise HttpError(404, "没有这条信息，或它已过期、撤下。")
-    return {**item(listing, request), "description": _masked(listing, listing.description), "has_contact": listing.has_contact}
+    return {
+        **item(listing, request),
+        "description": _masked(listing, listing.description),
+        "has_contact": listing.has_contact,
+    }

@@ -24,8 +24,18 @@ from townsquare.publishing.models import (
 )
 
 from . import cursors, schemas
-from .common import ID_MAX, SLUG_MAX_CHARS, TEXT_MAX_CHARS, clean_text, date_range, fact_value, in_range, in_town
-from .common import local, unit_ref
+from .common import (
+    ID_MAX,
+    SLUG_MAX_CHARS,
+    TEXT_MAX_CHARS,
+    clean_text,
+    date_range,
+    fact_value,
+    in_range,
+    in_town,
+    local,
+    unit_ref,
+)
 
 router = Router(tags=["pages"])
 
@@ -111,7 +121,10 @@ def _facts(page):
     if isinstance(page, PolicyPage):
         return page.key_facts()
     if isinstance(page, PublicityPage):
-        return [("公示期", f"{fact_value(page.period_starts)} 至 {fact_value(page.period_ends)}"), ("状态", page.status_label())]
+        return [
+            ("公示期", f"{fact_value(page.period_starts)} 至 {fact_value(page.period_ends)}"),
+            ("状态", page.status_label()),
+        ]
     if isinstance(page, NoticePage):
         facts = [("适用对象", page.applies_to)] if page.applies_to else []
         return facts + ([("有效期至", page.valid_until)] if page.valid_until else [])

@@ -25,7 +25,9 @@ TRACKING_PATTERN = r"[0-9]{8,20}"
 
 
 class RequestFilters(Schema):
-    status: Literal["", "open", "answered", "merged"] = Field(default="", description="open 办理中 / answered 已答复 / merged 已并案")
+    status: Literal["", "open", "answered", "merged"] = Field(
+        default="", description="open 办理中 / answered 已答复 / merged 已并案"
+    )
     unit: str = Field(default="", max_length=SLUG_MAX_CHARS, description="办理单位的 slug")
     category: str = Field(default="", max_length=SLUG_MAX_CHARS, description="留言分类的代码")
     q: str = Field(default="", max_length=TEXT_MAX_CHARS, description="标题或内容包含的字词")

@@ -32,7 +32,10 @@ class UnitList(Schema):
 
 class Page(Schema):
     id: int
-    type: str = Field(description="news 新闻 / notice 通知公告 / publicity 公示 / policy 政策文件 / interpretation 政策解读 / topic 专题")
+    type: str = Field(
+        description="news 新闻 / notice 通知公告 / publicity 公示 / policy 政策文件 / "
+        "interpretation 政策解读 / topic 专题"
+    )
     title: str
     summary: str
     unit: UnitRef | None
@@ -115,7 +118,9 @@ class GuideDetail(Guide):
 
 class Listing(Schema):
     id: str = Field(description="类别-编号，如 jobs-12")
-    kind: str = Field(description="jobs 招聘 / rentals 租房 / education 招生 / traffic 交通 / culture 文旅活动 / offers 优惠")
+    kind: str = Field(
+        description="jobs 招聘 / rentals 租房 / education 招生 / traffic 交通 / culture 文旅活动 / offers 优惠"
+    )
     kind_label: str
     title: str
     town: UnitRef | None

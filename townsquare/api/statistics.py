@@ -1,4 +1,5 @@
-"""/api/v1/statistics/…: the public figures of 我要留言 (as /liuyan/stats/) and 依申请公开 (as /gongkai/shenqing/tongji/).
+"""/api/v1/statistics/…: the public figures of 我要留言 (as /liuyan/stats/) and 依申请公开
+(as /gongkai/shenqing/tongji/).
 
 Both come from their apps' own functions (``resident_requests.stats_cache``,
 ``disclosure_requests.statistics``): counts only, never an applicant's or a resident's data.

@@ -36,7 +36,15 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
 PAGE_CACHE_PROXY_SECONDS = env_int("PAGE_CACHE_PROXY_SECONDS", 2)
 # Core: paths never kept in the page cache (the admin, downloads, search — each search is logged, Open311).
 # The open read API (/api/v1/) is kept like pages; its search endpoint is logged, so it is not.
-PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/django-admin/", "/documents/", "/search/", "/api/search/", "/open311/", "/elder/"]
+PAGE_CACHE_EXCLUDED_PATHS = [
+    "/admin/",
+    "/django-admin/",
+    "/documents/",
+    "/search/",
+    "/api/search/",
+    "/open311/",
+    "/elder/",
+]
 # Core: also invalidate at once inside a transaction, not only when it commits (tests never commit).
 PAGE_CACHE_EAGER_INVALIDATION = env_bool("PAGE_CACHE_EAGER_INVALIDATION", False)
 # Core: where `manage.py backup` writes its archives unless told otherwise (--output).
