@@ -111,7 +111,7 @@ def listing_list(request, filters: Query[ListingFilters]):
 
 @router.get(
     "/{kind}/{int:listing_id}/",
-    response={200: schemas.ListingDetail, 404: schemas.Error},
+    response={200: schemas.ListingDetail, 400: schemas.Error, 404: schemas.Error},
     summary="一条生活服务信息",
 )
 def listing_detail(request, kind: Kind, listing_id: int):
