@@ -100,6 +100,7 @@ _.TwoFactorMiddleware
 _.SecurityHeadersMiddleware
 _.IncompleteFormMiddleware
 _.AnonymousPageCacheMiddleware
+_.ApiConditionalGetMiddleware
 _.process_exception
 _.PrivateFileEmailBackend
 
@@ -121,3 +122,6 @@ _.annual_table
 _.application_links
 _.get_edit_handler
 _.next_url
+
+# Called by Django Ninja: a throttle's check (townsquare/api/limits.py).
+_.allow_request
