@@ -60,3 +60,17 @@ def test_a_request_answered_changes_the_request_list(client, content):
 def test_api_search_is_still_not_cached(client, content):
     client.get("/api/search/", {"q": "路灯"})
     assert client.get("/api/search/", {"q": "路灯"}).get("X-Page-Cache") != "hit"
+
+
+def test_past_the_limit_a_client_gets_a_429_in_chinese(client, content, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.API_RATE_LIMIT_PER_IP_MINUTE = 2
+    responses = [client.get("/api/v1/units/") for _ in range(3)]
+    last = responses[-1]
+    assert (last.status_code, last["Retry-After"], last.json()["detail"]) == (429, "60", "请求太频繁，请一分钟后再试。")
+
+
+def test_answers_from_the_page_cache_do_not_count_against_the_limit(client, content, settings):
+    settings.API_RATE_LIMIT_PER_IP_MINUTE = 2
+    statuses = {client.get("/api/v1/units/").status_code for _ in range(5)}
+    assert statuses == {200}

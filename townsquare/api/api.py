@@ -8,7 +8,7 @@ Every answer is the same for everyone, so the page cache keeps it for anonymous 
 """
 
 from ninja import NinjaAPI, Swagger
-from ninja.errors import ValidationError
+from ninja.errors import Throttled, ValidationError
 from ninja.renderers import JSONRenderer
 
 from . import guides, listings, pages, places, requests, statistics
@@ -50,6 +50,14 @@ def bad_parameters(request, error):
     return api.create_response(
         request, {"detail": f"参数不对：{'、'.join(names)}。请对照 /api/docs/ 修改。"}, status=400
     )
+
+
+@api.exception_handler(Throttled)
+def too_many(request, error):
+    """Past the per-address limit: a 429 in Chinese, with when to come back."""
+    response = api.create_response(request, {"detail": "请求太频繁，请一分钟后再试。"}, status=429)
+    response["Retry-After"] = str(error.wait or 60)
+    return response
 
 
 api.add_router("/v1/pages/", pages.router)
