@@ -1,12 +1,13 @@
-"""Requests generated from the OpenAPI document (schemathesis, property-based): no server error, and
-every answer matches the document. Bounded examples per endpoint so the whole file stays well under a minute."""
+"""Requests generated from the OpenAPI document (schemathesis, property-based): no server error, only
+documented status codes, and every answer matches the document. Bounded examples per endpoint, so the file
+takes well under a minute (after the test database exists)."""
 
 import pytest
 import schemathesis
 from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import response_schema_conformance
+from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
 
@@ -27,4 +28,4 @@ def unlimited(settings):
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 def test_generated_requests_get_no_server_error(case, content, unlimited):
-    case.call_and_validate(checks=[not_a_server_error, response_schema_conformance])
+    case.call_and_validate(checks=[not_a_server_error, status_code_conformance, response_schema_conformance])
