@@ -1,14 +1,14 @@
 """/api/v1/units/ and /api/v1/weather/: the county's units, and the weather per town with its warnings."""
 
 from django.utils import timezone
-from ninja import Router
+from ninja import Query, Router
 
 from townsquare.core import pagecache
 from townsquare.units.models import Unit
 from townsquare.weather.summary import place_summaries
 
 from . import schemas
-from .common import local
+from .common import SLUG_MAX_CHARS, local
 
 router = Router()
 
@@ -35,12 +35,19 @@ def unit_list(request):
     }
 
 
-@router.get("/weather/", response=schemas.Weather, tags=["weather"], summary="天气：全县和各镇街的实况与预警")
-def weather(request):
+@router.get(
+    "/weather/",
+    response={200: schemas.Weather, 400: schemas.Error},
+    tags=["weather"],
+    summary="天气：全县和各镇街的实况与预警",
+)
+def weather(request, town: str = Query("", max_length=SLUG_MAX_CHARS, description="镇街的 slug；不填为全部")):
     """各地最近一次获取的天气实况，以及正在生效的预警（已过期的不列出）。"""
     now = timezone.now()
     places = []
     for place in place_summaries():
+        if town and place.slug != town:
+            continue
         warnings = [warning for warning in place.warnings if warning.in_effect(now)]
         # The answer changes by the clock: when a place's data turns stale and when a warning ends.
         if place.stale_after > now:
