@@ -43,7 +43,7 @@ lint: $(VENV)/.installed-dev
 # Unused functions, classes, methods, properties (vulture: 60%), imports (90%), arguments and unreachable code (100%).
 # Left out: names Django and Wagtail call by convention (below), class-level fields and options (60% variables and
 # attributes: the frameworks read them by name), and what vulture_whitelist.py lists (templates, settings, tests).
-VULTURE_DECORATORS := @hooks.register,@register.*,@periodic_job,@rule,@api,@task,@receiver,@path,@route,@re_path
+VULTURE_DECORATORS := @hooks.register,@register.*,@periodic_job,@rule,@api,@task,@receiver,@path,@route,@re_path,@router.get,@api.exception_handler
 VULTURE_NAMES := *Config,Command,Media,handle,add_arguments,ready,clean_*,form_valid,to_python,to_url,is_shown,render_component,get_value,get_page_subtitle,get_success_message,receive_data_chunk,file_complete,users_with_any_permission_for_instance
 deadcode: $(VENV)/.installed-dev
 	! $(BIN)/vulture townsquare/ vulture_whitelist.py --min-confidence 60 --exclude "*/migrations/*,*/demo/content/*" \

@@ -100,6 +100,7 @@ _.TwoFactorMiddleware
 _.SecurityHeadersMiddleware
 _.IncompleteFormMiddleware
 _.AnonymousPageCacheMiddleware
+_.ApiConditionalGetMiddleware
 _.process_exception
 _.PrivateFileEmailBackend
 
@@ -129,3 +130,6 @@ _.event_labels
 _.AliyunBackend
 _.ConsoleBackend
 _.TencentBackend
+
+# Called by Django Ninja: a throttle's check (townsquare/api/limits.py).
+_.allow_request

@@ -28,6 +28,7 @@ UPPER_APPS = (
     "archive",
     "oversight",
     "demo",
+    "api",
 )
 UPPER_IMPORT = re.compile(r"^\s*(from|import)\s+townsquare\.(" + "|".join(UPPER_APPS) + r")\b", re.MULTILINE)
 

@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "townsquare.privacy",
     "townsquare.demo",
     "townsquare.accounts",
+    "townsquare.api",
+    "ninja",
+    "corsheaders",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "wagtail.contrib.forms",
@@ -73,9 +76,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # CORS headers for the open API (/api/v1/) only, for API_CORS_ORIGINS; outside the page cache, so cached
+    # answers get them too.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "townsquare.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag/304 and Cache-Control for API answers the page cache does not keep (clients with cookies, cache off).
+    "townsquare.api.middleware.ApiConditionalGetMiddleware",
     "townsquare.core.pagecache.middleware.AnonymousPageCacheMiddleware",
     "townsquare.core.sitecache.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -286,6 +294,14 @@ if HTTPS:
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+
+# CORS (django-cors-headers) for the open read API only: browser pages of the origins listed in the environment
+# variable API_CORS_ORIGINS (scheme://host[:port], comma-separated, e.g. "https://m.example.gov.cn") may read it.
+CORS_ALLOWED_ORIGINS = env_list("API_CORS_ORIGINS")
+CORS_URLS_REGEX = r"^/api/(v1/|schema/)"
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_EXPOSE_HEADERS = ("ETag", "Link")
+CORS_PREFLIGHT_MAX_AGE = 86400
 
 LOGGING = {
     "version": 1,

@@ -34,8 +34,17 @@ CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
 # Core: how long nginx in front may serve a page without asking (X-Accel-Expires): publish-to-visible.
 PAGE_CACHE_PROXY_SECONDS = env_int("PAGE_CACHE_PROXY_SECONDS", 2)
-# Core: paths never kept in the page cache (the admin, downloads, search — each search is logged, the APIs).
-PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/django-admin/", "/documents/", "/search/", "/api/", "/open311/", "/elder/"]
+# Core: paths never kept in the page cache (the admin, downloads, search — each search is logged, Open311).
+# The open read API (/api/v1/) is kept like pages; its search endpoint is logged, so it is not.
+PAGE_CACHE_EXCLUDED_PATHS = [
+    "/admin/",
+    "/django-admin/",
+    "/documents/",
+    "/search/",
+    "/api/search/",
+    "/open311/",
+    "/elder/",
+]
 # Core: also invalidate at once inside a transaction, not only when it commits (tests never commit).
 PAGE_CACHE_EAGER_INVALIDATION = env_bool("PAGE_CACHE_EAGER_INVALIDATION", False)
 # Core: where `manage.py backup` writes its archives unless told otherwise (--output).
@@ -400,3 +409,9 @@ NOTIFY_EVERY_MINUTES = env_int("NOTIFY_EVERY_MINUTES", 5)
 # 回访 ("问题解决了吗？") goes out this many days after an answer; its link works this many days.
 NOTIFY_FOLLOWUP_DAYS = env_int("NOTIFY_FOLLOWUP_DAYS", 7)
 NOTIFY_FOLLOWUP_LINK_DAYS = env_int("NOTIFY_FOLLOWUP_LINK_DAYS", 60)
+
+# Open API (开放接口, /api/v1/): items per page when a client asks for none, and the most it may ask for.
+API_PAGE_SIZE = env_int("API_PAGE_SIZE", 20)
+API_MAX_PAGE_SIZE = env_int("API_MAX_PAGE_SIZE", 100)
+# Requests per client address per minute that reach the API's code (answers from the page cache are not counted).
+API_RATE_LIMIT_PER_IP_MINUTE = env_int("API_RATE_LIMIT_PER_IP_MINUTE", 300)
