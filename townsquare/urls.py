@@ -28,6 +28,7 @@ urlpatterns = [
     path("shenghuo/", include("townsquare.listings.urls")),
     path("zhanghao/", include("townsquare.channels.urls")),
     path("yinsi/", include("townsquare.privacy.urls")),
+    path("dingyue/", include("townsquare.subscriptions.urls")),
     path("open311/v2/", include("townsquare.resident_requests.open311.urls")),
     path("", include("townsquare.search.urls")),
 ]

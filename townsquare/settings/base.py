@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "townsquare.screening",
     "townsquare.oversight",
     "townsquare.privacy",
+    "townsquare.subscriptions",
     "townsquare.demo",
     "townsquare.accounts",
     "django_otp",
