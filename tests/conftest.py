@@ -22,6 +22,8 @@ from townsquare.units.models import Role, Unit
 
 from .factories import MembershipFactory, UnitFactory, UserFactory
 
+pytest_plugins = ["tests.smtp"]
+
 
 @dataclass
 class Place:

@@ -160,6 +160,9 @@ class DigestItem(models.Model):
         constraints = [models.UniqueConstraint(fields=["subscriber", "key"], name="digest_item_once")]
         indexes = [models.Index(fields=["frequency", "digest"], name="digest_item_pending")]
 
+    def __str__(self):
+        return self.title
+
 
 class Digest(models.Model):
     """One digest per subscriber and period: a second run for the same day or week finds this row."""
@@ -174,3 +177,6 @@ class Digest(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["subscriber", "frequency", "period_start"], name="digest_once_per_period")
         ]
+
+    def __str__(self):
+        return f"{self.get_frequency_display()} {self.period_start}"
