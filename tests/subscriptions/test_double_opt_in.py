@@ -64,4 +64,4 @@ def test_after_confirming_a_publication_arrives(client, town_a, smtp_server):
     client.post(confirm_link(smtp_server.wait_for(1)[0]))
     NewsPageFactory(parent=town_a.section("news"), title="青禾镇召开秋收动员会")
     messages = smtp_server.wait_for(2)
-    assert messages[1]["Subject"] == "青禾镇召开秋收动员会"
+    assert messages[1]["Subject"].strip() == "青禾镇召开秋收动员会"
