@@ -33,6 +33,7 @@ class LoopbackSMTP:
         self.messages = []
         self.envelopes = []
         self._rejections = 0
+        self.running = False
         self._lock = threading.Condition()
         self._controller = Controller(self, hostname=self.host, port=self.port)
 
@@ -54,10 +55,14 @@ class LoopbackSMTP:
 
     def start(self):
         self._controller.start()
+        self.running = True
         return self
 
     def stop(self):
-        self._controller.stop()
+        """Stop the server (a test may do it early, to see sending fail); stopping twice is fine."""
+        if self.running:
+            self._controller.stop()
+            self.running = False
 
     def reject_next(self, n):
         with self._lock:

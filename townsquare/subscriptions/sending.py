@@ -93,6 +93,12 @@ def send_deliveries(delivery_ids):
         return 0
     sent, connection = [], get_connection()
     try:
+        connection.open()
+    except Exception as error:  # no server: the whole batch waits for the retry
+        for delivery in deliveries:
+            _failed(delivery, error)
+        return 0
+    try:
         for delivery in deliveries:
             try:
                 connection.send_messages([email_for(delivery)])
