@@ -2,7 +2,6 @@ import datetime
 
 import pytest
 import time_machine
-from django.utils import timezone
 
 from tests.factories import NewsPageFactory
 from townsquare.subscriptions.digests import build

@@ -14,7 +14,13 @@ LINK = re.compile(r"https?://\S+/dingyue/queren/\S+/")
 def subscribe(client, town, email="laowang@example.com", kind=Kind.UNIT):
     return client.post(
         reverse("subscriptions:subscribe"),
-        {"email": email, "kind": kind, "unit": town.unit.pk, "frequency": Frequency.IMMEDIATE, "submission_key": "k" * 24},
+        {
+            "email": email,
+            "kind": kind,
+            "unit": town.unit.pk,
+            "frequency": Frequency.IMMEDIATE,
+            "submission_key": "k" * 24,
+        },
     )
 
 

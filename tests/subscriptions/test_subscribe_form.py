@@ -49,3 +49,9 @@ def test_the_page_shows_no_subscribers_address(client, town_a, smtp_server):
     post(client, town=town_a.unit.pk)
     response = client.get(reverse("subscriptions:sent", args=[Subscription.objects.get().subscriber_id]))
     assert "laowang@example.com" not in response.content.decode()
+
+
+def test_a_column_page_offers_to_subscribe_to_it(client, town_a):
+    column = town_a.section("notice")
+    page = client.get(column.url).content.decode()
+    assert f"/dingyue/?column={column.pk}" in page

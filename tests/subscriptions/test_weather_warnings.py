@@ -17,8 +17,17 @@ def report_with(*warning_ids):
     now = timezone.now()
     current = Current(now, 20, 20, "小雨", "305", "东风", "2", 80)
     warnings = [
-        Warning(wid, "示范县气象台发布暴雨黄色预警", "暴雨", "yellow", "示范县气象台", "未来6小时降雨量将达50毫米以上。",
-                "注意防范山洪。", now, now + datetime.timedelta(hours=12))
+        Warning(
+            wid,
+            "示范县气象台发布暴雨黄色预警",
+            "暴雨",
+            "yellow",
+            "示范县气象台",
+            "未来6小时降雨量将达50毫米以上。",
+            "注意防范山洪。",
+            now,
+            now + datetime.timedelta(hours=12),
+        )
         for wid in warning_ids
     ]
     return Report(current=current, days=[], warnings=warnings)

@@ -60,6 +60,7 @@ from .requests import ensure_requests
 from .screening import ensure_screening
 from .search import ensure_search
 from .services import ensure_services
+from .subscriptions import ensure_subscriptions
 from .weather import ensure_weather
 
 SITE_NAME = "示范县人民政府"
@@ -164,6 +165,7 @@ class DemoLoader:
         ensure_disclosure_annual(self.units, self.now, self.tally)
         ensure_search(self.units, self.now, self.tally)
         ensure_privacy(self.units, self.now, self.tally)
+        ensure_subscriptions(self.units, self.now, self.tally)
         ensure_oversight(self.units, self.now, self.tally)  # last: it scores what the demo made
 
     # --- units, site and home pages ----------------------------------------------------
