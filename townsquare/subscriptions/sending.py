@@ -1,7 +1,7 @@
 """Handing messages to the SMTP server: in batches, over one connection each, logged per subscriber.
 
-``queue(message, subscriber_ids)`` writes the delivery rows (once per message and subscriber)
-and enqueues background tasks of ``SUBSCRIPTIONS_BATCH_SIZE``. A task first *claims* its rows
+``queue(message, subscriber_ids)`` enqueues background tasks of ``SUBSCRIPTIONS_BATCH_SIZE``
+subscribers; each writes its delivery rows (once per message and subscriber) and sends. A task first *claims* its rows
 (one UPDATE from queued/failed to sending with a fresh claim id), so a batch enqueued twice, or a
 retry racing a late task, never sends a message twice. A failure is logged on the row with a
 time for the next attempt (``retry_due`` hands those to new tasks, up to ``SUBSCRIPTIONS_MAX_ATTEMPTS``).
@@ -32,23 +32,31 @@ STALE_CLAIM = timedelta(minutes=15)
 
 
 def queue(message, subscriber_ids):
-    """Log one delivery per subscriber (skipping those logged already) and enqueue their sending."""
-    now = timezone.now()
-    Delivery.objects.bulk_create(
-        [Delivery(message=message, subscriber_id=pk, queued_at=now) for pk in subscriber_ids],
-        ignore_conflicts=True,
-        batch_size=2000,
-    )
-    ids = list(
-        Delivery.objects.filter(message=message, status=Delivery.Status.QUEUED, attempts=0)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
-    enqueue(ids)
+    """Enqueue sending ``message`` to these subscribers, a batch per task; each task logs its own deliveries
+    (so that publishing a notice for 10,000 people does not wait for 10,000 rows)."""
+    from .tasks import send_new
+
+    ids, size = sorted(subscriber_ids), settings.SUBSCRIPTIONS_BATCH_SIZE
+    for start in range(0, len(ids), size):
+        send_new.enqueue(message.pk, ids[start : start + size])
     return len(ids)
 
 
+def send_new(message_id, subscriber_ids):
+    """Log one delivery per subscriber (skipping those logged already) and send those not tried yet."""
+    now = timezone.now()
+    Delivery.objects.bulk_create(
+        [Delivery(message_id=message_id, subscriber_id=pk, queued_at=now) for pk in subscriber_ids],
+        ignore_conflicts=True,
+    )
+    ids = Delivery.objects.filter(
+        message_id=message_id, subscriber_id__in=subscriber_ids, status=Delivery.Status.QUEUED, attempts=0
+    ).values_list("pk", flat=True)
+    return send_deliveries(list(ids))
+
+
 def enqueue(delivery_ids):
+    """Enqueue sending logged deliveries again (the retries), a batch per task."""
     from .tasks import send_batch
 
     size = settings.SUBSCRIPTIONS_BATCH_SIZE
