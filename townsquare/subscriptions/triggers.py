@@ -34,7 +34,9 @@ def connect():
 
 
 def page_went_live(sender, instance, revision=None, **kwargs):
-    if not isinstance(instance, ArticlePage) or revision is None:
+    # Wagtail sends page_published also when a revision is only scheduled (the page not live yet);
+    # the go-live itself sends it again, live.
+    if not isinstance(instance, ArticlePage) or revision is None or not instance.live:
         return
     try:
         item = page_item(instance, revision)
