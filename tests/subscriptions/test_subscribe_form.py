@@ -55,3 +55,8 @@ def test_a_column_page_offers_to_subscribe_to_it(client, town_a):
     column = town_a.section("notice")
     page = client.get(column.url).content.decode()
     assert f"/dingyue/?column={column.pk}" in page
+
+
+def test_columns_are_offered_with_their_unit(client, town_a):
+    response = client.get(reverse("subscriptions:subscribe"))
+    assert "青禾镇 · 通知公告" in response.content.decode()

@@ -3,16 +3,21 @@
 from django import forms
 
 from townsquare.core.forms import HoneypotForm, normalize_email
-from townsquare.publishing.models import PolicyTopic, SectionPage
+from townsquare.publishing.models import HomePage, PolicyTopic, SectionPage, UnitHomePage
 from townsquare.units.models import Unit
 
 from .models import TOWN_KINDS, TOWN_SUBSCRIPTION_KINDS, Frequency, Kind
 
 
 class ColumnChoiceField(forms.ModelChoiceField):
+    """Columns labelled with their unit (青禾镇 · 通知公告); the units are read once, not per column."""
+
     def label_from_instance(self, obj):
-        unit = obj.nearest_unit()
-        return f"{unit.display_name} · {obj.title}" if unit else obj.title
+        if not hasattr(self, "_homes"):
+            homes = list(HomePage.objects.select_related("unit")) + list(UnitHomePage.objects.select_related("unit"))
+            self._homes = {home.path: home.unit.display_name for home in homes if home.unit_id}
+        unit = self._homes.get(obj.path[: -obj.steplen])
+        return f"{unit} · {obj.title}" if unit else obj.title
 
 
 class SubscribeForm(HoneypotForm):
