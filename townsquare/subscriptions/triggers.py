@@ -8,6 +8,8 @@ weather warning arriving for a place.
 - A notice of 停水/停电/停气/封路 is urgent: it also reaches the 停水停电 or traffic subscribers of
   the towns it concerns, and every match gets it at once, whatever their digest choice.
 - A weather warning for a place reaches that place's weather and unit subscribers at once.
+- A 生活服务 traffic notice for a town, once approved, reaches its traffic subscribers: a 封路 at once,
+  a detour or bus change as their frequency says.
 """
 
 import logging
@@ -18,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.signals import page_published
 
+from townsquare.listings.models import TrafficNotice
 from townsquare.publishing.models import ArticlePage, NoticePage, UpdateRecord
 from townsquare.weather.models import WeatherLocation
 
@@ -31,6 +34,7 @@ logger = logging.getLogger(__name__)
 def connect():
     page_published.connect(page_went_live, dispatch_uid="subscriptions.page_published")
     post_save.connect(weather_stored, sender=WeatherLocation, dispatch_uid="subscriptions.weather_stored")
+    post_save.connect(traffic_saved, sender=TrafficNotice, dispatch_uid="subscriptions.traffic_saved")
 
 
 def page_went_live(sender, instance, revision=None, **kwargs):
@@ -129,3 +133,26 @@ def warn_about(location, now=None):
         notify(item, subscriptions)
         new += 1
     return new
+
+
+def traffic_saved(sender, instance, **kwargs):
+    if not instance.is_live() or instance.town_id is None:
+        return
+    try:
+        notify(traffic_item(instance), Subscription.objects.filter(kind=Kind.TRAFFIC, unit_id=instance.town_id))
+    except Exception:
+        logger.exception("traffic subscriptions for listing %s failed", instance.pk)
+
+
+def traffic_item(notice):
+    when = f"{timezone.localtime(notice.starts_at):%m月%d日%H:%M}至{timezone.localtime(notice.ends_at):%m月%d日%H:%M}"
+    advice = f"；{notice.advice}" if notice.advice else ""
+    return Item(
+        key=f"listing:traffic:{notice.pk}",
+        title=notice.title,
+        url=absolute(notice.get_absolute_url()),
+        summary=f"{notice.place}，{when}{advice}"[:300],
+        source=notice.unit.name if notice.unit_id else "",
+        label=notice.get_notice_kind_display(),
+        urgent=notice.notice_kind == TrafficNotice.Kind.CLOSURE,
+    )
