@@ -27,6 +27,7 @@ UPPER_APPS = (
     "relays",
     "archive",
     "oversight",
+    "subscriptions",
     "demo",
     "api",
 )

@@ -29,6 +29,7 @@ urlpatterns = [
     path("zhanghao/", include("townsquare.channels.urls")),
     path("yinsi/", include("townsquare.privacy.urls")),
     path("tongzhi/", include("townsquare.core.notify.urls")),
+    path("dingyue/", include("townsquare.subscriptions.urls")),
     path("open311/v2/", include("townsquare.resident_requests.open311.urls")),
     path("api/", include("townsquare.api.urls")),
     path("", include("townsquare.search.urls")),

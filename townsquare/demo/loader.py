@@ -62,6 +62,7 @@ from .requests import ensure_requests
 from .screening import ensure_screening
 from .search import ensure_search
 from .services import ensure_services
+from .subscriptions import ensure_subscriptions
 from .weather import ensure_weather
 
 SITE_NAME = "示范县人民政府"
@@ -166,6 +167,7 @@ class DemoLoader:
         ensure_disclosure_annual(self.units, self.now, self.tally)
         ensure_search(self.units, self.now, self.tally)
         ensure_privacy(self.units, self.now, self.tally)
+        ensure_subscriptions(self.units, self.now, self.tally)
         ensure_relays(self.units, self.now, self.tally)
         ensure_notifications(self.units, self.now, self.tally)  # after every case that made messages
         ensure_oversight(self.units, self.now, self.tally)  # last: it scores what the demo made

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "townsquare.screening",
     "townsquare.oversight",
     "townsquare.privacy",
+    "townsquare.subscriptions",
     "townsquare.demo",
     "townsquare.accounts",
     "townsquare.api",

@@ -415,3 +415,22 @@ API_PAGE_SIZE = env_int("API_PAGE_SIZE", 20)
 API_MAX_PAGE_SIZE = env_int("API_MAX_PAGE_SIZE", 100)
 # Requests per client address per minute that reach the API's code (answers from the page cache are not counted).
 API_RATE_LIMIT_PER_IP_MINUTE = env_int("API_RATE_LIMIT_PER_IP_MINUTE", 300)
+
+# --- Subscriptions (邮件订阅) ------------------------------------------------------------------------------
+# A confirmation link works this many days; unconfirmed subscriptions are then removed.
+SUBSCRIPTIONS_CONFIRM_DAYS = env_int("SUBSCRIPTIONS_CONFIRM_DAYS", 7)
+# Daily digests go out from this local hour on; weekly ones on this weekday (1 = Monday) from that hour.
+SUBSCRIPTIONS_DIGEST_HOUR = env_int("SUBSCRIPTIONS_DIGEST_HOUR", 7)
+SUBSCRIPTIONS_WEEKLY_WEEKDAY = env_int("SUBSCRIPTIONS_WEEKLY_WEEKDAY", 1)
+# Messages one background task sends over one SMTP connection.
+SUBSCRIPTIONS_BATCH_SIZE = env_int("SUBSCRIPTIONS_BATCH_SIZE", 500)
+# A failed delivery is tried up to MAX_ATTEMPTS times in all, waiting RETRY_MINUTES, then twice as long each time.
+SUBSCRIPTIONS_MAX_ATTEMPTS = env_int("SUBSCRIPTIONS_MAX_ATTEMPTS", 5)
+SUBSCRIPTIONS_RETRY_MINUTES = env_int("SUBSCRIPTIONS_RETRY_MINUTES", 5)
+# Subscribe requests an hour, per e-mail address and per client address.
+SUBSCRIPTIONS_PER_ADDRESS_HOUR = env_int("SUBSCRIPTIONS_PER_ADDRESS_HOUR", 5)
+SUBSCRIPTIONS_PER_IP_HOUR = env_int("SUBSCRIPTIONS_PER_IP_HOUR", 30)
+# Mailbox offered in List-Unsubscribe next to the web link (empty: the web link only).
+SUBSCRIPTIONS_UNSUBSCRIBE_MAILTO = os.environ.get("SUBSCRIPTIONS_UNSUBSCRIBE_MAILTO", "")
+# Addresses that follow nothing any more are deleted after this many days, with their delivery log.
+SUBSCRIPTIONS_PURGE_DAYS = env_int("SUBSCRIPTIONS_PURGE_DAYS", 30)

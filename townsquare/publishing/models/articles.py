@@ -5,11 +5,12 @@ summary and a public update history. Listing queries live on the page classes
 so views and templates stay thin and the number of queries stays bounded.
 """
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils import timezone
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
@@ -217,6 +218,14 @@ class NewsPage(ArticlePage):
 
 
 class NoticePage(ArticlePage):
+    class Disruption(models.TextChoices):
+        """Notices residents must hear of at once (停水停电、封路): they go out to subscribers immediately."""
+
+        WATER = "water", "停水"
+        POWER = "power", "停电"
+        GAS = "gas", "停气"
+        ROAD = "road", "道路封闭/交通管制"
+
     summary_required = True
     applies_to = models.CharField(
         "适用对象", max_length=100, blank=True, help_text="如：青禾镇东街居民、60岁以上老人。"
@@ -224,12 +233,31 @@ class NoticePage(ArticlePage):
     valid_until = models.DateTimeField(
         "有效期至", null=True, blank=True, help_text="过了这个时间，本通知不再出现在“正在进行”的列表里。"
     )
+    disruption = models.CharField(
+        "停水停电等紧急事项",
+        max_length=10,
+        choices=Disruption.choices,
+        blank=True,
+        help_text="停水、停电、停气或封路的通知请选上：发布后立即发邮件给订阅了相关镇街的居民。",
+    )
+    disruption_towns = ParentalManyToManyField(
+        Unit,
+        verbose_name="涉及镇街",
+        blank=True,
+        related_name="+",
+        limit_choices_to={"kind__in": [Unit.Kind.TOWN, Unit.Kind.STREET]},
+        help_text="不选则为发布单位所在的镇街。",
+    )
 
     content_panels = (
         Page.content_panels
         + [
             FieldPanel("summary"),
             FieldRowPanel([FieldPanel("applies_to"), FieldPanel("valid_until")]),
+            MultiFieldPanel(
+                [FieldPanel("disruption"), FieldPanel("disruption_towns", widget=forms.CheckboxSelectMultiple)],
+                heading="停水停电、封路",
+            ),
             FieldPanel("body"),
             FieldPanel("cover_image"),
         ]
@@ -248,6 +276,19 @@ class NoticePage(ArticlePage):
     def is_in_effect(self, now=None):
         now = now or timezone.now()
         return self.valid_until is None or self.valid_until >= now
+
+    def affected_towns(self):
+        """The towns a 停水停电/封路 notice concerns: those chosen, else the publishing unit's own town."""
+        if not self.disruption:
+            return []
+        chosen = list(self.disruption_towns.all())
+        if chosen:
+            return chosen
+        town_kinds = (Unit.Kind.TOWN, Unit.Kind.STREET)
+        unit = self.unit
+        while unit is not None and unit.kind not in town_kinds:
+            unit = unit.parent if unit.kind == Unit.Kind.VILLAGE else None
+        return [unit] if unit is not None else []
 
 
 class PublicityPage(ArticlePage):
