@@ -88,7 +88,7 @@ def unit_choices(column, home, county_column):
         return county_column().unit_choices()
 
     key = f"publishing:column-units:v1:{column.pk}"
-    return pagecache.remember(key, compute, settings.PAGE_CACHE_SECONDS, pages=(pagecache.under_tag(home.path),))
+    return pagecache.remember(key, compute, settings.PAGE_FRAGMENT_SECONDS, pages=(pagecache.under_tag(home.path),))
 
 
 def listing_html(
@@ -129,7 +129,7 @@ def listing_html(
     key = f"publishing:column-items:v1:{column.pk}:{getattr(site, 'pk', 0)}:{fragments.query_key(request)}"
     scope = home or column
     return mark_safe(
-        pagecache.remember(key, compute, settings.PAGE_CACHE_SECONDS, pages=(pagecache.under_tag(scope.path),))
+        pagecache.remember(key, compute, settings.PAGE_FRAGMENT_SECONDS, pages=(pagecache.under_tag(scope.path),))
     )
 
 

@@ -14,7 +14,6 @@ from .models import NewsPage, NoticePage, PublicityPage, UnitHomePage
 HOME_NEWS_COUNT = 6
 HOME_NOTICE_COUNT = 6
 HOME_PUBLICITY_COUNT = 5
-HOME_BLOCKS_CACHE_SECONDS = 60  # as PAGE_CACHE_SECONDS: how late a publicity opening may show
 HOME_BLOCKS_TEMPLATE = "publishing/includes/home_blocks.html"
 
 
@@ -61,7 +60,7 @@ def home_context(home, scope=None, now=None):
 def _blocks_valid_until(context, now):
     """When the home blocks stop being right by the clock alone: a listed notice or publicity ends, the
     lead news turns stale, or the day ends (公示 还剩N天). A publicity opening later shows within
-    HOME_BLOCKS_CACHE_SECONDS, as on a cached page (finding the next opening would cost a query)."""
+    PAGE_FRAGMENT_SECONDS, as on a cached page (finding the next opening would cost a query)."""
     moments = [pagecache.next_midnight(now)]
     moments += [notice.valid_until for notice in context["current_notices"] if notice.valid_until]
     moments += [item.period_ends for item in context["current_publicity"]]
@@ -91,4 +90,4 @@ def home_blocks(home, scope, show_unit, request=None):
     pages += (pagecache.under_tag(home.path),)
     variant = f"{int(scope is not None)}:{int(bool(show_unit))}:{getattr(site, 'pk', 0)}"
     key = f"publishing:home-blocks:v1:{home.pk}:{variant}"
-    return mark_safe(pagecache.remember(key, compute, HOME_BLOCKS_CACHE_SECONDS, pages=pages))
+    return mark_safe(pagecache.remember(key, compute, settings.PAGE_FRAGMENT_SECONDS, pages=pages))

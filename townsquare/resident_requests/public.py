@@ -331,5 +331,5 @@ def results(request, form, keyword, keyword_refused, filtered):
         return fragments.render(PUBLIC_RESULTS_TEMPLATE, context, request), page_obj.number
 
     key = f"resident_requests:public-results:v1:{fragments.query_key(request)}"
-    html, number = pagecache.remember(key, compute, settings.PAGE_CACHE_SECONDS)
+    html, number = pagecache.remember(key, compute, settings.PAGE_FRAGMENT_SECONDS)
     return mark_safe(html), number

@@ -44,7 +44,7 @@ def _finder_body(request, scope_unit):
 
     key = f"services:finder:v1:{getattr(scope_unit, 'pk', 0)}:{getattr(site, 'pk', 0)}:{fragments.query_key(request)}"
     pages = (pagecache.type_tag(ServiceGuidePage),)
-    return mark_safe(pagecache.remember(key, compute, settings.PAGE_CACHE_SECONDS, pages=pages))
+    return mark_safe(pagecache.remember(key, compute, settings.PAGE_FRAGMENT_SECONDS, pages=pages))
 
 
 def finder(request):

@@ -34,6 +34,10 @@ CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
 # Core: how long nginx in front may serve a page without asking (X-Accel-Expires): publish-to-visible.
 PAGE_CACHE_PROXY_SECONDS = env_int("PAGE_CACHE_PROXY_SECONDS", 2)
+# Parts of pages kept on their own (home blocks, a list's cards and pager) live at most this long, also with the
+# page cache off: they are dropped when what they show changes, and this bounds what the clock changes unforeseen
+# (a 公示 opening that is not listed yet).
+PAGE_FRAGMENT_SECONDS = env_int("PAGE_FRAGMENT_SECONDS", 60)
 # Core: paths never kept in the page cache (the admin, downloads, search — each search is logged, Open311).
 # The open read API (/api/v1/) is kept like pages; its search endpoint is logged, so it is not.
 PAGE_CACHE_EXCLUDED_PATHS = [
