@@ -30,6 +30,7 @@ urlpatterns = [
     path("yinsi/", include("townsquare.privacy.urls")),
     path("open311/v2/", include("townsquare.resident_requests.open311.urls")),
     path("", include("townsquare.search.urls")),
+    path("", include("townsquare.syndication.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "townsquare.screening",
     "townsquare.oversight",
     "townsquare.privacy",
+    "townsquare.syndication",
     "townsquare.demo",
     "townsquare.accounts",
     "django_otp",
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -69,6 +71,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
