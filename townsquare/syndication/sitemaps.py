@@ -35,7 +35,7 @@ class AnswerSitemap(Sitemap):
     limit = settings.SITEMAP_URLS_PER_FILE
 
     def items(self):
-        return answers.public_requests().only("tracking_number", "received_at", "answered_at")
+        return answers.public_requests().select_related(None).only("tracking_number", "received_at", "answered_at")
 
     def location(self, item):
         return reverse("resident_requests:public_detail", args=[item.tracking_number])
