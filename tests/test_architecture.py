@@ -26,6 +26,7 @@ UPPER_APPS = (
     "channels",
     "archive",
     "oversight",
+    "syndication",
     "demo",
 )
 UPPER_IMPORT = re.compile(r"^\s*(from|import)\s+townsquare\.(" + "|".join(UPPER_APPS) + r")\b", re.MULTILINE)

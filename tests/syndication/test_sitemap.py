@@ -1,4 +1,4 @@
-"""sitemap.xml: an index of sections; live public pages with their lastmod, public answers; no drafts, no private pages."""
+"""sitemap.xml: an index of sections: live public pages with lastmod, public answers; never drafts or private pages."""
 
 import xml.etree.ElementTree as ET
 

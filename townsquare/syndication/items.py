@@ -29,9 +29,7 @@ def newest(pages, limit=None):
     """
     limit = limit or settings.FEED_ITEMS
     rows = list(
-        pages.order_by("-first_published_at", "-path").values_list("pk", "content_type_id", "last_published_at")[
-            :limit
-        ]
+        pages.order_by("-first_published_at", "-path").values_list("pk", "content_type_id", "last_published_at")[:limit]
     )
     ids_by_type = defaultdict(list)
     for pk, content_type_id, _ in rows:
