@@ -55,3 +55,10 @@ def test_public_answer_is_listed(client, desk):
 @pytest.mark.parametrize("path", ["/banshi/", "/liuyan/public/", "/shenghuo/"])
 def test_entry_pages_are_listed(client, county, path):
     assert f"http://testserver{path}" in locations(client, "/sitemap-entries.xml")
+
+
+def test_index_dates_the_pages_section_by_the_latest_publication(client, county):
+    page = NewsPageFactory(parent=county.town_a.section("news"))
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    dates = {entry.findtext(f"{SITEMAP}loc"): entry.findtext(f"{SITEMAP}lastmod") for entry in root}
+    assert dates["http://testserver/sitemap-pages.xml"].startswith(localdate(page.last_published_at).isoformat())

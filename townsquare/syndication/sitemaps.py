@@ -8,6 +8,7 @@ public entry pages. Nothing that needs a tracking number, a code or a log-in is 
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.urls import reverse
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as WagtailSitemap
 
@@ -28,6 +29,10 @@ class PageSitemap(WagtailSitemap):
             .specific(defer=True)
         )
 
+    def get_latest_lastmod(self):
+        """The index's date for this section in one query (Django would load every page for it)."""
+        return self.items().order_by().aggregate(latest=Max("last_published_at"))["latest"]
+
 
 class AnswerSitemap(Sitemap):
     """大家的留言: each public request with its answer, as masked on its public page."""
@@ -42,6 +47,10 @@ class AnswerSitemap(Sitemap):
 
     def lastmod(self, item):
         return item.answered_at or item.received_at
+
+    def get_latest_lastmod(self):
+        latest = answers.public_requests().order_by().aggregate(Max("answered_at"), Max("received_at"))
+        return max((moment for moment in latest.values() if moment), default=None)
 
 
 class ListingSitemap(Sitemap):
@@ -62,6 +71,9 @@ class ListingSitemap(Sitemap):
 
     def lastmod(self, item):
         return item[2]
+
+    def get_latest_lastmod(self):
+        return None  # directories carry no date: the index gives none rather than a wrong one
 
 
 class EntrySitemap(Sitemap):
