@@ -147,3 +147,9 @@ def test_restricted_pages_are_left_out_of_a_unit_feed(client, county):
     NewsPageFactory(parent=county.town_a.section("news"), title="内部的动态")
     PageViewRestriction.objects.create(page=county.town_a.section("news"), restriction_type=PageViewRestriction.LOGIN)
     assert titles(client, f"{county.town_a.home.url}feed/rss/") == []
+
+
+def test_item_guid_is_the_absolute_link(client, news):
+    page = NewsPageFactory(parent=news)
+    guid = rss_items(client, f"{news.url}feed/rss/")[0].find("guid")
+    assert (guid.text, guid.get("isPermaLink")) == (f"http://testserver{page.url}", "true")

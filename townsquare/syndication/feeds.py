@@ -50,7 +50,9 @@ class PublicationFeed(Feed):
         return item.get_url(request=self.request)
 
     def item_guid(self, item):
-        return self.item_link(item)
+        return self.request.build_absolute_uri(self.item_link(item))
+
+    item_guid_is_permalink = True
 
     def item_pubdate(self, item):
         return item.first_published_at
