@@ -121,3 +121,15 @@ _.annual_table
 _.application_links
 _.get_edit_handler
 _.next_url
+
+# 订阅与数据: the hooks of Django's syndication (Feed.item_*) and sitemaps (Sitemap.lastmod, get_latest_lastmod).
+_.item_title
+_.item_description
+_.item_guid
+_.item_pubdate
+_.item_updateddate
+_.item_author_name
+_.item_categories
+_.item_enclosures
+_.lastmod
+_.get_latest_lastmod
