@@ -6,7 +6,7 @@ In a temporary folder (TOWNSQUARE_VAR_DIR, a fresh SQLite file) the bench migrat
 test county (``tests.conftest.build_county``) and --items live news pages in the county's
 政务动态 column (Wagtail ``add_child`` in one transaction, a minute apart, every tenth with a
 cover picture). Then it asks the Django test client (DEBUG off) for the column's RSS and Atom
-feeds, and for the county's 政务动态 type feed, --rounds times each, interleaved:
+feeds, the county's 政务动态 type feed and the sitemap's pages file, --rounds times each, interleaved:
 - built: every response built (the page cache skipped, Django's cache a dummy: no rendition
   or site cached either) — what the first reader after a change waits for;
 - cached: served from the page cache (the file cache under var/, as ``make run`` has it).
@@ -64,6 +64,7 @@ def run(args):
         "column RSS": f"{column}feed/rss/",
         "column Atom": f"{column}feed/atom/",
         "type RSS": "/feed/news/rss/",
+        "sitemap": "/sitemap-pages.xml",  # SITEMAP_URLS_PER_FILE pages at most
     }
     # No collectstatic here: plain static URLs instead of the manifest's hashed ones.
     storages = {
@@ -110,7 +111,7 @@ def describe(urls):
         with override_settings(PAGE_CACHE_EXCLUDED_PATHS=["/"]), CaptureQueriesContext(connection) as captured:
             response = client.get(url)
         body = response.content
-        facts[name] = (len(captured), body.count(b"<item>") + body.count(b"<entry>"), len(body))
+        facts[name] = (len(captured), body.count(b"<item>") + body.count(b"<entry>") + body.count(b"<url>"), len(body))
     return facts
 
 
