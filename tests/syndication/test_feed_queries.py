@@ -42,3 +42,11 @@ def test_feed_queries_do_not_grow_with_items(client, county, where, feed_format)
     fill(place, 10)
     many, sql = feed_queries(client, url)
     assert (many, many <= MAX_QUERIES) == (few, True), "\n".join(sql)
+
+
+def test_sitemap_pages_queries_do_not_grow_with_pages(client, county):
+    fill(county.town_a, 2)
+    few, _ = feed_queries(client, "/sitemap-pages.xml")
+    fill(county.town_a, 10)
+    many, sql = feed_queries(client, "/sitemap-pages.xml")
+    assert many == few, "\n".join(sql)
