@@ -3,17 +3,18 @@
 import pytest
 from django.urls import reverse
 
+from tests.resident_requests.test_public_list import (
+    CONTACT_EMAIL,
+    CONTACT_PHONE,
+    EMAIL,
+    ID_NUMBER,
+    NAME,
+    PHONE,
+    SECRETS,
+)
 from townsquare.resident_requests import handling
 
 from ..factories import NewsPageFactory
-
-NAME = "张三丰"
-PHONE = "13912345678"
-EMAIL = "zhang.sanfeng@example.com"
-ID_NUMBER = "430102199001011234"
-CONTACT_PHONE = "13800138000"
-CONTACT_EMAIL = "private.box@example.org"
-SECRETS = (NAME, PHONE, EMAIL, ID_NUMBER, CONTACT_PHONE, CONTACT_EMAIL, "zhang.sanfeng@", "private.box@")
 
 
 @pytest.fixture

@@ -24,15 +24,22 @@ class ChineseRss(Rss201rev2Feed):
         return {**super().rss_attributes(), "xml:lang": "zh-CN"}
 
 
-class PublicationFeed(Feed):
-    """Publications newest first; subclasses say which (``publications(obj)``) and name the feed."""
+class ChineseFeed(Feed):
+    """A feed in Chinese, RSS 2.0 or Atom, that keeps the request (for absolute links to pictures and pages)."""
 
-    feed_type = ChineseRss
     language = "zh-CN"
 
     def __init__(self, feed_format="rss"):
         super().__init__()
         self.feed_type = ChineseRss if feed_format == "rss" else Atom1Feed
+
+    def get_feed(self, obj, request):
+        self.request = request
+        return super().get_feed(obj, request)
+
+
+class PublicationFeed(ChineseFeed):
+    """Publications newest first; subclasses say which (``publications(obj)``) and name the feed."""
 
     def publications(self, obj):
         raise NotImplementedError
@@ -81,10 +88,6 @@ class PublicationFeed(Feed):
         mime_type = mimetypes.guess_type(rendition.file.name)[0] or "image/jpeg"
         return [Enclosure(self.request.build_absolute_uri(rendition.url), str(length), mime_type)]
 
-    def get_feed(self, obj, request):
-        self.request = request
-        return super().get_feed(obj, request)
-
 
 class PageFeed(PublicationFeed):
     """A column's items, or everything published below a home (the county's or a unit's)."""
@@ -130,15 +133,8 @@ class KindFeed(PublicationFeed):
         return f"全县各单位最新发布的{items.KINDS[kind][0]}。"
 
 
-class SearchFeed(Feed):
+class SearchFeed(ChineseFeed):
     """The newest results of a search: what the results page shows for it, nothing more."""
-
-    feed_type = ChineseRss
-    language = "zh-CN"
-
-    def __init__(self, feed_format="rss"):
-        super().__init__()
-        self.feed_type = ChineseRss if feed_format == "rss" else Atom1Feed
 
     def get_object(self, request, results, search_url):
         self.search_url = search_url
