@@ -21,3 +21,7 @@ def test_points_at_the_sitemap(robots):
 
 def test_robots_is_plain_text(client, db):
     assert client.get("/robots.txt")["Content-Type"].startswith("text/plain")
+
+
+def test_robots_answers_head_requests(client, db):
+    assert client.head("/robots.txt").status_code == 200

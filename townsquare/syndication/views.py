@@ -6,7 +6,7 @@ page changes (``pages`` tag, recorded by the SQL watcher); search feeds are unde
 
 from django.http import Http404, HttpResponse
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
 from townsquare.search import query
@@ -28,20 +28,20 @@ def page_for_path(request, page_path):
     return page
 
 
-@require_GET
+@require_safe
 def page_feed(request, page_path, feed_format):
     page = page_for_path(request, page_path)
     return PageFeed(feed_format)(request, page=page)
 
 
-@require_GET
+@require_safe
 def kind_feed(request, kind, feed_format):
     if kind not in items.KINDS:
         raise Http404
     return KindFeed(feed_format)(request, kind=kind)
 
 
-@require_GET
+@require_safe
 def search_feed(request, feed_format):
     form = SearchForm(request.GET)
     form.is_valid()
@@ -82,7 +82,7 @@ ROBOTS_DISALLOWED = (
 )
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOWED), ""]
     lines.append(f"Sitemap: {request.build_absolute_uri(reverse('syndication:sitemap'))}")
