@@ -133,3 +133,15 @@ _.TencentBackend
 
 # Called by Django Ninja: a throttle's check (townsquare/api/limits.py).
 _.allow_request
+
+# 订阅与数据: the hooks of Django's syndication (Feed.item_*) and sitemaps (Sitemap.lastmod, get_latest_lastmod).
+_.item_title
+_.item_description
+_.item_guid
+_.item_pubdate
+_.item_updateddate
+_.item_author_name
+_.item_categories
+_.item_enclosures
+_.lastmod
+_.get_latest_lastmod

@@ -28,6 +28,7 @@ UPPER_APPS = (
     "archive",
     "oversight",
     "subscriptions",
+    "syndication",
     "demo",
     "api",
 )

@@ -33,6 +33,7 @@ urlpatterns = [
     path("open311/v2/", include("townsquare.resident_requests.open311.urls")),
     path("api/", include("townsquare.api.urls")),
     path("", include("townsquare.search.urls")),
+    path("", include("townsquare.syndication.urls")),
 ]
 
 if settings.SERVE_MEDIA:

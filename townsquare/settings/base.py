@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "townsquare.oversight",
     "townsquare.privacy",
     "townsquare.subscriptions",
+    "townsquare.syndication",
     "townsquare.demo",
     "townsquare.accounts",
     "townsquare.api",
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -74,6 +76,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [

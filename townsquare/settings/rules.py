@@ -189,6 +189,12 @@ SERVICE_GUIDE_STALE_DAYS = env_int("SERVICE_GUIDE_STALE_DAYS", 365)
 # Guides per page in the finder (/banshi/) and a unit's 办事指南 column.
 SERVICE_GUIDE_PAGE_SIZE = env_int("SERVICE_GUIDE_PAGE_SIZE", 20)
 
+# Feeds and sharing (订阅与数据). Items per RSS/Atom feed (newest first); addresses per sitemap file (the
+# sitemap index lists more files beyond it); the picture a shared link shows when a page has none (a static file).
+FEED_ITEMS = env_int("FEED_ITEMS", 50)
+SITEMAP_URLS_PER_FILE = env_int("SITEMAP_URLS_PER_FILE", 5000)
+SHARE_DEFAULT_IMAGE = os.environ.get("SHARE_DEFAULT_IMAGE", "core/share.png")
+
 # Site search (搜索). Results per page and the deepest page served; longest query kept (characters);
 # body text indexed per item (characters); snippet length (characters).
 SEARCH_PAGE_SIZE = env_int("SEARCH_PAGE_SIZE", 10)
