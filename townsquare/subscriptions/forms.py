@@ -6,7 +6,7 @@ from townsquare.core.forms import HoneypotForm, normalize_email
 from townsquare.publishing.models import HomePage, PolicyTopic, SectionPage, UnitHomePage
 from townsquare.units.models import Unit
 
-from .models import TOWN_KINDS, TOWN_SUBSCRIPTION_KINDS, Frequency, Kind
+from .models import LISTING_SUBSCRIPTION_KINDS, TOWN_KINDS, TOWN_SUBSCRIPTION_KINDS, Frequency, Kind
 
 
 class ColumnChoiceField(forms.ModelChoiceField):
@@ -39,7 +39,7 @@ class SubscribeForm(HoneypotForm):
         queryset=Unit.objects.filter(kind__in=TOWN_KINDS).order_by("sort_order", "pk"),
         required=False,
         empty_label="请选择",
-        help_text="停水停电、封路和天气预警按镇街发送。",
+        help_text="停水停电、封路和天气预警按镇街发送；招聘和文旅活动不选镇街就是全县的。",
     )
     unit = forms.ModelChoiceField(
         label="哪个单位",
@@ -83,7 +83,11 @@ class SubscribeForm(HoneypotForm):
         data, kind = self.cleaned_data, self.cleaned_data["kind"]
         return {
             "kind": kind,
-            "unit": data["town"] if kind in TOWN_SUBSCRIPTION_KINDS else data["unit"] if kind == Kind.UNIT else None,
+            "unit": data["town"]
+            if kind in TOWN_SUBSCRIPTION_KINDS | LISTING_SUBSCRIPTION_KINDS
+            else data["unit"]
+            if kind == Kind.UNIT
+            else None,
             "column": data["column"] if kind == Kind.COLUMN else None,
             "topic": data["topic"] if kind == Kind.TOPIC else "",
         }

@@ -36,10 +36,14 @@ class Kind(models.TextChoices):
     UTILITIES = "utilities", "停水停电停气"
     TRAFFIC = "traffic", "封路和交通管制"
     WEATHER = "weather", "天气预警"
+    JOBS = "jobs", "招聘信息"
+    EVENTS = "events", "文旅活动"
 
 
 # Kinds that are about one town (the town is required), and those that are urgent by nature.
 TOWN_SUBSCRIPTION_KINDS = {Kind.UTILITIES, Kind.TRAFFIC, Kind.WEATHER}
+# Kinds of 生活服务 listings that may be followed for one town or, with no town, for the whole county.
+LISTING_SUBSCRIPTION_KINDS = {Kind.JOBS, Kind.EVENTS}
 
 
 class Frequency(models.TextChoices):

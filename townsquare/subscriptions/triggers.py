@@ -10,6 +10,8 @@ weather warning arriving for a place.
 - A weather warning for a place reaches that place's weather and unit subscribers at once.
 - A 生活服务 traffic notice for a town, once approved, reaches its traffic subscribers: a 封路 at once,
   a detour or bus change as their frequency says.
+- An approved job or 文旅活动 reaches those who follow that kind for its town or for the whole county,
+  as their frequency says.
 """
 
 import logging
@@ -20,7 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.signals import page_published
 
-from townsquare.listings.models import TrafficNotice
+from townsquare.listings.models import Event, JobListing, TrafficNotice
 from townsquare.publishing.models import ArticlePage, NoticePage, UpdateRecord
 from townsquare.weather.models import WeatherLocation
 
@@ -35,6 +37,8 @@ def connect():
     page_published.connect(page_went_live, dispatch_uid="subscriptions.page_published")
     post_save.connect(weather_stored, sender=WeatherLocation, dispatch_uid="subscriptions.weather_stored")
     post_save.connect(traffic_saved, sender=TrafficNotice, dispatch_uid="subscriptions.traffic_saved")
+    post_save.connect(listing_saved, sender=JobListing, dispatch_uid="subscriptions.job_saved")
+    post_save.connect(listing_saved, sender=Event, dispatch_uid="subscriptions.event_saved")
 
 
 def page_went_live(sender, instance, revision=None, **kwargs):
@@ -155,4 +159,37 @@ def traffic_item(notice):
         source=notice.unit.name if notice.unit_id else "",
         label=notice.get_notice_kind_display(),
         urgent=notice.notice_kind == TrafficNotice.Kind.CLOSURE,
+    )
+
+
+LISTING_KINDS = {JobListing: Kind.JOBS, Event: Kind.EVENTS}
+
+
+def listing_saved(sender, instance, **kwargs):
+    if not instance.is_live():
+        return
+    place = Q(unit__isnull=True) | (Q(unit_id=instance.town_id) if instance.town_id else Q(pk__in=[]))
+    try:
+        notify(listing_item(instance), Subscription.objects.filter(place, kind=LISTING_KINDS[type(instance)]))
+    except Exception:
+        logger.exception("subscriptions for listing %s failed", instance.pk)
+
+
+def listing_item(listing):
+    """A job or an event as news: where and when (an event) or who hires and until when (a job)."""
+    if isinstance(listing, Event):
+        when = f"{timezone.localtime(listing.starts_at):%m月%d日%H:%M}"
+        summary = f"{listing.get_category_display()}，{when}，{listing.venue}，{listing.price}"
+    else:
+        summary = f"{listing.employer}，{listing.get_job_kind_display()}"
+        if listing.closing_date:
+            summary += f"，{listing.closing_date:%m月%d日}截止"
+    place = listing.town.display_name if listing.town_id else ""
+    return Item(
+        key=f"listing:{listing.kind}:{listing.pk}",
+        title=listing.title,
+        url=absolute(listing.get_absolute_url()),
+        summary=summary[:300],
+        source=listing.unit.name if listing.unit_id else place,
+        label=listing.kind_label,
     )
