@@ -60,3 +60,15 @@ def test_a_column_page_offers_to_subscribe_to_it(client, town_a):
 def test_columns_are_offered_with_their_unit(client, town_a):
     response = client.get(reverse("subscriptions:subscribe"))
     assert "青禾镇 · 通知公告" in response.content.decode()
+
+
+def test_the_same_county_wide_subscription_cannot_be_stored_twice(db):
+    from django.db import IntegrityError, transaction
+
+    from townsquare.subscriptions.models import Kind
+
+    from .factories import SubscriptionFactory
+
+    first = SubscriptionFactory(kind=Kind.JOBS, unit=None)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SubscriptionFactory(subscriber=first.subscriber, kind=Kind.JOBS, unit=None)

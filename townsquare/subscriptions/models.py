@@ -6,6 +6,8 @@ by what it is about) and handed out as one ``Delivery`` per subscriber, the deli
 """
 
 from django.db import models
+from django.db.models import Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from townsquare.units.models import Unit
@@ -70,10 +72,14 @@ class Subscription(models.Model):
         verbose_name = "订阅"
         verbose_name_plural = "订阅"
         constraints = [
+            # Blank unit or column counted as one value (0), on SQLite too (which has no NULLS NOT DISTINCT).
             models.UniqueConstraint(
-                fields=["subscriber", "kind", "unit", "column", "topic"],
+                "subscriber",
+                "kind",
+                Coalesce("unit", Value(0)),
+                Coalesce("column", Value(0)),
+                "topic",
                 name="subscription_once",
-                nulls_distinct=False,
             )
         ]
         indexes = [models.Index(fields=["kind", "unit"], name="subscription_kind_unit")]
