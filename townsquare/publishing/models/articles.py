@@ -372,7 +372,8 @@ class TopicPage(ArticlePage):
         verbose_name_plural = "专题"
 
     def gathered_pages(self):
-        items = list(self.items.select_related("page").order_by("sort_order", "pk"))  # pk: items added in code have no sort_order
+        # Then by pk: items added in code have no sort_order (PostgreSQL returns NULLs in any order).
+        items = list(self.items.select_related("page").order_by("sort_order", "pk"))
         pages = {page.pk: page for page in Page.objects.live().filter(pk__in=[i.page_id for i in items]).specific()}
         pagecache.depends_on(pagecache.type_tag(Page))  # a gathered page unpublished or retitled anywhere
         return [(item, pages[item.page_id]) for item in items if item.page_id in pages]
