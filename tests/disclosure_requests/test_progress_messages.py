@@ -7,7 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from townsquare.core.models import Delivery
-from townsquare.core.notify import followup, send_due
+from townsquare.core.notify import followup, send_due, texts
 from townsquare.disclosure_requests import handling
 
 from .factories import make_application
@@ -48,6 +48,13 @@ def test_the_decision_tells_the_applicant_and_schedules_the_followup(application
     handling.decide(application, "1", "予以公开。")
     later = Delivery.objects.get(kind="followup", channel="email")
     assert (count("application_decided"), later.due_at) == (2, application.decided_at + timedelta(days=7))
+
+
+def test_the_followup_email_calls_the_number_an_application_number(application):
+    handling.decide(application, "1", "予以公开。")
+    later = Delivery.objects.get(kind="followup", channel="email")
+    _subject, body = texts.email("followup", later.params, "", "")
+    assert f"申请编号：{application.tracking_number}" in body
 
 
 def test_the_sms_names_neither_the_applicant_nor_the_request(application, tencent_sms):

@@ -51,5 +51,6 @@ def decided(application):
         email=application.email,
         phone=application.phone,
         answered_at=application.decided_at,
+        number_label="申请编号",
     )
     return made

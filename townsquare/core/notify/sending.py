@@ -64,10 +64,14 @@ def notify_resident(kind, case, *, reference, email="", phone="", params=None, l
     return made
 
 
-def schedule_followup(case, *, reference, email="", phone="", answered_at=None):
-    """回访 NOTIFY_FOLLOWUP_DAYS after the answer; once per case, however often the answer is given."""
+def schedule_followup(case, *, reference, email="", phone="", answered_at=None, number_label=""):
+    """回访 NOTIFY_FOLLOWUP_DAYS after the answer; once per case, however often the answer is given.
+    ``number_label``: what the e-mail calls the reference (申请编号), when not 受理编号."""
     due = (answered_at or timezone.now()) + timedelta(days=settings.NOTIFY_FOLLOWUP_DAYS)
-    return notify_resident("followup", case, reference=reference, email=email, phone=phone, key="once", due_at=due)
+    params = {"number_label": number_label} if number_label else None
+    return notify_resident(
+        "followup", case, reference=reference, email=email, phone=phone, params=params, key="once", due_at=due
+    )
 
 
 def _sms_possible(kind, phone):

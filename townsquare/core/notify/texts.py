@@ -48,7 +48,7 @@ def sms_order(kind):
 def email(kind, params, link, optout_link):
     """(subject, body) of one e-mail."""
     subject, lead = EMAILS[kind]
-    label = NUMBER_LABELS.get(kind.split("_")[0], "受理编号")
+    label = params.get("number_label") or NUMBER_LABELS.get(kind.split("_")[0], "受理编号")
     number = params.get("number", "")
     lines = ["您好：", "", fill(lead, params), "", f"{label}：{number}"]
     if link:
