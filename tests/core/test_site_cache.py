@@ -37,3 +37,14 @@ def test_a_republished_home_page_shows_its_new_greeting(client, county):
     home.intro = "欢迎回家，示范县的乡亲们"
     home.save_revision().publish()
     assert "欢迎回家，示范县的乡亲们" in client.get("/", **BUILT).content.decode()
+
+
+def test_kept_hosts_stay_bounded(client, county, settings, monkeypatch):
+    from townsquare.core import sitecache
+
+    settings.ALLOWED_HOSTS = ["*"]
+    monkeypatch.setattr(sitecache, "MAX_HOSTS", 3)
+    for n in range(10):
+        for _ in range(2):
+            client.get("/", HTTP_HOST=f"host{n}.example", **BUILT)
+    assert len(sitecache._kept) <= 3

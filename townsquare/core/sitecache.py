@@ -21,6 +21,9 @@ logger = logging.getLogger(__name__)
 
 _kept = {}  # (hostname, port) -> (versions, pickled site with its root page as its own type)
 _root_paths = {}  # (hostname, port) -> the tree path of the site's root page, once seen
+# Host names are bounded by ALLOWED_HOSTS, unless that is "*": then any Host header reaches Wagtail's
+# default site, and the tables start again when they hold this many names.
+MAX_HOSTS = 64
 
 
 def _key(request):
@@ -47,6 +50,9 @@ def keep(key, site, versions):
     if root is None:
         return
     path_tag = f"path:{root.path}"
+    if key not in _root_paths and len(_root_paths) >= MAX_HOSTS:
+        _root_paths.clear()
+        _kept.clear()
     _root_paths[key] = root.path
     specific = root.__dict__.get("specific")
     if path_tag not in versions or specific is None:
