@@ -17,13 +17,14 @@ import logging
 import os
 import statistics
 import sys
-import tempfile
 import time
 from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.scratch import run_in_scratch  # noqa: E402
 
 NEWS_PAGE = 500
 REQUESTS_PAGE = 100
@@ -35,16 +36,7 @@ def main():
     parser.add_argument("--requests", type=int, default=5_000, help="residents' requests to add (default 5000)")
     parser.add_argument("--rounds", type=int, default=30, help="interleaved rounds of requests (default 30)")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="ts-deep-pages-") as folder:
-        os.environ["TOWNSQUARE_VAR_DIR"] = folder
-        os.makedirs(f"{folder}/static")  # STATIC_ROOT, never collected here
-        os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
-        os.environ["DEBUG"] = "0"
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "townsquare.settings")
-        import django
-
-        django.setup()
-        run(args)
+    run_in_scratch("ts-deep-pages-", run, args)
 
 
 def run(args):

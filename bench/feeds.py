@@ -19,7 +19,6 @@ import logging
 import os
 import statistics
 import sys
-import tempfile
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -27,22 +26,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.scratch import run_in_scratch  # noqa: E402
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=10_000, help="news pages in the column (default 10000)")
     parser.add_argument("--rounds", type=int, default=30, help="interleaved rounds of requests (default 30)")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="ts-feeds-") as folder:
-        os.environ["TOWNSQUARE_VAR_DIR"] = folder
-        os.makedirs(f"{folder}/static")  # STATIC_ROOT, never collected here
-        os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
-        os.environ["DEBUG"] = "0"
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "townsquare.settings")
-        import django
-
-        django.setup()
-        run(args)
+    run_in_scratch("ts-feeds-", run, args)
 
 
 def run(args):
