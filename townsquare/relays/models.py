@@ -7,10 +7,10 @@ from django.utils import timezone
 
 from townsquare.channels.models import Channel
 
-from .secrets import seal, unseal
+from .secrets import SealedSecretMixin
 
 
-class WechatAccount(models.Model):
+class WechatAccount(SealedSecretMixin, models.Model):
     """The AppID and sealed AppSecret of a WeChat channel (the county's main account may use settings instead)."""
 
     channel = models.OneToOneField(
@@ -29,14 +29,6 @@ class WechatAccount(models.Model):
 
     def __str__(self):
         return f"{self.channel}（{self.app_id or '未设置 AppID'}）"
-
-    @property
-    def secret(self):
-        return unseal(self.secret_sealed)
-
-    @secret.setter
-    def secret(self, plain):
-        self.secret_sealed = seal(plain)
 
     @property
     def has_secret(self):
@@ -90,7 +82,7 @@ class WechatPublication(models.Model):
         return self.status == self.Status.FAILED
 
 
-class Webhook(models.Model):
+class Webhook(SealedSecretMixin, models.Model):
     """A channel's relay to another tool (微博, 抖音 tools, a province platform): signed POSTs of page events."""
 
     class Event(models.TextChoices):
@@ -112,14 +104,6 @@ class Webhook(models.Model):
 
     def __str__(self):
         return self.url
-
-    @property
-    def secret(self):
-        return unseal(self.secret_sealed)
-
-    @secret.setter
-    def secret(self, plain):
-        self.secret_sealed = seal(plain)
 
     @property
     def event_list(self):

@@ -28,3 +28,15 @@ def unseal(sealed):
         return _fernet().decrypt(sealed.encode()).decode()
     except InvalidToken:
         return ""
+
+
+class SealedSecretMixin:
+    """``secret`` read and written in plain text over the model's ``secret_sealed`` field."""
+
+    @property
+    def secret(self):
+        return unseal(self.secret_sealed)
+
+    @secret.setter
+    def secret(self, plain):
+        self.secret_sealed = seal(plain)
