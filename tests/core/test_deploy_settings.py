@@ -34,3 +34,9 @@ def test_behind_a_proxy_the_forwarded_host_and_scheme_are_trusted(tmp_path):
 def test_without_a_proxy_forwarded_headers_are_ignored(tmp_path):
     trusted = show(tmp_path, "settings.USE_X_FORWARDED_HOST, settings.SECURE_PROXY_SSL_HEADER", BEHIND_PROXY="0")
     assert trusted == "(False, None)"
+
+
+def test_an_empty_database_url_means_the_sqlite_file(tmp_path):
+    assert (
+        show(tmp_path, "settings.DATABASES['default']['ENGINE']", DATABASE_URL="") == "('django.db.backends.sqlite3',)"
+    )

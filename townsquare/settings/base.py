@@ -123,10 +123,10 @@ TEMPLATES = [
     },
 ]
 
-# --- Database: SQLite under var/ unless DATABASE_URL says otherwise -------------
+# --- Database: SQLite under var/ unless DATABASE_URL says otherwise (an empty one too) -------------
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'townsquare.sqlite3'}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'townsquare.sqlite3'}",
         # Seconds a connection is kept for the next request (PostgreSQL; SQLite always reconnects).
         conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
         conn_health_checks=True,
