@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.db import transaction
+from django.db.models import ProtectedError
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
@@ -148,6 +149,18 @@ def load_county():
     )
 
 
+def delete_with_what_protects_it(instance):
+    """Delete ``instance``, first deleting the rows that protect it (a loaded demo's bookings protect its guides)."""
+    for _ in range(10):
+        try:
+            instance.delete()
+            return
+        except ProtectedError as error:
+            for blocker in error.protected_objects:
+                delete_with_what_protects_it(blocker)
+    instance.delete()
+
+
 def reset_to_fresh_install():
     """Remove the test county and leave what ``migrate`` leaves: Wagtail's root, welcome page and default site."""
     from django.conf import settings
@@ -167,10 +180,11 @@ def reset_to_fresh_install():
     root = root_page()
     InterpretationPage.objects.all().delete()  # they protect the policies they explain
     for page in Page.objects.child_of(root):
-        page.delete()
+        delete_with_what_protects_it(page)
     Membership.objects.all().delete()
     while Unit.objects.exists():
-        Unit.objects.filter(children__isnull=True).delete()
+        for unit in Unit.objects.filter(children__isnull=True):
+            delete_with_what_protects_it(unit)
     get_user_model().objects.all().delete()
     Group.objects.exclude(name__in=["Moderators", "Editors"]).delete()
     Workflow.objects.exclude(name="Moderators approval").delete()
@@ -188,15 +202,21 @@ def django_db_setup(django_db_setup, django_db_blocker):
         cache.clear()
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo county, loaded once for a test module and rolled back after it (use with ``db``)."""
+def loaded_demo(django_db_blocker):
+    """The demo county in a transaction rolled back when the generator ends."""
     with django_db_blocker.unblock():
         with transaction.atomic():
             reset_to_fresh_install()
             call_command("load_demo", verbosity=0)
             yield
             transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo county, loaded once for a test module and rolled back after it (use with ``db``).
+    ``tests/demo/`` loads it once for all its modules."""
+    yield from loaded_demo(django_db_blocker)
 
 
 @pytest.fixture(autouse=True)

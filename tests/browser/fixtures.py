@@ -1,7 +1,9 @@
 """Browser tests: Debian's Chromium driven by Playwright against pytest-django's live server.
 
 One browser for the whole session; the demo county is loaded into the live server's
-database for each test (transactional tests start from a clean database).
+database for each test (transactional tests start from a clean database). On SQLite the first load
+is kept as a copy in memory (the backup API) and copied back for the next tests: a load takes about
+a minute, a copy a fraction of a second.
 """
 
 import os
@@ -46,15 +48,33 @@ def browser():
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+_loaded_demo = {}  # "sqlite": an in-memory SQLite database holding the test database as the demo left it
+
+
 @pytest.fixture
 def demo_site(live_server):
     """The demo county, served by the live server; returns its base URL."""
+    import sqlite3
+
+    from django.core.cache import caches
     from django.core.management import call_command
+    from django.db import connection
 
     from ..conftest import reset_to_fresh_install
 
+    kept = _loaded_demo.get(connection.vendor)
+    if kept is not None:
+        connection.ensure_connection()
+        kept.backup(connection.connection)
+        for cache in caches.all():
+            cache.clear()
+        return live_server.url
     reset_to_fresh_install()
     call_command("load_demo", verbosity=0)
+    if connection.vendor == "sqlite":
+        copy = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(copy)
+        _loaded_demo["sqlite"] = copy
     return live_server.url
 
 
