@@ -444,3 +444,11 @@ SUBSCRIPTIONS_PER_IP_HOUR = env_int("SUBSCRIPTIONS_PER_IP_HOUR", 30)
 SUBSCRIPTIONS_UNSUBSCRIBE_MAILTO = os.environ.get("SUBSCRIPTIONS_UNSUBSCRIBE_MAILTO", "")
 # Addresses that follow nothing any more are deleted after this many days, with their delivery log.
 SUBSCRIPTIONS_PURGE_DAYS = env_int("SUBSCRIPTIONS_PURGE_DAYS", 30)
+# Subscribing by WeChat (subscriptions/wechat.py) through the county's connected 公众号: the template message's id
+# chosen in the 公众号 back-end (empty: WeChat subscriptions are not offered), the template's keys that get the
+# title, the publishing unit and the time, in that order, and the page WeChat's web authorisation starts at.
+WECHAT_SUBSCRIPTION_TEMPLATE_ID = os.environ.get("WECHAT_SUBSCRIPTION_TEMPLATE_ID", "")
+WECHAT_SUBSCRIPTION_TEMPLATE_KEYS = env_list("WECHAT_SUBSCRIPTION_TEMPLATE_KEYS", "thing1,thing2,time3")
+WECHAT_OAUTH_AUTHORIZE_URL = os.environ.get(
+    "WECHAT_OAUTH_AUTHORIZE_URL", "https://open.weixin.qq.com/connect/oauth2/authorize"
+)
