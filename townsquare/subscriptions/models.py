@@ -2,8 +2,9 @@
 message sent to them.
 
 A subscription counts once it is confirmed: an address by double opt-in (it receives a link and only a
-click on it makes the subscription live), an openid by WeChat's web authorisation itself (``wechat.py``). Messages are written once (``Message``, unique
-by what it is about) and handed out as one ``Delivery`` per subscriber, the delivery log.
+click on it makes the subscription live), an openid by WeChat's web authorisation itself (``wechat.py``).
+Messages are written once (``Message``, unique by what it is about) and handed out as one ``Delivery`` per
+subscriber, the delivery log.
 """
 
 from django.db import models

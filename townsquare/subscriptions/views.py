@@ -1,8 +1,8 @@
 """订阅 under /dingyue/: the subscribe form, the confirmation, the manage page and one-click unsubscribe.
 
 The manage, confirm and unsubscribe pages are reached by signed links from e-mails and WeChat messages
-(``tokens``); no account is needed. Subscribing by WeChat: ``wechat_views``. The unsubscribe address accepts RFC 8058 one-click POSTs from mail programs
-(no CSRF token: the signed link is the proof).
+(``tokens``); no account is needed. Subscribing by WeChat: ``wechat_views``. The unsubscribe address accepts
+RFC 8058 one-click POSTs from mail programs (no CSRF token: the signed link is the proof).
 """
 
 from django.conf import settings

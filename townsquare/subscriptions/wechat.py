@@ -17,9 +17,10 @@ link; a first message 订阅成功 carries the manage link. The openid never app
 in WeChat's own button (JS-SDK ``wx-open-subscribe``) before each one-time send — long-term consent only for some
 account categories — so it could not carry tomorrow's 停水 notice to everyone who subscribed here weeks ago. A
 template message reaches any follower, and the subscription the resident made here is the consent. The template
-(picked from WeChat's library in the 公众号 back-end, e.g. 信息发布提醒) has three keys, WECHAT_SUBSCRIPTION_TEMPLATE_KEYS:
-the title and the publishing unit (``thing``: 20 characters at most, longer ones cut with …) and the time; its
-``url`` is the page. ``client_msg_id`` (the delivery's id) makes WeChat drop a retry it has sent already.
+(picked from WeChat's library in the 公众号 back-end, e.g. 信息发布提醒) has three keys,
+WECHAT_SUBSCRIPTION_TEMPLATE_KEYS: the title and the publishing unit (``thing``: 20 characters at most,
+longer ones cut with …) and the time; its ``url`` is the page. ``client_msg_id`` (the delivery's id) makes
+WeChat drop a retry of a message it has sent already. Template messages need a certified 服务号.
 
 **Digests** are one message per digest (每日订阅汇总：5条新信息) linking to the digest's own page (a signed link,
 ``tokens.digest_url``): a follower gets one message a day or week, not one per item. Urgent notices (停水停电、封路,
@@ -143,7 +144,8 @@ def template_data(message):
         _thing(message.source or settings.WAGTAIL_SITE_NAME),
         timezone.localtime(message.created_at).strftime("%Y-%m-%d %H:%M"),
     ]
-    return {key: {"value": value} for key, value in zip(settings.WECHAT_SUBSCRIPTION_TEMPLATE_KEYS, values)}
+    keys = settings.WECHAT_SUBSCRIPTION_TEMPLATE_KEYS
+    return {key: {"value": value} for key, value in zip(keys, values, strict=False)}
 
 
 def link(message, subscriber):
