@@ -41,7 +41,10 @@ def test_the_message_names_the_notice_and_its_unit(county_wechat, fake_wechat, t
     follower(county_wechat, kind=Kind.UTILITIES, unit=town_a.unit)
     water_notice(town_a, title="东街周三停水")
     [sent] = fake_wechat.templates()
-    assert (sent["data"]["thing1"]["value"], sent["data"]["thing2"]["value"]) == ("【停水】东街周三停水", town_a.unit.name)
+    assert (sent["data"]["thing1"]["value"], sent["data"]["thing2"]["value"]) == (
+        "【停水】东街周三停水",
+        town_a.unit.name,
+    )
 
 
 def test_the_message_uses_the_configured_template(county_wechat, fake_wechat, town_a):

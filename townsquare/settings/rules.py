@@ -426,7 +426,7 @@ API_MAX_PAGE_SIZE = env_int("API_MAX_PAGE_SIZE", 100)
 # Requests per client address per minute that reach the API's code (answers from the page cache are not counted).
 API_RATE_LIMIT_PER_IP_MINUTE = env_int("API_RATE_LIMIT_PER_IP_MINUTE", 300)
 
-# --- Subscriptions (邮件订阅) ------------------------------------------------------------------------------
+# --- Subscriptions (邮件和微信订阅) ------------------------------------------------------------------------
 # A confirmation link works this many days; unconfirmed subscriptions are then removed.
 SUBSCRIPTIONS_CONFIRM_DAYS = env_int("SUBSCRIPTIONS_CONFIRM_DAYS", 7)
 # Daily digests go out from this local hour on; weekly ones on this weekday (1 = Monday) from that hour.
