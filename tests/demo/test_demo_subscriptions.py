@@ -46,3 +46,12 @@ def test_the_demo_wechat_log_has_messages_sent():
 
 def test_a_demo_wechat_subscriber_who_left_the_account_is_unreachable():
     assert Subscriber.objects.filter(is_demo=True, unreachable_at__isnull=False).count() == 1
+
+
+def test_the_demo_plays_wechats_authorisation_in_any_browser(client):
+    response = client.get("/dingyue/weixin/?kind=weather", follow=True)
+    assert response.redirect_chain[-1][0] == "/dingyue/weixin/tianxie/?kind=weather"
+
+
+def test_the_demo_subscribe_page_offers_wechat(client):
+    assert "用微信订阅" in client.get("/dingyue/").content.decode()
