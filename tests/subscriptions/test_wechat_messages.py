@@ -119,3 +119,15 @@ def test_email_and_wechat_subscribers_both_get_the_notice(county_wechat, fake_we
     SubscriptionFactory(kind=Kind.UTILITIES, unit=town_a.unit)
     water_notice(town_a)
     assert (len(smtp_server.wait_for(1)), len(fake_wechat.templates())) == (1, 1)
+
+
+def test_the_demo_account_logs_without_calling_wechat(county_wechat, fake_wechat, town_a):
+    from townsquare.relays.models import WechatAccount
+
+    WechatAccount.objects.filter(channel=county_wechat).update(is_demo=True)
+    follower(county_wechat, kind=Kind.UTILITIES, unit=town_a.unit)
+    water_notice(town_a)
+    assert (fake_wechat.templates(), Delivery.objects.get().last_error) == (
+        [],
+        "演示账号，不连接真实公众号，消息没有发出。",
+    )

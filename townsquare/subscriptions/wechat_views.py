@@ -93,6 +93,7 @@ def callback(request):
     except WechatError:
         return _failed(request, "暂时没能从微信确认您的身份，请稍后从订阅页重新打开。", 502)
     subscriber = wechat.subscriber_for(channel, openid)
+    request.session.cycle_key()  # a new session key once this browser holds a proven subscriber
     grants.grant(request, WECHAT, subscriber.pk)
     if after["manage"]:
         return redirect("subscriptions:manage", tokens.make(subscriber, tokens.MANAGE))
