@@ -1,7 +1,10 @@
 """A loopback fake of the 微信公众号 API endpoints the relays use, with their published request and answer shapes.
 
-Every call but /cgi-bin/token must carry a live access_token (else errcode 40001 or 42001). Tests can expire
-tokens (``expire_tokens``), queue errcodes for a path (``fail_next``), and choose what freepublish/get says.
+Every call but /cgi-bin/token and the web authorisation's /sns/oauth2/access_token must carry a live access_token
+(else errcode 40001 or 42001). Tests can expire tokens (``expire_tokens``), queue errcodes for a path
+(``fail_next``), and choose what freepublish/get says. For subscriptions: ``authorize(openid)`` is a resident
+passing WeChat's authorisation page (the ``code`` it redirects back with, good once); ``refuse(openid, errcode)``
+makes template messages to them fail (43004 not following, 43101 refused); ``templates()`` are those sent.
 """
 
 import json
@@ -11,6 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 APP_ID, APP_SECRET = "wx_fake_app_id", "fake-secret-0123456789"
+TEMPLATE_SEND = "/cgi-bin/message/template/send"
 
 
 class FakeWechat:
@@ -21,6 +25,8 @@ class FakeWechat:
         self.token_delay = token_delay
         self.failures = {}  # path -> [errcode, ...]
         self.publish_status = 0
+        self.codes = {}  # code -> openid, or None once used
+        self.refusals = {}  # openid -> errcode
         self.lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
@@ -49,6 +55,18 @@ class FakeWechat:
     def bodies(self, path):
         return [body for called, _, body in self.calls if called == path]
 
+    def authorize(self, openid):
+        with self.lock:
+            code = f"code{len(self.codes) + 1:04d}"
+            self.codes[code] = openid
+        return code
+
+    def refuse(self, openid, errcode=43101):
+        self.refusals[openid] = errcode
+
+    def templates(self):
+        return self.bodies(TEMPLATE_SEND)
+
     # --- the server -----------------------------------------------------------------------------------
 
     def _answer(self, path, query, body):
@@ -62,6 +80,8 @@ class FakeWechat:
                 self.tokens = dict.fromkeys(self.tokens, False)  # a new token invalidates the old
                 self.tokens[token] = True
             return {"access_token": token, "expires_in": 7200}
+        if path == "/sns/oauth2/access_token":
+            return self._oauth(query)
         token = query.get("access_token")
         if token not in self.tokens:
             return {"errcode": 40001, "errmsg": "invalid credential, access_token is invalid or not latest"}
@@ -92,7 +112,44 @@ class FakeWechat:
                     "item": [{"idx": 1, "article_url": "https://mp.weixin.qq.com/s/fake-article-1"}],
                 }
             return answer
+        if path == TEMPLATE_SEND:
+            return self._template(body)
         return {"errcode": 404, "errmsg": "unknown path"}
+
+    def _oauth(self, query):
+        if query.get("appid") != APP_ID:
+            return {"errcode": 40013, "errmsg": "invalid appid"}
+        if query.get("secret") != APP_SECRET:
+            return {"errcode": 40125, "errmsg": "invalid appsecret"}
+        if query.get("grant_type") != "authorization_code":
+            return {"errcode": 40002, "errmsg": "invalid grant_type"}
+        with self.lock:
+            code = query.get("code")
+            if code not in self.codes:
+                return {"errcode": 40029, "errmsg": "invalid code"}
+            openid, self.codes[code] = self.codes[code], None
+        if openid is None:
+            return {"errcode": 40163, "errmsg": "code been used"}
+        return {
+            "access_token": f"sns-{code}",
+            "expires_in": 7200,
+            "refresh_token": f"refresh-{code}",
+            "openid": openid,
+            "scope": "snsapi_base",
+        }
+
+    def _template(self, body):
+        touser, template_id = body.get("touser"), body.get("template_id")
+        if not touser:
+            return {"errcode": 40003, "errmsg": "invalid openid"}
+        if not template_id:
+            return {"errcode": 40037, "errmsg": "invalid template_id"}
+        if not isinstance(body.get("data"), dict):
+            return {"errcode": 47001, "errmsg": "data format error"}
+        if touser in self.refusals:
+            errmsg = "require subscribe" if self.refusals[touser] == 43004 else "user refuse to accept the msg"
+            return {"errcode": self.refusals[touser], "errmsg": errmsg}
+        return {"errcode": 0, "errmsg": "ok", "msgid": 200228332 + len(self.calls)}
 
     def _handler(self):
         fake = self

@@ -23,3 +23,10 @@ class SubscriptionFactory(DjangoModelFactory):
     kind = Kind.UNIT
     frequency = Frequency.IMMEDIATE
     confirmed_at = factory.LazyFunction(timezone.now)
+
+
+class WechatSubscriberFactory(SubscriberFactory):
+    """A resident who subscribed by WeChat (pass ``wechat``: the county's connected channel)."""
+
+    email = None
+    openid = factory.Sequence(lambda n: f"oWx_fake_openid_{n:06d}")

@@ -64,6 +64,7 @@ from .search import ensure_search
 from .services import ensure_services
 from .subscriptions import ensure_subscriptions
 from .weather import ensure_weather
+from .wechat_subscriptions import ensure_wechat_subscriptions
 
 SITE_NAME = "示范县人民政府"
 ADMIN_LANGUAGE = "zh-hans"
@@ -169,6 +170,7 @@ class DemoLoader:
         ensure_privacy(self.units, self.now, self.tally)
         ensure_subscriptions(self.units, self.now, self.tally)
         ensure_relays(self.units, self.now, self.tally)
+        ensure_wechat_subscriptions(self.units, self.now, self.tally)  # through the demo 公众号 of ensure_relays
         ensure_notifications(self.units, self.now, self.tally)  # after every case that made messages
         ensure_oversight(self.units, self.now, self.tally)  # last: it scores what the demo made
 

@@ -426,7 +426,7 @@ API_MAX_PAGE_SIZE = env_int("API_MAX_PAGE_SIZE", 100)
 # Requests per client address per minute that reach the API's code (answers from the page cache are not counted).
 API_RATE_LIMIT_PER_IP_MINUTE = env_int("API_RATE_LIMIT_PER_IP_MINUTE", 300)
 
-# --- Subscriptions (邮件订阅) ------------------------------------------------------------------------------
+# --- Subscriptions (邮件和微信订阅) ------------------------------------------------------------------------
 # A confirmation link works this many days; unconfirmed subscriptions are then removed.
 SUBSCRIPTIONS_CONFIRM_DAYS = env_int("SUBSCRIPTIONS_CONFIRM_DAYS", 7)
 # Daily digests go out from this local hour on; weekly ones on this weekday (1 = Monday) from that hour.
@@ -444,3 +444,11 @@ SUBSCRIPTIONS_PER_IP_HOUR = env_int("SUBSCRIPTIONS_PER_IP_HOUR", 30)
 SUBSCRIPTIONS_UNSUBSCRIBE_MAILTO = os.environ.get("SUBSCRIPTIONS_UNSUBSCRIBE_MAILTO", "")
 # Addresses that follow nothing any more are deleted after this many days, with their delivery log.
 SUBSCRIPTIONS_PURGE_DAYS = env_int("SUBSCRIPTIONS_PURGE_DAYS", 30)
+# Subscribing by WeChat (subscriptions/wechat.py) through the county's connected 公众号: the template message's id
+# chosen in the 公众号 back-end (empty: WeChat subscriptions are not offered), the template's keys that get the
+# title, the publishing unit and the time, in that order, and the page WeChat's web authorisation starts at.
+WECHAT_SUBSCRIPTION_TEMPLATE_ID = os.environ.get("WECHAT_SUBSCRIPTION_TEMPLATE_ID", "")
+WECHAT_SUBSCRIPTION_TEMPLATE_KEYS = env_list("WECHAT_SUBSCRIPTION_TEMPLATE_KEYS", "thing1,thing2,time3")
+WECHAT_OAUTH_AUTHORIZE_URL = os.environ.get(
+    "WECHAT_OAUTH_AUTHORIZE_URL", "https://open.weixin.qq.com/connect/oauth2/authorize"
+)

@@ -1,6 +1,6 @@
-"""邮件订阅 in the Wagtail admin, for county staff: subscribers counted by kind, and the delivery log.
+"""订阅 in the Wagtail admin, for county staff: subscribers counted by kind, and the delivery log.
 
-Read-only; addresses are masked (z***@example.com).
+Read-only; addresses are masked (z***@example.com), WeChat subscribers shown as 微信 (never their openid).
 """
 
 from django.core.paginator import Paginator
@@ -29,7 +29,7 @@ def counts_by_kind():
 class SubscriptionsView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
     county_only = True
     template_name = "subscriptions/admin/overview.html"
-    page_title = "邮件订阅"
+    page_title = "订阅"
     header_icon = "mail"
 
     def get_context_data(self, **kwargs):
@@ -40,10 +40,17 @@ class SubscriptionsView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView)
             log = log.filter(status=status)
         page = Paginator(log, PER_PAGE).get_page(self.request.GET.get("p"))
         for row in page.object_list:
-            row.masked_email = mask_text(row.subscriber.email)
+            row.masked_email = (
+                "微信" + ("（无法送达）" if row.subscriber.unreachable_at else "")
+                if row.subscriber.by_wechat
+                else mask_text(row.subscriber.email)
+            )
+        confirmed = Subscriber.objects.filter(confirmed_at__isnull=False)
         context.update(
             kinds=counts_by_kind(),
-            subscribers=Subscriber.objects.filter(confirmed_at__isnull=False).count(),
+            subscribers=confirmed.filter(openid="").count(),
+            wechat=confirmed.exclude(openid="").count(),
+            unreachable=confirmed.filter(unreachable_at__isnull=False).count(),
             pending=Subscriber.objects.filter(confirmed_at=None).count(),
             statuses=Delivery.Status.choices,
             status=status,

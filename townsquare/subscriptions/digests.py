@@ -3,7 +3,8 @@
 The daily digest goes out from ``SUBSCRIPTIONS_DIGEST_HOUR`` (local time); the weekly one on
 ``SUBSCRIPTIONS_WEEKLY_WEEKDAY`` from that hour. The ``Digest`` row (unique per subscriber,
 frequency and period) is written before anything is sent: a second run, or two schedulers at
-once, find it and send nothing more. Items that arrive later wait for the next period.
+once, find it and send nothing more. Items that arrive later wait for the next period. The digest has a page
+of its own (``tokens.digest_url``), the link of a WeChat digest message.
 """
 
 from datetime import timedelta
@@ -12,7 +13,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .models import Digest, DigestItem, Frequency, Message
+from . import tokens
+from .models import Digest, DigestItem, Frequency, Message, Subscriber
 from .sending import queue
 
 TITLES = {Frequency.DAILY: "每日订阅汇总", Frequency.WEEKLY: "每周订阅汇总"}
@@ -47,9 +49,15 @@ def build(frequency, now=None):
     if start is None:
         return 0
     pending = DigestItem.objects.filter(
-        frequency=frequency, digest__isnull=True, subscriber__confirmed_at__isnull=False
+        frequency=frequency,
+        digest__isnull=True,
+        subscriber__confirmed_at__isnull=False,
+        subscriber__unreachable_at__isnull=True,
     ).order_by("subscriber_id", "created_at", "pk")
     by_subscriber = {}
+    subscriber_versions = dict(
+        Subscriber.objects.filter(pk__in=pending.values("subscriber_id")).values_list("pk", "token_version")
+    )
     for item in pending:
         by_subscriber.setdefault(item.subscriber_id, []).append(item)
     made = 0
@@ -63,6 +71,8 @@ def build(frequency, now=None):
                     subject=f"{TITLES[frequency]}：{len(items)}条新信息",
                     body=digest_text(frequency, start, items),
                 )
+                message.url = tokens.digest_url(digest, subscriber_versions[subscriber_id])
+                message.save(update_fields=["url"])
                 digest.message = message
                 digest.save(update_fields=["message"])
                 DigestItem.objects.filter(pk__in=[item.pk for item in items]).update(digest=digest)

@@ -91,3 +91,9 @@ class SubscribeForm(HoneypotForm):
             "column": data["column"] if kind == Kind.COLUMN else None,
             "topic": data["topic"] if kind == Kind.TOPIC else "",
         }
+
+
+class WechatSubscribeForm(SubscribeForm):
+    """The same choices without an address: the resident's WeChat, proven by the web authorisation, receives."""
+
+    email = None

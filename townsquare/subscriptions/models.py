@@ -1,8 +1,10 @@
-"""Subscribers (an e-mail address, nothing else), what they follow, and every message sent to them.
+"""Subscribers (an e-mail address, or a WeChat openid of the county's 公众号), what they follow, and every
+message sent to them.
 
-A subscription counts once it is confirmed (double opt-in): the address receives a link and
-only a click on it makes the subscription live. Messages are written once (``Message``, unique
-by what it is about) and handed out as one ``Delivery`` per subscriber, the delivery log.
+A subscription counts once it is confirmed: an address by double opt-in (it receives a link and only a
+click on it makes the subscription live), an openid by WeChat's web authorisation itself (``wechat.py``).
+Messages are written once (``Message``, unique by what it is about) and handed out as one ``Delivery`` per
+subscriber, the delivery log.
 """
 
 from django.db import models
@@ -16,7 +18,17 @@ TOWN_KINDS = [Unit.Kind.TOWN, Unit.Kind.STREET]
 
 
 class Subscriber(models.Model):
-    email = models.EmailField("邮箱", unique=True)
+    """One e-mail address, or one openid of one 公众号 (never both; the openid is never shown on a page)."""
+
+    email = models.EmailField("邮箱", unique=True, null=True, blank=True)
+    wechat = models.ForeignKey(
+        "channels.Channel", verbose_name="公众号", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    openid = models.CharField("openid", max_length=64, blank=True, editable=False)
+    # WeChat refused to deliver (not following the account any more, or messages refused): nothing more is sent
+    # until the resident opens 订阅 inside WeChat again.
+    unreachable_at = models.DateTimeField("无法送达", null=True, blank=True)
+    is_demo = models.BooleanField("演示数据", default=False, editable=False)
     created_at = models.DateTimeField("登记时间", default=timezone.now)
     confirmed_at = models.DateTimeField("首次确认时间", null=True, blank=True)
     # Part of every signed link; raising it makes all earlier links stop working.
@@ -26,9 +38,27 @@ class Subscriber(models.Model):
     class Meta:
         verbose_name = "订阅人"
         verbose_name_plural = "订阅人"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["wechat", "openid"], condition=~models.Q(openid=""), name="subscriber_openid_once"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(email__isnull=False) ^ ~models.Q(openid=""), name="subscriber_email_or_openid"
+            ),
+        ]
 
     def __str__(self):
         return f"订阅人 {self.pk}"
+
+    @property
+    def by_wechat(self):
+        return bool(self.openid)
+
+    def public_label(self):
+        """Who this is, as a page may show it: the masked address, or just 微信 (never the openid)."""
+        from townsquare.core.privacy import mask_text
+
+        return "您的微信" if self.by_wechat else mask_text(self.email)
 
 
 class Kind(models.TextChoices):
@@ -106,6 +136,7 @@ class Message(models.Model):
 
     class Purpose(models.TextChoices):
         CONFIRM = "confirm", "确认订阅"
+        WELCOME = "welcome", "订阅成功"
         IMMEDIATE = "immediate", "新内容"
         URGENT = "urgent", "紧急通知"
         DIGEST = "digest", "汇总"
@@ -114,6 +145,9 @@ class Message(models.Model):
     purpose = models.CharField("类型", max_length=10, choices=Purpose.choices)
     subject = models.CharField("标题", max_length=200)
     body = models.TextField("正文")
+    # What a WeChat message shows besides the subject: the publishing unit and the page it links to.
+    source = models.CharField("发布单位", max_length=100, blank=True)
+    url = models.CharField("链接", max_length=500, blank=True)
     created_at = models.DateTimeField("生成时间", default=timezone.now)
 
     class Meta:
@@ -142,7 +176,7 @@ class Delivery(models.Model):
     claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
     claim = models.CharField(max_length=32, blank=True, editable=False)
     next_attempt_at = models.DateTimeField("下次尝试", null=True, blank=True)
-    sent_at = models.DateTimeField("交给邮件服务器的时间", null=True, blank=True)
+    sent_at = models.DateTimeField("发出时间", null=True, blank=True)
 
     class Meta:
         verbose_name = "投递记录"

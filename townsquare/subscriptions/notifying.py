@@ -39,9 +39,9 @@ class Item:
 def recipients(item, subscriptions):
     """(subscriber ids to send to now, {subscriber id: digest frequency}) of the matching confirmed subscriptions."""
     now, digest = set(), {}
-    rows = subscriptions.filter(confirmed_at__isnull=False, subscriber__confirmed_at__isnull=False).values_list(
-        "subscriber_id", "frequency"
-    )
+    rows = subscriptions.filter(
+        confirmed_at__isnull=False, subscriber__confirmed_at__isnull=False, subscriber__unreachable_at__isnull=True
+    ).values_list("subscriber_id", "frequency")
     for subscriber_id, frequency in rows:
         if item.urgent or frequency == Frequency.IMMEDIATE:
             now.add(subscriber_id)
@@ -56,7 +56,14 @@ def notify(item, subscriptions):
     if now:
         purpose = Message.Purpose.URGENT if item.urgent else Message.Purpose.IMMEDIATE
         message, _ = Message.objects.get_or_create(
-            key=item.key, defaults={"purpose": purpose, "subject": item.heading[:200], "body": item.text()}
+            key=item.key,
+            defaults={
+                "purpose": purpose,
+                "subject": item.heading[:200],
+                "body": item.text(),
+                "source": item.source[:100],
+                "url": item.url[:500],
+            },
         )
         queue(message, sorted(now))
     if later:

@@ -1,10 +1,12 @@
-"""Handing messages to the SMTP server: in batches, over one connection each, logged per subscriber.
+"""Handing messages to the SMTP server (and to WeChat, ``wechat.send``): in batches, over one connection each,
+logged per subscriber.
 
 ``queue(message, subscriber_ids)`` enqueues background tasks of ``SUBSCRIPTIONS_BATCH_SIZE``
 subscribers; each writes its delivery rows (once per message and subscriber) and sends. A task first *claims* its rows
 (one UPDATE from queued/failed to sending with a fresh claim id), so a batch enqueued twice, or a
 retry racing a late task, never sends a message twice. A failure is logged on the row with a
-time for the next attempt (``retry_due`` hands those to new tasks, up to ``SUBSCRIPTIONS_MAX_ATTEMPTS``).
+time for the next attempt (``retry_due`` hands those to new tasks, up to ``SUBSCRIPTIONS_MAX_ATTEMPTS``);
+a final failure (WeChat: the resident no longer follows the account or refuses its messages) has none.
 """
 
 import logging
@@ -72,7 +74,7 @@ def claim(delivery_ids):
     )
     return list(
         Delivery.objects.filter(claim=token, status=Delivery.Status.SENDING)
-        .select_related("message", "subscriber")
+        .select_related("message", "subscriber", "subscriber__wechat")
         .order_by("pk")
     )
 
@@ -95,17 +97,31 @@ def email_for(delivery):
 
 
 def send_deliveries(delivery_ids):
-    """Send the claimable deliveries among ``delivery_ids`` over one SMTP connection; returns how many went out."""
+    """Send the claimable deliveries among ``delivery_ids`` (e-mails over one SMTP connection, WeChat messages
+    through the 公众号's API); returns how many went out."""
+    from . import wechat
+
     deliveries = claim(delivery_ids)
+    by_wechat = [delivery for delivery in deliveries if delivery.subscriber.by_wechat]
+    by_email = [delivery for delivery in deliveries if not delivery.subscriber.by_wechat]
+    sent = _send_emails(by_email) + wechat.send(by_wechat, _failed)
+    Delivery.objects.filter(pk__in=sent).update(
+        status=Delivery.Status.SENT, sent_at=timezone.now(), attempts=F("attempts") + 1, last_error="", claim=""
+    )
+    return len(sent)
+
+
+def _send_emails(deliveries):
+    """The ids of those the SMTP server took."""
     if not deliveries:
-        return 0
+        return []
     sent, connection = [], get_connection()
     try:
         connection.open()
     except Exception as error:  # no server: the whole batch waits for the retry
         for delivery in deliveries:
             _failed(delivery, error)
-        return 0
+        return []
     try:
         for delivery in deliveries:
             try:
@@ -122,21 +138,19 @@ def send_deliveries(delivery_ids):
             connection.close()
         except Exception:
             logger.warning("closing the SMTP connection failed", exc_info=True)
-    Delivery.objects.filter(pk__in=sent).update(
-        status=Delivery.Status.SENT, sent_at=timezone.now(), attempts=F("attempts") + 1, last_error="", claim=""
-    )
-    return len(sent)
+    return sent
 
 
-def _failed(delivery, error):
+def _failed(delivery, error, final=False):
+    """Log a failed attempt: tried again after a growing wait, or never (``final``: no next attempt)."""
     attempts = delivery.attempts + 1
     wait = timedelta(minutes=settings.SUBSCRIPTIONS_RETRY_MINUTES * 2 ** (attempts - 1))
-    logger.warning("subscription e-mail %s failed (attempt %s): %s", delivery.pk, attempts, error)
+    logger.warning("subscription message %s failed (attempt %s, final %s): %s", delivery.pk, attempts, final, error)
     Delivery.objects.filter(pk=delivery.pk).update(
         status=Delivery.Status.FAILED,
         attempts=attempts,
         last_error=(str(error) or type(error).__name__)[:300],
-        next_attempt_at=timezone.now() + wait,
+        next_attempt_at=None if final else timezone.now() + wait,
         claim="",
     )
 

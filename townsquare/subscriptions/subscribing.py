@@ -47,6 +47,33 @@ def subscribe(email, target, frequency, key):
     return subscriber
 
 
+@transaction.atomic
+def subscribe_wechat(subscriber, target, frequency, key):
+    """A WeChat subscriber (the web authorisation proved the openid) follows ``target`` at once, and hears
+    订阅成功 with the manage link (once per form sent); returns the subscription."""
+    now = timezone.now()
+    subscription, created = Subscription.objects.get_or_create(
+        subscriber=subscriber, **target, defaults={"frequency": frequency, "confirmed_at": now}
+    )
+    if not created:
+        subscription.frequency, subscription.confirmed_at = frequency, subscription.confirmed_at or now
+        subscription.save(update_fields=["frequency", "confirmed_at"])
+    Subscriber.objects.filter(pk=subscriber.pk).update(changed_at=now)
+    subject = f"订阅成功：{subscription.describe()}"
+    body = f"{subject}（{subscription.get_frequency_display()}）。点开可以查看、修改或退订您的全部订阅。"
+    message, _ = Message.objects.get_or_create(
+        key=f"welcome:{key}",
+        defaults={
+            "purpose": Message.Purpose.WELCOME,
+            "subject": subject[:200],
+            "body": body,
+            "source": settings.WAGTAIL_SITE_NAME[:100],
+        },
+    )
+    queue(message, [subscriber.pk])
+    return subscription
+
+
 def confirm(subscriber, now=None):
     """Every pending subscription of this address starts; returns how many."""
     now = now or timezone.now()

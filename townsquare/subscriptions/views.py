@@ -1,8 +1,8 @@
 """订阅 under /dingyue/: the subscribe form, the confirmation, the manage page and one-click unsubscribe.
 
-The manage, confirm and unsubscribe pages are reached by signed links from e-mails (``tokens``);
-no account is needed. The unsubscribe address accepts RFC 8058 one-click POSTs from mail programs
-(no CSRF token: the signed link is the proof).
+The manage, confirm and unsubscribe pages are reached by signed links from e-mails and WeChat messages
+(``tokens``); no account is needed. Subscribing by WeChat: ``wechat_views``. The unsubscribe address accepts
+RFC 8058 one-click POSTs from mail programs (no CSRF token: the signed link is the proof).
 """
 
 from django.conf import settings
@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
+from django.views.decorators.vary import vary_on_headers
 
 from townsquare.core import grants, pagecache, ratelimit
 from townsquare.core.forms import new_submission_key, submission_key
@@ -49,10 +50,14 @@ def initial_from(query):
 
 
 def _form_page(request, form, key, status=200, notice=""):
-    return render(request, FORM_TEMPLATE, {"form": form, "submission_key": key, "notice": notice}, status=status)
+    from .wechat_views import offer
+
+    context = {"form": form, "submission_key": key, "notice": notice, "wechat": offer(request)}
+    return render(request, FORM_TEMPLATE, context, status=status)
 
 
 @never_cache
+@vary_on_headers("User-Agent")
 @require_http_methods(["GET", "HEAD", "POST"])
 def subscribe(request):
     if request.method != "POST":
@@ -128,10 +133,12 @@ def manage(request, token):
         subscriptions = list(subscriber.subscriptions.select_related("unit", "column").order_by("pk"))
         saved = True
     context = {
-        "masked_email": mask_text(subscriber.email),
+        "masked_email": subscriber.public_label(),
+        "by_wechat": subscriber.by_wechat,
         "subscriptions": subscriptions,
         "frequencies": Frequency.choices,
         "saved": saved,
+        "subscribed": request.method != "POST" and request.GET.get("ok") == "1",
     }
     return render(request, "subscriptions/manage.html", context)
 
@@ -146,4 +153,4 @@ def unsubscribe(request, token):
     if request.method == "POST":
         subscribing.unsubscribe_all(subscriber)
         return render(request, "subscriptions/unsubscribed.html", {"manage_token": manage_token})
-    return render(request, "subscriptions/unsubscribe.html", {"masked_email": mask_text(subscriber.email)})
+    return render(request, "subscriptions/unsubscribe.html", {"masked_email": subscriber.public_label()})

@@ -1,4 +1,4 @@
-"""邮件订阅 in the admin: one read-only page for county staff (counts and the delivery log)."""
+"""订阅 (e-mail and WeChat) in the admin: one read-only page for county staff (counts and the delivery log)."""
 
 from django.urls import path, reverse_lazy
 from wagtail import hooks
@@ -23,4 +23,4 @@ class CountyStaffMenuItem(MenuItem):
 
 @hooks.register("register_settings_menu_item")
 def subscriptions_menu_item():
-    return CountyStaffMenuItem("邮件订阅", reverse_lazy(URL_NAME), icon_name="mail", order=910)
+    return CountyStaffMenuItem("订阅", reverse_lazy(URL_NAME), icon_name="mail", order=910)

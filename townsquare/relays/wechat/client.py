@@ -1,4 +1,4 @@
-"""A small client of the 微信公众号 API, on ``requests`` (no SDK: five endpoints, and the token rules are ours).
+"""A small client of the 微信公众号 API, on ``requests`` (no SDK: a few endpoints, and the token rules are ours).
 
 The access token comes from ``GET /cgi-bin/token`` (client_credential). Fetching a new one invalidates the
 old one for every other process, so it is fetched ONCE across workers and instances: it is kept in Django's
@@ -29,6 +29,12 @@ ERRORS = {
     42001: "访问令牌已过期",
     40007: "素材 media_id 无效",
     40009: "图片太大或格式不支持",
+    40003: "openid 无效（不是这个公众号的用户）",
+    40029: "网页授权的 code 无效",
+    40037: "模板消息的 template_id 无效",
+    40163: "网页授权的 code 已经用过",
+    43004: "用户没有关注公众号",
+    43101: "用户拒绝接收消息",
     45009: "今天调用接口的次数已用完",
     48001: "公众号没有这个接口的权限（需认证）",
     53503: "草稿未通过发布检查",
@@ -169,3 +175,19 @@ class WechatClient:
 
     def publish_status(self, publish_id):
         return self.call("/cgi-bin/freepublish/get", payload={"publish_id": publish_id})
+
+    def oauth_openid(self, code):
+        """网页授权 (snsapi_base): the openid a ``code`` from the authorisation redirect stands for."""
+        response = requests.get(
+            f"{self.base}/sns/oauth2/access_token",
+            params={"appid": self.app_id, "secret": self.secret, "code": code, "grant_type": "authorization_code"},
+            timeout=self.timeout,
+        )
+        return self._decode(response)["openid"]
+
+    def send_template(self, openid, template_id, url, data, client_msg_id=""):
+        """A template message (模板消息) to a follower; its msgid."""
+        payload = {"touser": openid, "template_id": template_id, "url": url, "data": data}
+        if client_msg_id:
+            payload["client_msg_id"] = client_msg_id  # the same id within minutes is sent once
+        return self.call("/cgi-bin/message/template/send", payload=payload).get("msgid")
