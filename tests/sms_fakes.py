@@ -214,3 +214,29 @@ def tencent_sms(settings):
     settings.SMS_TEMPLATES = {**settings.SMS_TEMPLATES, "tencent": {k: str(2000000 + i) for i, k in enumerate(TEXTS)}}
     yield fake
     fake.stop()
+
+
+# --- Replies pushed to us (上行短信), shaped as each provider documents its push ------------------------
+
+
+def aliyun_reply_push(client, path, *replies):
+    """Alibaba Cloud's HTTP batch push of 上行短信: a JSON array, one object per (phone, content)."""
+    items = [
+        {
+            "phone_number": phone,
+            "send_time": "2026-12-06 20:30:00",
+            "content": content,
+            "sign_name": "示范县政务服务",
+            "dest_code": "1234",
+            "sequence_id": 1000 + i,
+        }
+        for i, (phone, content) in enumerate(replies)
+    ]
+    return client.post(path, json.dumps(items, ensure_ascii=False), content_type="application/json")
+
+
+def tencent_reply_push(client, path, phone, text, nationcode="86"):
+    """Tencent Cloud's 短信回复回调: one JSON object per reply."""
+    body = {"extend": "", "mobile": phone, "nationcode": nationcode, "sign": "示范县政务服务", "text": text}
+    body["time"] = 1796589000
+    return client.post(path, json.dumps(body, ensure_ascii=False), content_type="application/json")

@@ -202,3 +202,42 @@ def test_the_public_page_links_to_the_wechat_article_once_published(published, f
 
     html = client.get(page.url).content.decode()
     assert '本文同步发布于微信公众号“<a href="https://mp.weixin.qq.com/s/fake-article-1"' in html
+
+
+@pytest.fixture
+def republished(town_a, town_wechat, fake_wechat, django_capture_on_commit_callbacks):
+    """A ticked article published, changed and published again before the first sync task ran; then it runs."""
+    with django_capture_on_commit_callbacks() as first_sync:
+        page = synced_news(town_a, title="旧标题")
+    page.title = "新标题"
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    for callback in first_sync:
+        callback()  # the first revision's task, late in the queue
+    return page
+
+
+def test_a_page_republished_while_its_sync_waits_is_drafted_once(republished, fake_wechat):
+    assert len(fake_wechat.bodies("/cgi-bin/draft/add")) == 1
+
+
+def test_a_page_republished_while_its_sync_waits_sends_the_newest_revision(republished, fake_wechat):
+    assert draft_article(fake_wechat)["title"] == "新标题"
+
+
+def test_a_page_republished_while_its_sync_waits_keeps_one_publication(republished):
+    (publication,) = WechatPublication.objects.filter(page=republished)
+    republished.refresh_from_db()
+    assert (publication.revision_id, publication.status) == (republished.live_revision_id, Status.SUBMITTED)
+
+
+def test_the_waiting_sync_left_behind_by_a_republish_sends_nothing_more(republished, fake_wechat):
+    sync.due(now=timezone.now() + datetime.timedelta(hours=1))
+    assert len(fake_wechat.bodies("/cgi-bin/freepublish/submit")) == 1
+
+
+def test_a_page_republished_after_its_sync_went_out_is_sent_again(published, fake_wechat):
+    page = published()
+    page.title = "更正后的标题"
+    page.save_revision().publish()
+    assert WechatPublication.objects.filter(page=page).count() == 2

@@ -56,3 +56,23 @@ def test_another_towns_warning_is_not_sent(place, town_b, smtp_server):
     SubscriptionFactory(kind=Kind.WEATHER, unit=town_b.unit)
     place.store_report(report_with("w1"))
     assert smtp_server.wait_for(1, timeout=0.5) == []
+
+
+@pytest.fixture
+def county_place(county):
+    return WeatherLocation.objects.create(
+        unit=county.county.unit, latitude=Decimal("27.80"), longitude=Decimal("115.10")
+    )
+
+
+def test_the_county_warning_reaches_every_towns_weather_subscribers(county_place, town_a, town_b, smtp_server):
+    SubscriptionFactory(kind=Kind.WEATHER, unit=town_a.unit)
+    SubscriptionFactory(kind=Kind.WEATHER, unit=town_b.unit)
+    county_place.store_report(report_with("county-1"))
+    assert len(smtp_server.wait_for(2)) == 2
+
+
+def test_the_county_warning_does_not_reach_a_towns_other_subscribers(county_place, town_a, smtp_server):
+    SubscriptionFactory(kind=Kind.UNIT, unit=town_a.unit)
+    county_place.store_report(report_with("county-1"))
+    assert smtp_server.wait_for(1, timeout=0.5) == []

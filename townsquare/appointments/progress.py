@@ -1,7 +1,7 @@
 """What the resident hears about a booking (约上了, 改约, 取消, 前一个工作日的提醒), through core.notify.
 
-The reminder e-mail keeps its fuller text and its own record (reminders.py, ``Notification``);
-the reminder SMS goes through core.notify, like every other message here."""
+The reminder (reminders.py) also goes through here; only a booking no message can reach gets a
+``Notification`` record for the window's staff to phone."""
 
 from django.conf import settings
 from django.urls import reverse
@@ -14,14 +14,14 @@ def _when(slot):
     return f"{day(slot.day)} {slot.start:%H:%M}"
 
 
-def tell(booking, kind, key, email=None, now=None):
+def tell(booking, kind, key, now=None, **params):
     return notify_resident(
         kind,
         booking,
         reference=booking.display_code,
-        email=booking.email if email is None else email,
+        email=booking.email,
         phone=booking.phone,
-        params={"when": _when(booking.slot)},
+        params={"when": _when(booking.slot), **params},
         link=settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("appointments:lookup"),
         key=key,
         now=now,
@@ -40,6 +40,10 @@ def cancelled(booking):
     return tell(booking, "booking_cancelled", "once", now=booking.changed_at)
 
 
-def reminded(booking):
-    """The SMS of the reminder (its e-mail goes from reminders.py)."""
-    return tell(booking, "booking_reminder", f"slot{booking.slot_id}", email="")
+def reminder_key(booking):
+    return f"slot{booking.slot_id}"
+
+
+def reminded(booking, details=""):
+    """The reminder of the working day before, once per slot; ``details``: the e-mail's lines on place and service."""
+    return tell(booking, "booking_reminder", reminder_key(booking), details=details)

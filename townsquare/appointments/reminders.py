@@ -1,28 +1,24 @@
-"""Reminders on the working day before an appointment: an e-mail where the resident gave one,
-a notification record for the window's staff otherwise. Never twice.
+"""Reminders on the working day before an appointment, through core.notify: an e-mail where the
+resident gave one and an SMS where a provider is set (the ``Delivery`` log, retries, opt-out); a
+notification record for the window's staff to phone when neither can go. Never twice.
 
 "The working day before": on a working day, every booking from tomorrow up to and including
 the next working day is reminded (on a Friday that is Saturday to Monday). A booking made
 later than that, e.g. on a Saturday for Monday, is reminded when the job next runs; the
-unique (booking, slot, kind) row makes sure nobody hears twice, even when two runs overlap.
-A moved booking is reminded again, of its new time.
+deliveries' key (the slot) and the unique (booking, slot, kind) record make sure nobody hears
+twice, even when two runs overlap. A moved booking is reminded again, of its new time.
 """
 
-import logging
-
-from django.conf import settings
-from django.core.mail import send_mail
+from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 
+from townsquare.core.models import Delivery
 from townsquare.core.workdays import is_working_day, working_days_after
 
 from . import progress
 from .hours import WEEKDAY_NAMES
 from .models import Booking, Notification
-
-logger = logging.getLogger(__name__)
 
 
 def due_for_reminder(today=None):
@@ -38,72 +34,51 @@ def due_for_reminder(today=None):
     )
 
 
-def reminder_text(booking):
+def reminder_details(booking):
+    """The lines the reminder e-mail adds below its lead: where, what, the window's notes and phone
+    (what the window publishes anyway; nothing about the resident)."""
+    service, window = booking.service, booking.service.window
+    lines = [f"地点：{window.place}（{window.name}）", f"事项：{service.title}"]
+    if service.notes:
+        lines.append(f"须知：{service.notes}")
+    if window.phone:
+        lines.append(f"咨询电话：{window.phone}")
+    return "\n".join(lines)
+
+
+def record_text(booking):
+    """(subject, body) of the record the window's staff read out on the phone."""
     slot, service, window = booking.slot, booking.service, booking.service.window
     when = f"{slot.day:%Y年%m月%d日} {WEEKDAY_NAMES[slot.day.weekday()]} {slot.start:%H:%M}-{slot.end:%H:%M}"
     subject = f"预约提醒：{when[:11]} {service.title}"
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    lines = [
-        f"{booking.name}，您好：",
-        "",
-        f"您预约了{when}在{window.place}（{window.name}）办理“{service.title}”。",
-        f"预约码：{booking.display_code}",
-    ]
-    if service.notes:
-        lines.append(f"须知：{service.notes}")
-    lines += [
-        "",
-        f"不能按时来的话，请改约或取消，把名额让给别人：{base}{reverse('appointments:lookup')}",
-        f"咨询电话：{window.phone}" if window.phone else "",
-        "",
-        window.unit.name,
-    ]
-    return subject, "\n".join(line for line in lines if line is not None)
+    body = f"请电话提醒{booking.name}：{when}在{window.place}（{window.name}）办理“{service.title}”"
+    body += f"，预约码{booking.display_code}。"
+    return subject, body
 
 
 def send_reminders(today=None):
-    """Send (or record) every reminder due today; returns how many were made."""
-    made = 0
+    """Send every reminder due today (a record where no message can go); returns how many bookings were reminded."""
+    made, booking_type = 0, ContentType.objects.get_for_model(Booking)
     for booking in due_for_reminder(today):
-        subject, body = reminder_text(booking)
-        channel = Notification.Channel.EMAIL if booking.email else Notification.Channel.RECORD
+        if progress.reminded(booking, details=reminder_details(booking)):
+            made += 1
+            continue
+        if Delivery.objects.filter(
+            case_type=booking_type, case_id=booking.pk, kind="booking_reminder", key=progress.reminder_key(booking)
+        ).exists():
+            continue  # reminded already, or opted out (退订)
+        subject, body = record_text(booking)
         try:
             with transaction.atomic():
-                notification = Notification.objects.create(
+                Notification.objects.create(
                     booking=booking,
                     slot=booking.slot,
                     kind=Notification.Kind.REMINDER,
-                    channel=channel,
+                    channel=Notification.Channel.RECORD,
                     subject=subject,
                     body=body,
                 )
         except IntegrityError:
-            continue  # reminded already (or another run is doing it right now)
+            continue  # recorded already (or another run is doing it right now)
         made += 1
-        progress.reminded(booking)
-        if channel == Notification.Channel.EMAIL:
-            _deliver(notification, booking.email)
-    # E-mails that failed earlier are tried again (they were never sent, so this is not "twice").
-    for notification in (
-        Notification.objects.filter(
-            channel=Notification.Channel.EMAIL,
-            sent_at__isnull=True,
-            booking__status=Booking.Status.BOOKED,
-            slot__day__gt=today or timezone.localdate(),
-        )
-        .exclude(error="")
-        .select_related("booking")
-    ):
-        _deliver(notification, notification.booking.email)
     return made
-
-
-def _deliver(notification, address):
-    try:
-        send_mail(notification.subject, notification.body, None, [address])
-    except Exception as error:  # the mail server may be down: try again on the next run
-        logger.warning("reminder e-mail for booking %s failed", notification.booking_id, exc_info=True)
-        Notification.objects.filter(pk=notification.pk).update(error=str(error)[:300] or "发送失败")
-        return False
-    Notification.objects.filter(pk=notification.pk).update(sent_at=timezone.now(), error="")
-    return True

@@ -21,7 +21,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from townsquare.units.access import is_county_staff, units_for
 
-from . import stats_cache
+from . import followup_stats, stats_cache
 from .statistics import STATS_TIMEZONE
 
 ADMIN_URL_NAME = "resident_requests_stats"
@@ -89,6 +89,9 @@ def stats_context(request, units=None, now=None):
     if chosen is None and not offer_total:
         chosen = unit_list[0]
     row = stats.row_for(chosen)
+    followup_rows, followup_total = followup_stats.table(
+        year, [row] if chosen is not None else stats.rows, stats.total.label, units is None and chosen is None
+    )
     return {
         "stats": stats,
         "years": years,
@@ -102,6 +105,8 @@ def stats_context(request, units=None, now=None):
         "updated_at": timezone.localtime(now, STATS_TIMEZONE),
         "is_current_year": year == timezone.localtime(now, STATS_TIMEZONE).year,
         "has_figures": not row.total.is_empty,
+        "followup_rows": followup_rows,
+        "followup_total": followup_total,
     }
 
 

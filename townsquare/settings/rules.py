@@ -388,6 +388,9 @@ SMS_TENCENT_SECRET_KEY = os.environ.get("SMS_TENCENT_SECRET_KEY", "")
 SMS_TENCENT_SDK_APP_ID = os.environ.get("SMS_TENCENT_SDK_APP_ID", "")
 SMS_TENCENT_REGION = os.environ.get("SMS_TENCENT_REGION", "ap-guangzhou")
 SMS_TENCENT_ENDPOINT = os.environ.get("SMS_TENCENT_ENDPOINT", "https://sms.tencentcloudapi.com/")
+# Residents' replies (回复TD退订) are pushed by the provider to /tongzhi/duanxin/<aliyun|tencent>/<this token>/;
+# neither provider signs the push, so the token is its only credential. Empty: no reply URL answers.
+SMS_REPLY_TOKEN = os.environ.get("SMS_REPLY_TOKEN", "")
 # Each message kind's template code per provider, as registered there (texts: core/sms/texts.py). JSON in
 # SMS_TEMPLATES, e.g. {"aliyun": {"request_accepted": "SMS_123"}, "tencent": {"request_accepted": "1234567"}};
 # the console backend's codes are the kinds themselves. A kind without a template is not sent by SMS.

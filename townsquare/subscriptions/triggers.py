@@ -7,7 +7,8 @@ weather warning arriving for a place.
   public update history); minor fixes stay silent.
 - A notice of 停水/停电/停气/封路 is urgent: it also reaches the 停水停电 or traffic subscribers of
   the towns it concerns, and every match gets it at once, whatever their digest choice.
-- A weather warning for a place reaches that place's weather and unit subscribers at once.
+- A weather warning for a place reaches that place's weather and unit subscribers at once; the county's
+  warning (for the whole county) also reaches those who follow any town's weather warnings.
 - A 生活服务 traffic notice for a town, once approved, reaches its traffic subscribers: a 封路 at once,
   a detour or bus change as their frequency says.
 - An approved job or 文旅活动 reaches those who follow that kind for its town or for the whole county,
@@ -118,6 +119,8 @@ def warn_about(location, now=None):
     now = now or timezone.now()
     unit = location.unit
     subscriptions = Subscription.objects.filter(Q(kind=Kind.WEATHER) | Q(kind=Kind.UNIT), unit=unit)
+    if location.is_county:  # the warning for the whole county is every town's warning too
+        subscriptions = Subscription.objects.filter(Q(kind=Kind.WEATHER) | Q(kind=Kind.UNIT, unit=unit))
     url = absolute(reverse("weather:page") if location.is_county else reverse("weather:place", args=[unit.slug]))
     new = 0
     for warning in report.warnings:

@@ -98,6 +98,9 @@ def deliver(delivery, now=None):
     if not claimed:
         return False  # sent or being sent by another worker
     delivery.refresh_from_db()
+    if optout.is_opted_out(delivery.channel, delivery.address):  # 退订 after the message was made (回访, retries)
+        Delivery.objects.filter(pk=delivery.pk).update(status=Status.SKIPPED, address="", error="已退订")
+        return False
     try:
         ok, provider_id, error = _send(delivery)
     except Exception as exc:  # the mail server or provider may be down: try again later

@@ -51,6 +51,8 @@ def email(kind, params, link, optout_link):
     label = params.get("number_label") or NUMBER_LABELS.get(kind.split("_")[0], "受理编号")
     number = params.get("number", "")
     lines = ["您好：", "", fill(lead, params), "", f"{label}：{number}"]
+    if params.get("details"):  # lines the app adds about the case (a booking's place and window), nothing personal
+        lines.append(params["details"])
     if link:
         lines.append(("点这里回答：" if kind == "followup" else "查看办理进度：") + link)
     lines += [

@@ -1,8 +1,10 @@
 """同步到公众号: a published page with the box ticked goes to its unit's 公众号 — upload, draft, submit, poll.
 
 ``queue_page`` (on ``page_published``) records a ``WechatPublication`` for the live revision and enqueues
-``run``; ``run`` uploads the pictures, adds the draft and submits it; ``poll`` asks ``freepublish/get``
-until WeChat says published (the article's link is kept, the channel's 最近更新 set to today) or failed.
+``run`` — or, when an older revision of the page is still waiting (排队), moves that one to the new
+revision, so a page republished before its sync ran goes out once, with its newest content; ``run``
+uploads the pictures, adds the draft and submits it; ``poll`` asks ``freepublish/get`` until WeChat says
+published (the article's link is kept, the channel's 最近更新 set to today) or failed.
 A failed attempt is tried again RELAY_RETRY_BASE_SECONDS × 2^(n-1) later, up to RELAY_MAX_ATTEMPTS times,
 then stays 失败 with WeChat's reason in Chinese until someone presses 重试.
 """
@@ -73,12 +75,37 @@ def queue_page(page, revision):
     if channel is None:
         logger.info("page %s asks for 公众号 sync but its unit has no connected account", page.pk)
         return None
+    waiting = _waiting(page, revision, channel)
+    if waiting is not None:
+        start(waiting)
+        return waiting
     publication, created = WechatPublication.objects.get_or_create(
         page_id=page.pk, revision=revision, channel=channel, defaults={"title": page.title}
     )
     if created:
         start(publication)
     return publication
+
+
+def _waiting(page, revision, channel):
+    """An older revision's sync of this page that has not started (排队): it takes the new revision, so the
+    newest live content goes out once, not once per revision. Its draft, if an attempt made one before
+    failing, held the old text: a new one is made. None when nothing of this page is waiting."""
+    queued = WechatPublication.objects.filter(page_id=page.pk, channel=channel, status=Status.QUEUED)
+    for waiting in queued.exclude(revision=revision).order_by("-pk"):
+        taken = queued.filter(pk=waiting.pk, attempts=waiting.attempts).update(
+            revision=revision,
+            title=page.title,
+            media_id="",
+            attempts=0,
+            next_attempt_at=None,
+            last_error="",
+            updated_at=timezone.now(),
+        )
+        if taken:  # compare-and-set: not claimed by a worker meanwhile
+            waiting.refresh_from_db()
+            return waiting
+    return None
 
 
 def start(publication):
