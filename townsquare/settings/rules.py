@@ -444,3 +444,16 @@ SUBSCRIPTIONS_PER_IP_HOUR = env_int("SUBSCRIPTIONS_PER_IP_HOUR", 30)
 SUBSCRIPTIONS_UNSUBSCRIBE_MAILTO = os.environ.get("SUBSCRIPTIONS_UNSUBSCRIBE_MAILTO", "")
 # Addresses that follow nothing any more are deleted after this many days, with their delivery log.
 SUBSCRIPTIONS_PURGE_DAYS = env_int("SUBSCRIPTIONS_PURGE_DAYS", 30)
+
+# --- Knowledge base (知识库, 搜问一体) -------------------------------------------------------------------------
+# A new entry is due for review this many days after it is written or last reviewed; past it, 监管 flags it.
+KNOWLEDGE_REVIEW_DAYS = env_int("KNOWLEDGE_REVIEW_DAYS", 180)
+# How well a search must match an entry's question (0–1, weighted word overlap) for the answer card on top.
+KNOWLEDGE_ANSWER_MIN_SCORE = env_float("KNOWLEDGE_ANSWER_MIN_SCORE", 0.6)
+# How much of an entry's question a 咨询 being typed must hold (0–1) for the entry to be suggested.
+KNOWLEDGE_SUGGEST_MIN_SCORE = env_float("KNOWLEDGE_SUGGEST_MIN_SCORE", 0.5)
+# Entries suggested at most, and the shortest text (characters) that asks for suggestions.
+KNOWLEDGE_SUGGESTIONS = env_int("KNOWLEDGE_SUGGESTIONS", 3)
+KNOWLEDGE_SUGGEST_MIN_CHARS = env_int("KNOWLEDGE_SUGGEST_MIN_CHARS", 4)
+# Suggestion requests and counted events per client address per hour.
+KNOWLEDGE_REQUESTS_PER_IP_HOUR = env_int("KNOWLEDGE_REQUESTS_PER_IP_HOUR", 600)
