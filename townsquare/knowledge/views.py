@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from townsquare.core import ratelimit
+from townsquare.core import pagecache, ratelimit
 
 from . import matching, tally
 from .continuing import continue_url
@@ -43,7 +43,9 @@ def entry_detail(request, pk):
 
 @require_GET
 def suggest(request):
-    """Entries the text being typed may be answered by (JSON), for the 留言 form's script."""
+    """Entries the text being typed may be answered by (JSON), for the 留言 form's script. Not kept in the page
+    cache: every keystroke is a new address, and the answer comes from the per-process index anyway."""
+    pagecache.do_not_cache()
     if _limited(request):
         return JsonResponse({"entries": []}, status=429)
     found = matching.suggestions_for(request.GET.get("text", ""))
