@@ -42,3 +42,12 @@ def test_the_figures_page_lists_stale_entries(client, county):
     _stale(county)
     client.force_login(county.town_a.editor)
     assert "大件垃圾怎么扔？" in client.get("/admin/zhishi/tongji/").content.decode()
+
+
+def test_marking_an_entry_reviewed_moves_its_date_on(client, county, settings):
+    settings.KNOWLEDGE_REVIEW_DAYS = 100
+    entry = _stale(county)
+    client.force_login(county.town_a.editor)
+    client.post(f"/admin/zhishi/reviewed/{entry.pk}/")
+    entry.refresh_from_db()
+    assert entry.review_by == timezone.localdate() + datetime.timedelta(days=100)

@@ -24,6 +24,7 @@ def admin_urls():
     return [
         path("zhishi/tongji/", FiguresView.as_view(), name=FIGURES_URL_NAME),
         path("zhishi/from-request/<int:pk>/", entry_from_request, name="knowledge_from_request"),
+        path("zhishi/reviewed/<int:pk>/", entry_reviewed, name="knowledge_reviewed"),
     ]
 
 
@@ -44,6 +45,18 @@ def entry_from_request(request, pk):
         existing.save()
         messages.success(request, "已从这条留言生成知识库条目（未公开）。请把问题和回答改成通用的说法，再勾选“公开”。")
     return redirect(EDIT_URL_NAME, existing.pk)
+
+
+@require_POST
+def entry_reviewed(request, pk):
+    """已复核，内容仍有效: the next review date moves KNOWLEDGE_REVIEW_DAYS on from today."""
+    entry = get_object_or_404(Entry, pk=pk)
+    if not may_act_on(request.user, entry.unit_id):
+        raise PermissionDenied
+    entry.mark_reviewed()
+    entry.save(update_fields=["review_by", "updated_at"])
+    messages.success(request, f"“{entry.question}”已复核，下次复核日期 {entry.review_by:%Y-%m-%d}。")
+    return redirect(FIGURES_URL_NAME)
 
 
 class FiguresView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
