@@ -32,3 +32,8 @@ def test_the_guides_and_an_answered_consultation_became_entries():
 
 def test_the_figures_show_answers_before_sending():
     assert tally.figures(30).answered_before_sent > 0
+
+
+def test_every_entry_page_opens_with_its_source(client):
+    statuses = {client.get(entry.get_absolute_url()).status_code for entry in Entry.objects.live()}
+    assert statuses == {200}
