@@ -145,3 +145,5 @@ _.item_categories
 _.item_enclosures
 _.lastmod
 _.get_latest_lastmod
+# knowledge: read by the figures template
+_.answered_share

@@ -175,3 +175,15 @@ def _test_image_file():
     from wagtail.images.tests.utils import get_test_image_file
 
     return get_test_image_file(size=(64, 36))
+
+
+class KnowledgeEntryFactory(DjangoModelFactory):
+    """A published 知识库 entry; pass ``unit``."""
+
+    class Meta:
+        model = "knowledge.Entry"
+
+    question = factory.Sequence(lambda n: f"常见问题{n}")
+    answer = "带身份证到县政务服务中心办理，当场办好。"
+    review_by = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=90))
+    published = True

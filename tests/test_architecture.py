@@ -23,6 +23,7 @@ UPPER_APPS = (
     "listings",
     "weather",
     "search",
+    "knowledge",
     "channels",
     "relays",
     "archive",

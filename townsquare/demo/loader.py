@@ -52,6 +52,7 @@ from .disclosure_annual import ensure_disclosure_annual
 from .disclosure_requests import ensure_disclosure_requests
 from .fingerprint import demo_fingerprint
 from .images import ensure_images
+from .knowledge import ensure_knowledge
 from .listings import ensure_listings
 from .models import DemoState
 from .notifications import ensure_notifications
@@ -166,6 +167,7 @@ class DemoLoader:
         ensure_screening(self.units, self.now, self.tally)  # before 政务公开: its 公示 gets a catalogue entry
         ensure_disclosure(self.units, self.homes, self.now, self.tally)
         ensure_disclosure_annual(self.units, self.now, self.tally)
+        ensure_knowledge(self.units, self.now, self.tally)  # before search indexes it
         ensure_search(self.units, self.now, self.tally)
         ensure_privacy(self.units, self.now, self.tally)
         ensure_subscriptions(self.units, self.now, self.tally)

@@ -46,3 +46,7 @@ def availability_url():
 def standard_item_url(pk):
     """A 标准目录 item's edit view in the admin (政务公开)."""
     return reverse_or_blank("wagtailsnippets_disclosure_standarditem:edit", pk)
+
+
+def knowledge_entry_url(entry_id):
+    return reverse_or_blank("wagtailsnippets_knowledge_entry:edit", entry_id)

@@ -20,6 +20,7 @@ from .admin_links import (
     add_to_section_url,
     availability_url,
     channel_admin_url,
+    knowledge_entry_url,
     page_edit_url,
     request_categories_url,
     request_url,
@@ -359,6 +360,22 @@ def disclosure_overdue(rule, scope, data):
         for row in data.disclosure
         if scope.owns(row.unit.pk)
         for item, status in row.overdue
+    ]
+
+
+@rule("knowledge_stale", ADVICE, "知识库条目过了复核日期")
+def knowledge_stale(rule, scope, data):
+    """Answers residents are given in search and in the 留言 form that nobody has checked since their review date."""
+    return [
+        rule.finding(
+            f"“{row['question']}”应在 {row['review_by']:%Y-%m-%d} 前复核，还没有复核。",
+            "核对回答是否仍然有效：有变化的改好，再把复核日期往后推；不再适用的取消公开。",
+            knowledge_entry_url(row["pk"]),
+            row["unit_id"],
+            row["question"],
+        )
+        for row in data.stale_answers
+        if scope.owns(row["unit_id"])
     ]
 
 

@@ -134,12 +134,25 @@ class Snapshot:
         self.advice = self._advice()
         self.availability = availability.window(self.now)
         self.disclosure = self._disclosure()
+        self.stale_answers = self._stale_answers()
 
     def _disclosure(self):
         """Each unit's 标准目录 coverage on ``today`` (overdue items with their due dates); three queries."""
         from townsquare.disclosure.coverage import coverage
 
         return coverage(today=self.today)
+
+    def _stale_answers(self):
+        """知识库 entries past their review date (one query)."""
+        from django.apps import apps
+
+        if not apps.is_installed("townsquare.knowledge"):
+            return []
+        from townsquare.knowledge.models import Entry
+
+        return list(
+            Entry.objects.stale(self.today).order_by("review_by").values("pk", "question", "unit_id", "review_by")
+        )
 
     def _homes(self):
         """Where things belong: the path of every home page and its unit."""

@@ -101,6 +101,19 @@ def answer_days():
     return days
 
 
+def carried_over(query):
+    """The form's first values from its address (``?type=consult&title=…&details=…``): a search or an answer
+    that did not help carries the resident's words into a new 留言 (没解决？继续留言). Unknown values are left out."""
+    initial = {}
+    if query.get("type") in RequestType.values:
+        initial["request_type"] = query["type"]
+    for name, limit in (("title", TITLE_MAX), ("details", DETAILS_MAX)):
+        value = " ".join(query.get(name, "").split()) if name == "title" else query.get(name, "").strip()
+        if value:
+            initial[name] = value[:limit]
+    return initial
+
+
 class RequestForm(HoneypotForm):
     request_type = forms.ChoiceField(
         label="留言类型",

@@ -41,7 +41,7 @@ from townsquare.units.access import may_act_on
 
 from . import handling, personal_data, progress, public
 from . import photos as photo_rules
-from .forms import AddInformationForm, PublicFilterForm, QueryForm, RatingForm, RequestForm
+from .forms import AddInformationForm, PublicFilterForm, QueryForm, RatingForm, RequestForm, carried_over
 from .handling import HandlingError
 from .models import Category, RequestPhoto, RequestType, ResidentRequest, Status
 
@@ -202,7 +202,7 @@ def submit(request):
 @csrf_protect
 def _submit(request, limits):
     if request.method != "POST":
-        form = RequestForm()
+        form = RequestForm(initial=carried_over(request.GET))
         if not form.categories_fresh:
             return _render_form(request, form, new_submission_key(), status=503, notice="unavailable")
         response = _render_form(request, form, new_submission_key())

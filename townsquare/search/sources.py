@@ -184,6 +184,35 @@ class ResidentRequestSource(ModelSource):
         )
 
 
+class KnowledgeSource(ModelSource):
+    """知识库 entries (published ones): a question, its other wordings and the answer."""
+
+    key = "knowledge.entry"
+    kind = "answer"
+    label = "常见问答"
+
+    def __init__(self):
+        from townsquare.knowledge.models import Entry as KnowledgeEntry
+
+        self.model = KnowledgeEntry
+
+    def items(self):
+        return self.model.objects.live().select_related("unit")
+
+    def document(self, entry):
+        if not entry.published:
+            return None
+        return Entry(
+            title=entry.question,
+            url=entry.get_absolute_url(),
+            body=entry.answer,
+            keywords=entry.other_questions,
+            unit_id=entry.unit_id,
+            date=entry.updated_at,
+            boost=kind_boost(self.kind),
+        )
+
+
 class ListingSource(ModelSource):
     """One concrete kind of life listing (招聘、租房 …): live ones only (approved, not expired).
 
@@ -342,6 +371,8 @@ def register_defaults():
         )
     if apps.is_installed("townsquare.resident_requests"):
         register(ResidentRequestSource())
+    if apps.is_installed("townsquare.knowledge"):
+        register(KnowledgeSource())
     if apps.is_installed("townsquare.listings"):
         for model in _listing_models():
             register(ListingSource(model))

@@ -1,13 +1,30 @@
-"""/search/ (HTML, works without JavaScript), /api/search/ (JSON) and /api/search/suggest/ (typing suggestions)."""
+"""/search/ (HTML, works without JavaScript), /api/search/ (JSON) and /api/search/suggest/ (typing suggestions).
+
+Hook read: ``townsquare_search_answer`` — fn(query) -> an answer or None (the knowledge base's entry that answers
+the query outright: ``question``, ``preview``, ``unit_name``, ``url``, ``continue_url`` — the 留言 form with the
+query carried over), shown as a card on top of page 1.
+"""
 
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
+from wagtail import hooks
 
 from townsquare.core.ratelimit import client_ip
 
 from . import query, suggestions
 from .forms import SearchForm
+
+
+def _answer(params, results):
+    """The first answer a ``townsquare_search_answer`` hook gives for page 1 of a search, or None."""
+    if results is None or results.refused or results.page != 1:
+        return None
+    for fn in hooks.get_hooks("townsquare_search_answer"):
+        answer = fn(params.q)
+        if answer is not None:
+            return answer
+    return None
 
 
 def _run(request, log=True):
@@ -29,6 +46,7 @@ def search_page(request):
         "results": results,
         "filtered": bool(params.kinds or params.unit_id or params.date_from or params.date_to),
         "base_query": querystring.urlencode(),
+        "answer": _answer(params, results),
     }
     if results is None:
         # Nothing typed yet: what others search for, and the common tasks.
@@ -53,6 +71,18 @@ def _hit_json(hit):
         "snippet": hit.snippet,
         "snippet_html": str(hit.snippet_html),
         "document_number": hit.doc_number,
+    }
+
+
+def _answer_json(answer):
+    if answer is None:
+        return None
+    return {
+        "question": answer.question,
+        "answer": answer.preview,
+        "unit": answer.unit_name,
+        "url": answer.url,
+        "continue_url": answer.continue_url,
     }
 
 
@@ -81,6 +111,7 @@ def search_api(request):
                 {"title": bet.display_title, "url": bet.target_url, "description": bet.description}
                 for bet in results.best_bets
             ],
+            "answer": _answer_json(_answer(params, results)),
             "results": [_hit_json(hit) for hit in results.hits],
             "missing_document_number": results.missing_doc_number,
             "near_document_numbers": [_hit_json(hit) for hit in results.near_doc_numbers],

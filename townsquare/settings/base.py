@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "townsquare.weather",
     "townsquare.listings",
     "townsquare.search",
+    "townsquare.knowledge",
     "townsquare.channels",
     "townsquare.relays",
     "townsquare.disclosure",

@@ -455,3 +455,16 @@ WECHAT_SUBSCRIPTION_TEMPLATE_KEYS = env_list("WECHAT_SUBSCRIPTION_TEMPLATE_KEYS"
 WECHAT_OAUTH_AUTHORIZE_URL = os.environ.get(
     "WECHAT_OAUTH_AUTHORIZE_URL", "https://open.weixin.qq.com/connect/oauth2/authorize"
 )
+
+# --- Knowledge base (知识库, 搜问一体) -------------------------------------------------------------------------
+# A new entry is due for review this many days after it is written or last reviewed; past it, 监管 flags it.
+KNOWLEDGE_REVIEW_DAYS = env_int("KNOWLEDGE_REVIEW_DAYS", 180)
+# How well a search must match an entry's question (0–1, weighted word overlap) for the answer card on top.
+KNOWLEDGE_ANSWER_MIN_SCORE = env_float("KNOWLEDGE_ANSWER_MIN_SCORE", 0.6)
+# How much of an entry's question a 咨询 being typed must hold (0–1) for the entry to be suggested.
+KNOWLEDGE_SUGGEST_MIN_SCORE = env_float("KNOWLEDGE_SUGGEST_MIN_SCORE", 0.5)
+# Entries suggested at most, and the shortest text (characters) that asks for suggestions.
+KNOWLEDGE_SUGGESTIONS = env_int("KNOWLEDGE_SUGGESTIONS", 3)
+KNOWLEDGE_SUGGEST_MIN_CHARS = env_int("KNOWLEDGE_SUGGEST_MIN_CHARS", 4)
+# Suggestion requests and counted events per client address per hour.
+KNOWLEDGE_REQUESTS_PER_IP_HOUR = env_int("KNOWLEDGE_REQUESTS_PER_IP_HOUR", 600)
