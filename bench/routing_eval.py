@@ -140,7 +140,10 @@ def before_after(dataset, args):
     labels = np.asarray(labels)
     only_data = RoutingModel.train(dataset.texts, dataset.labels).predict(texts)
     folded = np.zeros(len(texts), dtype=int)
-    parts = np.array_split(np.random.default_rng(0).permutation(len(texts)), min(5, len(texts)))
+    # Folds by near-duplicate group, so a message and its resent copy are never on both sides.
+    groups = data.duplicate_groups(texts)
+    distinct = np.random.default_rng(0).permutation(np.unique(groups))
+    parts = [np.nonzero(np.isin(groups, chosen))[0] for chosen in np.array_split(distinct, min(5, len(distinct)))]
     for part in parts:
         rest = np.setdiff1d(np.arange(len(texts)), part)
         extra = corrections.with_corrections(dataset, [texts[i] for i in rest], labels[rest])
