@@ -177,3 +177,18 @@ def test_the_plan_is_the_same_every_time_and_public_titles_differ():
     titles = [c.title for c in first if c.status != Status.DECLINED]
     assert len(titles) == len(set(titles))
     assert all(len(c.title) <= 30 and 20 <= len(c.details) <= 400 for c in first)
+
+
+def test_smart_routing_shows_one_confident_suggestion_and_an_unsure_top_two():
+    from townsquare.demo.routing import KEY_PREFIX as ROUTING_PREFIX
+    from townsquare.resident_requests.routing.adopt import shown_suggestions
+
+    waiting = ResidentRequest.objects.filter(submission_key__startswith=ROUTING_PREFIX, status=Status.SUBMITTED)
+    assert sorted({len(shown_suggestions(request)) for request in waiting}) == [1, 2]
+
+
+def test_staff_adopted_and_overrode_suggestions_for_routing_to_learn_from():
+    from townsquare.resident_requests.models import RoutingCorrection
+
+    kinds = set(RoutingCorrection.objects.values_list("kind", flat=True))
+    assert {RoutingCorrection.Kind.ADOPTED, RoutingCorrection.Kind.OVERRIDDEN} <= kinds

@@ -225,7 +225,7 @@ def test_refusing_an_extension(client, desk, county, town_a):
 def test_adopting_the_routing_suggestion(client, desk, county):
     request, _ = desk.file(title="孩子上学的事", details="孩子明年上小学，学区怎么划？")
     request.suggested_category = desk.schools
-    request.suggestion_score = 0.91
+    request.suggestion_score = 0.96
     request.save()
     client.force_login(county.county.editor)
     page = client.get(detail(request)).content.decode()

@@ -173,11 +173,11 @@ def detail(request):
 
 def test_the_inbox_shows_the_suggestion_and_adopting_transfers(client, desk, county):
     request, _ = desk.file()
-    request.suggested_category, request.suggestion_score = desk.schools, 0.87
+    request.suggested_category, request.suggestion_score = desk.schools, 0.96
     request.save()
     client.force_login(county.county.editor)
     page = client.get(detail(request)).content.decode()
-    assert f"<strong>{desk.schools.name}（{desk.schools.unit}）</strong>，置信度 87%" in page
+    assert f"<strong>{desk.schools.name}（{desk.schools.unit}）</strong>，置信度 96%" in page
     client.post(detail(request), {"action": "adopt"})
     request.refresh_from_db()
     assert request.unit == desk.schools.unit and request.category == desk.schools

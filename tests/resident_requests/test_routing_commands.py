@@ -75,6 +75,7 @@ def test_train_routing_without_the_data_folder_fails_in_chinese(tmp_path, model_
     assert not model_path.exists()
 
 
+@pytest.mark.django_db
 def test_train_routing_on_a_small_folder(tmp_path, model_path):
     folder = tmp_path / "messages"
     folder.mkdir()
@@ -102,3 +103,33 @@ def test_train_routing_if_missing_skips_quietly(tmp_path, model_path):
     before = model_path.stat().st_mtime_ns
     assert run("train_routing", "--if-missing") == []
     assert model_path.stat().st_mtime_ns == before
+
+
+SELECTIVE_LINE = re.compile(r"^selective_accuracy=(\d\.\d{4}|nan) coverage=(\d\.\d{4}) threshold=(\d\.\d{2})$")
+
+
+def test_evaluate_routing_prints_selective_accuracy_before_the_last_line(model_path, tmp_path, settings):
+    settings.ROUTING_SUGGEST_MIN_CONFIDENCE = 0.0  # every message counts as confident: coverage 1
+    toy_model().save(model_path)
+    sample = tmp_path / "sample.tsv"
+    sample.write_text("".join(f"{text}\t{label}\n" for text, label in TOY), encoding="utf-8")
+    match = SELECTIVE_LINE.match(run("evaluate_routing", str(sample))[-2])
+    assert match and match.groups()[1:] == ("1.0000", "0.00")
+
+
+@pytest.mark.django_db
+def test_train_routing_learns_from_staff_corrections(tmp_path, model_path, desk, county):
+    from townsquare.resident_requests import handling
+
+    request, _ = desk.file(title="学校乱收费", details="学校乱收费，请教育局查一查。")
+    handling.accept(request, county.town_a.editor)  # staff keep it under 道路照明 (城乡建设)
+    folder = tmp_path / "messages"
+    folder.mkdir()
+    book = openpyxl.Workbook()
+    book.active.append(["留言主题", "留言详情", "一级分类"])
+    for text, label in TOY:
+        book.active.append([text[:6], text, data.LABELS[label]])
+    book.save(folder / data.LABELLED_XLSX)
+    (folder / data.LABELLED_TSV).write_text("", encoding="utf-8")
+    run("train_routing", "--datasets", str(tmp_path))
+    assert predictor.get_model().info["labelled"] == 15

@@ -60,6 +60,7 @@ from .oversight import ensure_oversight
 from .privacy import ensure_privacy
 from .relays import ensure_relays
 from .requests import ensure_requests
+from .routing import ensure_routing
 from .screening import ensure_screening
 from .search import ensure_search
 from .services import ensure_services
@@ -160,6 +161,7 @@ class DemoLoader:
         ensure_services(self.units, self.homes, self.now, self.tally)
         ensure_appointments(self.units, self.now, self.tally)
         ensure_requests(self.units, self.now, self.tally)
+        ensure_routing(self.units, self.now, self.tally)
         ensure_disclosure_requests(self.units, self.now, self.tally)
         ensure_listings(self.units, self.now, self.tally)
         ensure_channels(self.units, self.now, self.tally)

@@ -160,6 +160,7 @@ def accept(request, actor, now=None):
     _require(request, [Status.SUBMITTED], "受理")
     now = now or timezone.now()
     _change(request, Status.ACCEPTED, Action.ACCEPTED, actor, at=now, accepted_at=now)
+    _routing_decision(request, request.category, actor, now)
     progress.accepted(request)
     return request
 
@@ -201,7 +202,16 @@ def transfer(request, to_unit, reason, actor, category=None, by_county=False, no
         unit=from_unit,
         at=now,
     )
+    if category is not None:
+        _routing_decision(request, category, actor, now)
     return request
+
+
+def _routing_decision(request, category, actor, now):
+    """Staff settled the request's category: training data for smart routing (routing.corrections)."""
+    from .routing.corrections import record_decision  # imported here: routing loads jieba
+
+    record_decision(request, category, actor, now)
 
 
 @transaction.atomic

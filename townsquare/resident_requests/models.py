@@ -191,6 +191,35 @@ class RequestPhoto(models.Model):
         return self.image.name
 
 
+class RoutingCorrection(models.Model):
+    """What staff decided about a request's routing class: training data for smart routing (routing.corrections).
+
+    One row per request, the latest decision: adopting a suggestion, accepting the request in its category, or
+    moving it to another category. No text is copied: retraining reads the request's (masked once closed) words.
+    """
+
+    class Kind(models.TextChoices):
+        ADOPTED = "adopted", "采纳建议"
+        OVERRIDDEN = "overridden", "未采纳建议"
+        UNSUGGESTED = "unsuggested", "无模型建议"
+
+    request = models.OneToOneField(ResidentRequest, on_delete=models.CASCADE, related_name="routing_correction")
+    label = models.CharField("分拨大类", max_length=20, choices=Category.ROUTING_LABELS)
+    suggested_label = models.CharField("建议的大类", max_length=20, blank=True)
+    kind = models.CharField("处理", max_length=20, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField("时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "智能分拨纠正"
+        verbose_name_plural = "智能分拨纠正"
+
+    def __str__(self):
+        return f"{self.get_kind_display()}：{self.label}"
+
+
 class RequestEvent(models.Model):
     """One step in a request's timeline: who did what, when. Never edited afterwards."""
 

@@ -4,7 +4,8 @@
 - ``model``: the classifier; ``training``: training from the data set and honest held-out evaluation.
 - ``predictor``: where the model file lives, one loaded copy per process.
 - ``suggestions``: ``suggest_categories(title, details)`` (the best two); ``adopt``: which suggestions staff
-  see (only above the calibrated ``ROUTING_SUGGEST_MIN_CONFIDENCE``) and adopting one.
+  see (one alone at or above the calibrated ``ROUTING_SUGGEST_MIN_CONFIDENCE``, else the top two) and adopting one.
+- ``corrections``: staff decisions (adopted, overridden) kept as training data for ``manage.py train_routing``.
 - ``warmup``: loading jieba and the model when a web process starts (``townsquare/wsgi.py``).
 
 Staff always confirm or change the suggestion; the resident's chosen category decides the unit at first.

@@ -1,10 +1,10 @@
 """What staff see of the routing suggestion, and adopting it (采纳智能分拨建议).
 
-A suggestion is shown only when the model is confident enough to be right most of the time:
-at or above ``settings.ROUTING_SUGGEST_MIN_CONFIDENCE``, a threshold measured on held-out messages
-(``bench/routing_eval.py --calibrate``). When the first is below it but the first two together reach
-it, the two are close enough that either may be right: both are shown and staff pick. A keyword
-match (no model) carries no score and is shown as such.
+One suggestion is shown alone only when the model is confident: at or above
+``settings.ROUTING_SUGGEST_MIN_CONFIDENCE``, a threshold measured on held-out messages so that
+confident suggestions are right about 99 times in 100 (``bench/routing_eval.py --calibrate``).
+Below it the first two are shown and staff pick: the right class is one of the two far more often
+than the first alone. A keyword match (no model) carries no score and is shown as such.
 
 Adopting moves the request to the chosen suggested category. When it belongs to another unit this
 is a transfer (转办) through ``handling.transfer``; when the unit stays the same only the category
@@ -17,13 +17,14 @@ from django.db import transaction
 from .. import handling
 from ..handling import HandlingError
 from ..models import Status
+from .corrections import record_decision
 
 ADOPT_REASON = "按智能分拨建议改派"
 ADOPTABLE_STATUSES = (Status.SUBMITTED, Status.ACCEPTED)
 
 
 def shown_suggestions(request) -> list[tuple]:
-    """The ``(category, score)`` suggestions staff should see, best first (none, one or two)."""
+    """The ``(category, score)`` suggestions staff should see, best first: one when confident, else the top two."""
     first, score = request.suggested_category, request.suggestion_score
     if first is None:
         return []
@@ -33,9 +34,9 @@ def shown_suggestions(request) -> list[tuple]:
     second, second_score = request.runner_up_category, request.runner_up_score
     if score >= threshold:
         return [(first, score)]
-    if second is not None and second_score is not None and score + second_score >= threshold:
+    if second is not None and second_score is not None:
         return [(first, score), (second, second_score)]
-    return []
+    return []  # no second class to offer: a lone unsure guess is not shown
 
 
 def _elsewhere(request, category):
@@ -70,4 +71,5 @@ def adopt_suggestion(request, actor, category=None, by_county=False, now=None):
     request.category = suggested
     request.save(update_fields=["category"])
     handling.add_note(request, f"按智能分拨建议，分类由“{before.name}”改为“{suggested.name}”。", actor, now=now)
+    record_decision(request, suggested, actor, now)
     return request

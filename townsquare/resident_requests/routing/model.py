@@ -124,3 +124,22 @@ def scores(true, predicted) -> tuple[float, float]:
 
 def score_line(accuracy, macro_f1) -> str:
     return f"accuracy={accuracy:.4f} macro_f1={macro_f1:.4f}"
+
+
+def selective(scores, true, threshold) -> tuple[float, float]:
+    """Accuracy on the messages whose best class scores at least ``threshold`` (nan when none), and their share."""
+    scores, true = np.asarray(scores), np.asarray(true)
+    confident = scores.max(axis=1) >= threshold
+    if not confident.any():
+        return float("nan"), 0.0
+    return float((scores[confident].argmax(axis=1) == true[confident]).mean()), float(confident.mean())
+
+
+def top_two_accuracy(scores, true) -> float:
+    """How often the right class is one of the two best."""
+    best_two = np.argsort(-np.asarray(scores), axis=1, kind="stable")[:, :2]
+    return float((best_two == np.asarray(true)[:, None]).any(axis=1).mean())
+
+
+def selective_line(accuracy, coverage, threshold) -> str:
+    return f"selective_accuracy={accuracy:.4f} coverage={coverage:.4f} threshold={threshold:.2f}"

@@ -11,7 +11,7 @@ import numpy as np
 from sklearn.model_selection import StratifiedKFold, train_test_split
 
 from . import data
-from .model import RoutingModel, scores
+from .model import RoutingModel, scores, selective, top_two_accuracy
 
 
 @dataclass
@@ -44,19 +44,39 @@ class FoldResult:
     train_seconds: float
     predict_ms_per_message: float
     test_size: int
+    selective_accuracy: float = float("nan")  # accuracy on the messages scored at or above ``threshold``
+    coverage: float = 0.0  # their share
+    threshold: float = 1.0
+    top_two: float = float("nan")  # share with the right class among the best two
 
 
-def evaluate_split(dataset, train_index, test_index, seed=0) -> FoldResult:
-    """Train on ``train_index``, measure on ``test_index``; predictions one message at a time, as on submission."""
+def evaluate_split(dataset, train_index, test_index, seed=0, threshold=1.0, extra=None) -> FoldResult:
+    """Train on ``train_index`` (plus ``extra`` = (texts, labels), e.g. staff corrections), measure on
+    ``test_index``; predictions one message at a time, as on submission."""
     started = time.perf_counter()
-    model = RoutingModel.train([dataset.texts[i] for i in train_index], dataset.labels[train_index], seed=seed)
+    texts, labels = [dataset.texts[i] for i in train_index], list(dataset.labels[train_index])
+    if extra is not None:
+        texts, labels = texts + list(extra[0]), labels + list(extra[1])
+    model = RoutingModel.train(texts, labels, seed=seed)
     train_seconds = time.perf_counter() - started
     test_texts = [dataset.texts[i] for i in test_index]
     started = time.perf_counter()
-    predicted = [int(model.predict([text])[0]) for text in test_texts]
+    probabilities = np.vstack([model.predict_proba([text]) for text in test_texts])
     predict_ms = (time.perf_counter() - started) * 1000 / max(len(test_texts), 1)
-    accuracy, macro_f1 = scores(dataset.labels[test_index], predicted)
-    return FoldResult(accuracy, macro_f1, train_seconds, predict_ms, len(test_index))
+    true = dataset.labels[test_index]
+    accuracy, macro_f1 = scores(true, probabilities.argmax(axis=1))
+    chosen, coverage = selective(probabilities, true, threshold)
+    return FoldResult(
+        accuracy,
+        macro_f1,
+        train_seconds,
+        predict_ms,
+        len(test_index),
+        chosen,
+        coverage,
+        threshold,
+        top_two_accuracy(probabilities, true),
+    )
 
 
 def held_out_split(dataset, test_size=0.2, seed=0):
@@ -85,6 +105,20 @@ class ThresholdRow:
     precision: float  # share of those suggestions that are right
     pair_coverage: float  # share that get the top two instead (top one below, both together at or above)
     pair_precision: float  # share of those pairs that contain the right class
+
+
+def threshold_for(scores, labels, target=0.99) -> float:
+    """The lowest confidence threshold at which suggestions shown alone are right at least ``target`` of the time
+    on held-out ``scores`` (the largest such share of messages); 1.0 when none is."""
+    labels = np.asarray(labels)
+    top = scores.max(axis=1)
+    order = np.argsort(-top, kind="stable")
+    right = (scores.argmax(axis=1) == labels)[order]
+    running = np.cumsum(right) / np.arange(1, len(labels) + 1)
+    good = running >= target
+    if not good.any():
+        return 1.0
+    return float(top[order][np.nonzero(good)[0].max()])
 
 
 def calibration_table(scores, labels, thresholds) -> list[ThresholdRow]:

@@ -1,13 +1,15 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from townsquare.resident_requests.routing import data, predictor
-from townsquare.resident_requests.routing.model import score_line, scores
+from townsquare.resident_requests.routing.model import score_line, scores, selective, selective_line, top_two_accuracy
 
 
 class Command(BaseCommand):
     help = (
         "用一个带类别的留言文件检验已保存的智能分拨模型：.tsv（留言文本<TAB>类别编号）或 .xlsx"
-        "（留言主题、留言详情、一级分类 三列）。最后一行输出 accuracy=… macro_f1=…。"
+        "（留言主题、留言详情、一级分类 三列）。倒数第二行输出产品所用置信度门槛下的 selective_accuracy=… "
+        "coverage=… threshold=…（有把握时的准确率和有把握的比例），最后一行输出 accuracy=… macro_f1=…。"
     )
 
     def add_arguments(self, parser):
@@ -27,7 +29,8 @@ class Command(BaseCommand):
             texts, labels = data.read_labelled_file(file)
         except data.DatasetError as error:
             raise CommandError(str(error)) from None
-        predicted = model.predict(texts)
+        probabilities = model.predict_proba(texts)
+        predicted = probabilities.argmax(axis=1)
         if model.training_texts:
             groups = data.duplicate_groups(list(model.training_texts) + texts)
             trained = set(groups[: len(model.training_texts)].tolist())
@@ -43,4 +46,7 @@ class Command(BaseCommand):
             if total:
                 right = sum(1 for true, guess in zip(labels, predicted, strict=True) if true == guess == index)
                 self.stdout.write(f"  {name}：{right}/{total}")
+        threshold = settings.ROUTING_SUGGEST_MIN_CONFIDENCE
+        self.stdout.write(f"前两个建议里有正确类别：{top_two_accuracy(probabilities, labels):.4f}")
+        self.stdout.write(selective_line(*selective(probabilities, labels, threshold), threshold))
         self.stdout.write(score_line(*scores(labels, predicted)))
