@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "townsquare.privacy",
     "townsquare.subscriptions",
     "townsquare.syndication",
+    "townsquare.hotspots",
     "townsquare.demo",
     "townsquare.accounts",
     "townsquare.api",
