@@ -90,7 +90,9 @@ def main():
     labelled = [m for m in messages if m.key in truth]
     found = group(labelled, args.similarity, args.window)
     precision, recall, f1, ari = scores(truth, found)
-    print(f"labelled messages={len(labelled)} groups by hand={len(set(truth.values()))} found={len(set(found.values()))}")
+    print(
+        f"labelled messages={len(labelled)} groups by hand={len(set(truth.values()))} found={len(set(found.values()))}"
+    )
     print(f"similarity={args.similarity} window_days={args.window}")
     print(f"pairwise precision={precision:.3f} recall={recall:.3f} f1={f1:.3f} ari={ari:.3f}")
 

@@ -46,3 +46,7 @@ def availability_url():
 def standard_item_url(pk):
     """A 标准目录 item's edit view in the admin (政务公开)."""
     return reverse_or_blank("wagtailsnippets_disclosure_standarditem:edit", pk)
+
+
+def hot_topic_url(topic_id):
+    return reverse_or_blank("hotspots_detail", topic_id) or reverse_or_blank("hotspots_index")

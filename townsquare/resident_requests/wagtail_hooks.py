@@ -1,7 +1,9 @@
 """我要留言 in the Wagtail admin: the inbox, the statistics, the reminder panel and the county's settings.
 
 Hooks this app reads: ``townsquare_request_actions`` — fn(request, resident_request) returning a list of
-{"label", "url", "method"} offered on a request's admin page by other apps (依申请公开: 转为依申请公开).
+{"label", "url", "method"} offered on a request's admin page by other apps (依申请公开: 转为依申请公开);
+``townsquare_request_public_notes`` — fn(resident_request) returning [(heading, text, url)] shown on a public
+request's page (热点问题: the 回应关切 its topic received).
 """
 
 from django.urls import path, reverse_lazy
