@@ -9,12 +9,11 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from townsquare.publishing.models import InterpretationPage
 from townsquare.units.access import is_county_staff, may_act_on, scope
 from townsquare.units.permissions import StaffOnlyMixin
 
 from .models import HotTopic
-from .topics import refresh
+from .topics import refresh, response_candidates
 
 INDEX_URL_NAME = "hotspots_index"
 
@@ -75,18 +74,14 @@ class TopicDetailView(Base):
         return [{"url": "", "label": "热点问题"}]
 
     def dispatch(self, request, *args, **kwargs):
-        self.topic = get_object_or_404(HotTopic, pk=kwargs["pk"])
+        self.topic = get_object_or_404(self.topics(), pk=kwargs["pk"]) if request.user.is_authenticated else None
         return super().dispatch(request, *args, **kwargs)
 
     def candidates(self):
-        return InterpretationPage.objects.live().filter(
-            unit=self.topic.lead_unit, form=InterpretationPage.Form.RESPONSE
-        )
+        return response_candidates(self.topic)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        if not self.topics().filter(pk=self.topic.pk).exists():
-            raise PermissionDenied
         topic = self.topic
         context["topic"] = topic
         context["bars"] = trend_bars(topic.trend)

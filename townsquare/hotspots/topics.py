@@ -12,6 +12,7 @@ from datetime import timedelta
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from townsquare.resident_requests.models import ResidentRequest, Status
@@ -98,6 +99,20 @@ def refresh(now=None):
         kept.append(topic)
     HotTopic.objects.filter(pk__in=list(existing)).update(active=False)
     return sorted(kept, key=lambda t: -t.heat)
+
+
+def response_candidates(topic):
+    """Live 回应关切 pages the lead unit may link: published as that unit (发布单位), or under its home page.
+
+    Towns have no 政策解读 column of their own: they publish in the county's, naming themselves as 发布单位."""
+    from townsquare.publishing.models import InterpretationPage, UnitHomePage
+
+    pages = InterpretationPage.objects.live().filter(form=InterpretationPage.Form.RESPONSE)
+    home = UnitHomePage.objects.filter(unit=topic.lead_unit_id).first()
+    mine = Q(unit=topic.lead_unit_id)
+    if home is not None:
+        mine |= Q(path__startswith=home.path, unit__isnull=True)
+    return pages.filter(mine).order_by("-first_published_at")
 
 
 def topic_of_request(request_pk):

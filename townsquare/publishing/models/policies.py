@@ -151,7 +151,7 @@ class InterpretationPage(ArticlePage):
         PolicyPage,
         verbose_name="解读的文件",
         null=True,
-        blank=False,
+        blank=True,  # required by clean() except for a 回应关切
         on_delete=models.PROTECT,
         related_name="interpretations",
     )
