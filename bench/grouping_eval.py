@@ -95,6 +95,13 @@ def main():
     )
     print(f"similarity={args.similarity} window_days={args.window}")
     print(f"pairwise precision={precision:.3f} recall={recall:.3f} f1={f1:.3f} ari={ari:.3f}")
+    largest = Counter(truth.values()).most_common(1)[0][0]
+    rest = {k: g for k, g in truth.items() if g != largest}
+    precision, recall, f1, ari = scores(
+        rest, group([m for m in labelled if m.key in rest], args.similarity, args.window)
+    )
+    print(f"without the largest hand group ({len(truth) - len(rest)} messages): ", end="")
+    print(f"pairwise precision={precision:.3f} recall={recall:.3f} f1={f1:.3f} ari={ari:.3f}")
 
     everything = group(messages, args.similarity, args.window)
     by_key = {m.key: m for m in messages}

@@ -51,6 +51,7 @@ from .disclosure import ensure_disclosure
 from .disclosure_annual import ensure_disclosure_annual
 from .disclosure_requests import ensure_disclosure_requests
 from .fingerprint import demo_fingerprint
+from .hotspots import ensure_hotspots
 from .images import ensure_images
 from .listings import ensure_listings
 from .models import DemoState
@@ -170,6 +171,7 @@ class DemoLoader:
         ensure_subscriptions(self.units, self.now, self.tally)
         ensure_relays(self.units, self.now, self.tally)
         ensure_notifications(self.units, self.now, self.tally)  # after every case that made messages
+        ensure_hotspots(self.units, self.now, self.tally)  # after 我要留言; 监管 scores its late response
         ensure_oversight(self.units, self.now, self.tally)  # last: it scores what the demo made
 
     # --- units, site and home pages ----------------------------------------------------
