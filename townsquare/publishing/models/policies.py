@@ -176,4 +176,4 @@ class InterpretationPage(ArticlePage):
     def clean(self):
         super().clean()
         if not self.policy_id and self.form != self.Form.RESPONSE:
-            raise ValidationError({"policy": "请选择这篇解读对应的政策文件（回应关切可以不选）。"})
+            raise ValidationError({"policy": "请选择这篇解读对应的政策文件。"})
