@@ -2,8 +2,8 @@
 
 Called from ``DemoLoader.run()`` after 我要留言 (``requests.py``) and before 监管 (which scores the overdue
 one). Idempotent: each demo request has the submission key ``hotdemo-<topic>-<n>`` (not ``demo-``: those are
-我要留言's planned requests), the response page its slug; the analysis itself (``hotspots.topics.refresh``) matches topics found before. Content in
-content/hotspots.py.
+我要留言's planned requests), the response page its slug; the analysis itself (``hotspots.topics.refresh``)
+matches topics found before. Content in content/hotspots.py.
 """
 
 from datetime import timedelta
