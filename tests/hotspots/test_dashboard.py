@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from townsquare.hotspots.models import HotTopic
 
@@ -43,3 +44,14 @@ def test_county_staff_rerun_the_analysis_on_demand(client, county, topics):
     client.force_login(county.county.editor)
     client.post(INDEX)
     assert not HotTopic.objects.current().filter(pk=topics["a"].pk).exists()
+
+
+def test_a_topic_page_lists_its_requests(client, county, town_a):
+    from .factories import DUST, file_about
+
+    requests = file_about(town_a.unit, DUST, timezone.now(), n=2)
+    topic = HotTopic.objects.create(title="东街搅拌站扰民", lead_unit=town_a.unit, request_count=2, heat=2)
+    topic.requests.set(requests)
+    client.force_login(county.county.editor)
+    body = client.get(reverse("hotspots_detail", args=[topic.pk])).content.decode()
+    assert requests[0].tracking_number in body
