@@ -51,6 +51,7 @@ from .disclosure import ensure_disclosure
 from .disclosure_annual import ensure_disclosure_annual
 from .disclosure_requests import ensure_disclosure_requests
 from .fingerprint import demo_fingerprint
+from .hotspots import ensure_hotspots
 from .images import ensure_images
 from .knowledge import ensure_knowledge
 from .listings import ensure_listings
@@ -176,6 +177,7 @@ class DemoLoader:
         ensure_relays(self.units, self.now, self.tally)
         ensure_wechat_subscriptions(self.units, self.now, self.tally)  # through the demo 公众号 of ensure_relays
         ensure_notifications(self.units, self.now, self.tally)  # after every case that made messages
+        ensure_hotspots(self.units, self.now, self.tally)  # after 我要留言; 监管 scores its late response
         ensure_oversight(self.units, self.now, self.tally)  # last: it scores what the demo made
 
     # --- units, site and home pages ----------------------------------------------------

@@ -21,6 +21,7 @@ from .admin_links import (
     availability_url,
     channel_admin_url,
     knowledge_entry_url,
+    hot_topic_url,
     page_edit_url,
     request_categories_url,
     request_url,
@@ -503,3 +504,32 @@ def evaluate(now=None):
     county = run_rules(county_scope(data), data, RULES)
     units = sorted(data.units.values(), key=lambda u: (u.sort_order, u.pk))
     return Evaluation(data.now, county, [run_rules(unit_scope(unit), data, RULES) for unit in units])
+
+
+@rule(
+    "hot_topic_response",
+    DEDUCTION,
+    "热点问题未及时回应",
+    "OVERSIGHT_POINTS_LATE_RESPONSE",
+    "OVERSIGHT_CAP_LATE_RESPONSE",
+)
+def hot_topic_response(rule, scope, data):
+    days = settings.HOTSPOT_RESPONSE_DAYS
+    findings = []
+    for topic in data.late_responses:
+        if not scope.owns(topic.lead_unit_id):
+            continue
+        if topic.responded_at is not None and topic.responded_at <= data.now:
+            state = f"达到回应门槛{topic.response_days():.0f}天后才公开回应"
+        else:
+            state = f"达到回应门槛已{(data.now - topic.crossed_at).days}天，还没有公开回应"
+        findings.append(
+            rule.finding(
+                f"热点问题“{topic.title}”（{topic.request_count}条留言）{state}（应在{days}天内回应）。",
+                "在本单位“政策解读”栏目发布一篇“回应关切”，并在热点问题页面关联它。",
+                hot_topic_url(topic.pk),
+                topic.lead_unit_id,
+                topic.title,
+            )
+        )
+    return findings

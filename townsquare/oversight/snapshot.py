@@ -135,6 +135,13 @@ class Snapshot:
         self.availability = availability.window(self.now)
         self.disclosure = self._disclosure()
         self.stale_answers = self._stale_answers()
+        self.late_responses = self._late_responses()
+
+    def _late_responses(self):
+        """Hot topics whose public response (回应关切) came, or is still missing, past its deadline; one query."""
+        from townsquare.hotspots.models import HotTopic
+
+        return list(HotTopic.objects.response_overdue(self.now).select_related("lead_unit").order_by("crossed_at"))
 
     def _disclosure(self):
         """Each unit's 标准目录 coverage on ``today`` (overdue items with their due dates); three queries."""
@@ -252,6 +259,7 @@ class Snapshot:
             PageIssue(pk, title, self.unit_for_path(path))
             for pk, title, path in InterpretationPage.objects.filter(live)
             .filter(Q(policy__isnull=True) | Q(policy__live=False))
+            .exclude(form=InterpretationPage.Form.RESPONSE)
             .values_list("pk", "title", "path")
         ]
         return missing_alt, no_summary, unlinked

@@ -33,6 +33,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
+from wagtail import hooks
 
 from townsquare.core import grants, ratelimit, sessions
 from townsquare.core.forms import new_submission_key, submission_key
@@ -528,4 +529,6 @@ def public_detail(request, tracking_number):
     resident_request = public.public_request(tracking_number)
     if resident_request is None:
         raise Http404("没有这条公开留言")
-    return render(request, "resident_requests/public_detail.html", {"shown": public.Shown(resident_request)})
+    notes = [note for fn in hooks.get_hooks("townsquare_request_public_notes") for note in fn(resident_request)]
+    context = {"shown": public.Shown(resident_request), "notes": notes}
+    return render(request, "resident_requests/public_detail.html", context)

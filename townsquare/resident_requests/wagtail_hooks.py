@@ -4,6 +4,8 @@ Hooks this app reads: ``townsquare_request_actions`` — fn(request, resident_re
 {"label", "url", "method"} offered on a request's admin page by other apps (依申请公开: 转为依申请公开);
 ``townsquare_request_form_parts`` — fn(request) returning HTML put under the public form's text
 (``{% request_form_parts %}``; the knowledge base's suggested answers).
+``townsquare_request_public_notes`` — fn(resident_request) returning [(heading, text, url)] shown on a public
+request's page (热点问题: the 回应关切 its topic received).
 """
 
 from django.urls import path, reverse_lazy

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "townsquare.privacy",
     "townsquare.subscriptions",
     "townsquare.syndication",
+    "townsquare.hotspots",
     "townsquare.demo",
     "townsquare.accounts",
     "townsquare.api",

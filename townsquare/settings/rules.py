@@ -469,3 +469,24 @@ KNOWLEDGE_SUGGESTIONS = env_int("KNOWLEDGE_SUGGESTIONS", 3)
 KNOWLEDGE_SUGGEST_MIN_CHARS = env_int("KNOWLEDGE_SUGGEST_MIN_CHARS", 4)
 # Suggestion requests and counted events per client address per hour.
 KNOWLEDGE_REQUESTS_PER_IP_HOUR = env_int("KNOWLEDGE_REQUESTS_PER_IP_HOUR", 600)
+
+# 热点问题 (hotspots): messages are grouped when their texts are this similar (cosine of the TF-IDF vectors, 0–1;
+# chosen on bench/hot_topics_labels.tsv) and received at most this many days apart.
+HOTSPOT_SIMILARITY = env_float("HOTSPOT_SIMILARITY", 0.14)
+HOTSPOT_WINDOW_DAYS = env_int("HOTSPOT_WINDOW_DAYS", 60)
+# The weekly job groups the requests received in the last this many days.
+HOTSPOT_LOOKBACK_DAYS = env_int("HOTSPOT_LOOKBACK_DAYS", 30)
+# A group whose heat reaches this asks its lead unit for a public response (回应关切) …
+HOTSPOT_RESPONSE_THRESHOLD = env_int("HOTSPOT_RESPONSE_THRESHOLD", 10)
+# … within this many days of crossing it; later (or still none) is a finding in 监管.
+HOTSPOT_RESPONSE_DAYS = env_int("HOTSPOT_RESPONSE_DAYS", 7)
+# Heat: each request counts 1, each 我也遇到了 this much, each 点赞 this much; plus growth (this week's requests
+# beyond last week's) times this.
+HOTSPOT_METOO_WEIGHT = env_float("HOTSPOT_METOO_WEIGHT", 1.0)
+HOTSPOT_VOTE_WEIGHT = env_float("HOTSPOT_VOTE_WEIGHT", 0.01)
+HOTSPOT_GROWTH_WEIGHT = env_float("HOTSPOT_GROWTH_WEIGHT", 0.5)
+# A group needs at least this many requests to be a hot topic at all.
+HOTSPOT_MIN_REQUESTS = env_int("HOTSPOT_MIN_REQUESTS", 3)
+# 监管: points per late public response, and the most they can cost.
+OVERSIGHT_POINTS_LATE_RESPONSE = env_float("OVERSIGHT_POINTS_LATE_RESPONSE", 2)
+OVERSIGHT_CAP_LATE_RESPONSE = env_float("OVERSIGHT_CAP_LATE_RESPONSE", 10)

@@ -134,7 +134,7 @@ class PolicyAttachment(Orderable):
 
 
 class InterpretationPage(ArticlePage):
-    """政策解读: always tied to the policy it explains."""
+    """政策解读: tied to the policy it explains; a 回应关切 (the answer to a hot topic) may stand alone."""
 
     @classmethod
     def listing(cls):
@@ -144,13 +144,14 @@ class InterpretationPage(ArticlePage):
         TEXT = "text", "文字解读"
         GRAPHIC = "graphic", "图解"
         QA = "qa", "问答"
+        RESPONSE = "response", "回应关切"
 
     summary_required = True
     policy = models.ForeignKey(
         PolicyPage,
         verbose_name="解读的文件",
         null=True,
-        blank=False,
+        blank=True,  # required by clean() except for a 回应关切
         on_delete=models.PROTECT,
         related_name="interpretations",
     )
@@ -174,5 +175,5 @@ class InterpretationPage(ArticlePage):
 
     def clean(self):
         super().clean()
-        if not self.policy_id:
+        if not self.policy_id and self.form != self.Form.RESPONSE:
             raise ValidationError({"policy": "请选择这篇解读对应的政策文件。"})
