@@ -50,5 +50,7 @@ def standard_item_url(pk):
 
 def knowledge_entry_url(entry_id):
     return reverse_or_blank("wagtailsnippets_knowledge_entry:edit", entry_id)
+
+
 def hot_topic_url(topic_id):
     return reverse_or_blank("hotspots_detail", topic_id) or reverse_or_blank("hotspots_index")
