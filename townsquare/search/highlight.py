@@ -5,7 +5,6 @@ import unicodedata
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-
 # Characters remembered per process (the texts searched use a few thousand); beyond, folded each time.
 FOLD_TABLE_MAX = 20000
 
