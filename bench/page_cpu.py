@@ -41,6 +41,7 @@ PAGES = {
     "/liuyan/stats/": "/liuyan/stats/",
     "listings index": "/shenghuo/",
     "listings list": None,  # the first kind's list, found by the child
+    "search": "/search/?q=%E7%A4%BE%E4%BF%9D%E5%8D%A1",  # 社保卡
 }
 ANCHOR = "starter home"
 

@@ -47,11 +47,14 @@ def department_homes():
 def home_context(home, scope=None, now=None):
     now = now or timezone.now()
     news = list(_scoped(NewsPage.listing(), scope)[:HOME_NEWS_COUNT])
+    # Notice and publicity cards show no picture: their cover images are not fetched (two queries each).
+    notices = NoticePage.current(now).prefetch_related(None)
+    publicity = PublicityPage.current(now).prefetch_related(None)
     return {
         "lead_news": news[0] if news else None,
         "more_news": news[1:],
-        "current_notices": list(_scoped(NoticePage.current(now), scope)[:HOME_NOTICE_COUNT]),
-        "current_publicity": list(_scoped(PublicityPage.current(now), scope)[:HOME_PUBLICITY_COUNT]),
+        "current_notices": list(_scoped(notices, scope)[:HOME_NOTICE_COUNT]),
+        "current_publicity": list(_scoped(publicity, scope)[:HOME_PUBLICITY_COUNT]),
         "sections": list(home.sections()),
         "now": now,
     }

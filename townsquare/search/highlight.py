@@ -5,14 +5,28 @@ import unicodedata
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+# Characters remembered per process (the texts searched use a few thousand); beyond, folded each time.
+FOLD_TABLE_MAX = 20000
+
+
+class _FoldTable(dict):
+    """code point -> its folded character, filled as characters are met (``str.translate`` reads it)."""
+
+    def __missing__(self, code):
+        ch = chr(code)
+        folded = unicodedata.normalize("NFKC", ch).lower()
+        folded = folded if len(folded) == 1 else ch
+        if len(self) < FOLD_TABLE_MAX:
+            self[code] = folded
+        return folded
+
+
+_FOLDS = _FoldTable()
+
 
 def _fold(text):
     """Same length as ``text``: each character half-width and lower case where that keeps one character."""
-    out = []
-    for ch in text:
-        folded = unicodedata.normalize("NFKC", ch).lower()
-        out.append(folded if len(folded) == 1 else ch)
-    return "".join(out)
+    return text.translate(_FOLDS)
 
 
 def _spans(text, terms):

@@ -7,6 +7,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone
 
+from townsquare.core.viewrestrictions import may_be_restricted
+
 from . import analysis
 from .backends import Filters, Term, backend
 from .models import BestBet, SearchDocument
@@ -71,7 +73,8 @@ def _bet_page_public(page, now):
     """A pinned page shows only while anyone may see it: live, not expired, behind no restriction."""
     if not page.live or (page.expire_at and page.expire_at <= now):
         return False
-    return not page.get_view_restrictions().exists()
+    # The remembered table of restricted paths answers for most pages without a query.
+    return not (may_be_restricted(page) and page.get_view_restrictions().exists())
 
 
 def did_you_mean(analysed):

@@ -107,6 +107,9 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "townsquare.urls"
 WSGI_APPLICATION = "townsquare.wsgi.application"
+# Load the URL tables, translations, templates and content types as a web process starts (wsgi.py; before fork
+# under gunicorn, so the workers share them).
+WEB_WARM_UP = env_bool("WEB_WARM_UP", True)
 
 TEMPLATES = [
     {
