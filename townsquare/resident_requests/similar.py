@@ -1,0 +1,139 @@
+"""Requests about the same problem: shown to a resident before sending (他人已反映), and to staff as 并案 suggestions.
+
+Two requests of the same category are similar when their words overlap enough (``text_score``:
+the cosine of their character pairs, so no dictionary is needed and it runs on any text) or when
+both carry a map point and the points lie within REQUEST_SIMILAR_RADIUS_METERS of each other.
+Only recent open requests of the category are looked at (REQUEST_SIMILAR_DAYS, at most
+REQUEST_SIMILAR_CANDIDATES, newest first), so a look-up costs one query whatever the table holds.
+"""
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+
+from .models import OPEN_STATUSES, ResidentRequest, Status
+
+# What residents are shown: requests the public may see and a unit is still working on.
+PUBLIC_OPEN_STATUSES = (Status.ACCEPTED, Status.WAITING)
+EARTH_RADIUS_METERS = 6_371_000
+# Runs of Chinese characters, or of Latin letters and digits (a road number, "5G").
+TOKENS = re.compile(r"[\u4e00-\u9fff]+|[a-z0-9]+")
+# Pairs every request has (greetings, politeness, "问题"): they say nothing about which problem it is.
+FILLER = frozenset(
+    "您好 你好 领导 谢谢 感谢 希望 请问 问题 反映 我们 你们 他们 现在 没有 一个 这个 那个 什么 怎么 "
+    "已经 可以 能够 还是 就是 如果 因为 所以 但是 相关 部门 政府 解决 尽快 处理 情况 市民 居民".split()
+)
+CANDIDATE_FIELDS = (
+    "pk",
+    "tracking_number",
+    "title",
+    "details",
+    "lat",
+    "long",
+    "status",
+    "received_at",
+    "answer_due",
+    "paused_at",
+    "me_too_count",
+    "contact_name",
+    "category_id",
+    "unit_id",
+    "is_public",
+)
+
+
+def pairs(text):
+    """The character pairs of ``text`` (Chinese runs) and its Latin/digit words, counted."""
+    counted = Counter()
+    for token in TOKENS.findall((text or "").lower()):
+        if token.isascii():
+            counted[token] += 1
+            continue
+        for i in range(len(token) - 1):
+            pair = token[i : i + 2]
+            if pair not in FILLER:
+                counted[pair] += 1
+    return counted
+
+
+def text_score(a, b):
+    """0 (nothing in common) to 1 (the same words): the cosine of two ``pairs`` counters."""
+    if not a or not b:
+        return 0.0
+    shared = sum(count * b[pair] for pair, count in a.items() if pair in b)
+    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    return shared / norm if norm else 0.0
+
+
+def distance_meters(lat1, long1, lat2, long2):
+    """Great-circle distance between two points in degrees (haversine)."""
+    phi1, phi2 = math.radians(float(lat1)), math.radians(float(lat2))
+    d_phi = phi2 - phi1
+    d_lambda = math.radians(float(long2) - float(long1))
+    h = math.sin(d_phi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
+    return 2 * EARTH_RADIUS_METERS * math.asin(min(1.0, math.sqrt(h)))
+
+
+@dataclass
+class Match:
+    request: ResidentRequest
+    score: float  # text similarity, 0-1
+    meters: float | None  # distance between the two map points, when both have one
+
+    @property
+    def nearby(self):
+        return self.meters is not None and self.meters <= settings.REQUEST_SIMILAR_RADIUS_METERS
+
+    @property
+    def people(self):
+        """The residents behind it: its sender and those who said 我也遇到了."""
+        return 1 + self.request.me_too_count
+
+
+def candidates(category_id, *, public, exclude_pk=None, now=None):
+    """Recent open requests of a category, newest first (one query); ``public``: only what residents may see."""
+    since = (now or timezone.now()) - timedelta(days=settings.REQUEST_SIMILAR_DAYS)
+    queryset = ResidentRequest.objects.filter(category_id=category_id, received_at__gte=since)
+    if public:
+        queryset = queryset.filter(is_public=True, status__in=PUBLIC_OPEN_STATUSES)
+    else:
+        queryset = queryset.filter(status__in=OPEN_STATUSES)
+    if exclude_pk is not None:
+        queryset = queryset.exclude(pk=exclude_pk)
+    queryset = queryset.select_related("category", "unit").only(
+        *CANDIDATE_FIELDS, "category__name", "unit__name", "unit__short_name"
+    )
+    return list(queryset.order_by("-received_at", "-pk")[: settings.REQUEST_SIMILAR_CANDIDATES])
+
+
+def matches(text, lat, long, pool):
+    """The requests of ``pool`` similar to ``text`` or near (lat, long): nearest first, then most alike."""
+    wanted = pairs(text)
+    has_point = lat is not None and long is not None
+    found = []
+    for other in pool:
+        meters = None
+        if has_point and other.lat is not None and other.long is not None:
+            meters = distance_meters(lat, long, other.lat, other.long)
+        match = Match(other, text_score(wanted, pairs(f"{other.title}\n{other.details}")), meters)
+        if match.nearby or match.score >= settings.REQUEST_SIMILAR_MIN_SCORE:
+            found.append(match)
+    found.sort(key=lambda m: (not m.nearby, m.meters if m.nearby else 0, -m.score, -m.request.pk))
+    return found
+
+
+def similar_public(category_id, text, lat=None, long=None, now=None):
+    """What a resident writing about ``text`` should see first: open public requests of the same problem."""
+    return matches(text, lat, long, candidates(category_id, public=True, now=now))
+
+
+def duplicates_of(resident_request, now=None):
+    """并案 suggestions for staff: other open requests of its category about the same problem."""
+    pool = candidates(resident_request.category_id, public=False, exclude_pk=resident_request.pk, now=now)
+    text = f"{resident_request.title}\n{resident_request.details}"
+    return matches(text, resident_request.lat, resident_request.long, pool)
