@@ -23,10 +23,13 @@ PUBLIC_OPEN_STATUSES = (Status.ACCEPTED, Status.WAITING)
 EARTH_RADIUS_METERS = 6_371_000
 # Runs of Chinese characters, or of Latin letters and digits (a road number, "5G").
 TOKENS = re.compile(r"[\u4e00-\u9fff]+|[a-z0-9]+")
-# Pairs every request has (greetings, politeness, "问题"): they say nothing about which problem it is.
-FILLER = frozenset(
-    "您好 你好 领导 谢谢 感谢 希望 请问 问题 反映 我们 你们 他们 现在 没有 一个 这个 那个 什么 怎么 "
-    "已经 可以 能够 还是 就是 如果 因为 所以 但是 相关 部门 政府 解决 尽快 处理 情况 市民 居民".split()
+# Words every request has (greetings, politeness, "问题"): they say nothing about which problem it is, and are
+# cut out before the pairs are made (so no pair bridges them either).
+FILLER = re.compile(
+    "|".join(
+        "您好 你好 领导 谢谢 感谢 希望 请问 问题 反映 我们 你们 他们 现在 没有 一个 这个 那个 什么 怎么 "
+        "已经 可以 能够 还是 就是 如果 因为 所以 但是 相关 部门 政府 解决 尽快 处理 情况 市民 居民".split()
+    )
 )
 CANDIDATE_FIELDS = (
     "pk",
@@ -50,22 +53,35 @@ CANDIDATE_FIELDS = (
 def pairs(text):
     """The character pairs of ``text`` (Chinese runs) and its Latin/digit words, counted."""
     counted = Counter()
-    for token in TOKENS.findall((text or "").lower()):
+    for token in TOKENS.findall(FILLER.sub(" ", (text or "").lower())):
         if token.isascii():
             counted[token] += 1
             continue
         for i in range(len(token) - 1):
-            pair = token[i : i + 2]
-            if pair not in FILLER:
-                counted[pair] += 1
+            counted[token[i : i + 2]] += 1
     return counted
 
 
+def weighted(counted, weights):
+    """A ``pairs`` counter with each pair weighted (``weights``: pair -> weight, 1 when missing)."""
+    return {pair: count * weights.get(pair, 1.0) for pair, count in counted.items()}
+
+
+def rarity(documents):
+    """Inverse document frequency of each pair over ``documents`` (``pairs`` counters): a pair in every
+    request (the county's name, "路灯" among lighting requests) counts little, a rare one (a village) much."""
+    frequency = Counter()
+    for counted in documents:
+        frequency.update(counted.keys())
+    total = len(documents)
+    return {pair: math.log((total + 1) / (seen + 1)) + 1 for pair, seen in frequency.items()}
+
+
 def text_score(a, b):
-    """0 (nothing in common) to 1 (the same words): the cosine of two ``pairs`` counters."""
+    """0 (nothing in common) to 1 (the same words): the cosine of two (weighted) ``pairs`` vectors."""
     if not a or not b:
         return 0.0
-    shared = sum(count * b[pair] for pair, count in a.items() if pair in b)
+    shared = sum(value * b[pair] for pair, value in a.items() if pair in b)
     norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
     return shared / norm if norm else 0.0
 
@@ -113,14 +129,16 @@ def candidates(category_id, *, public, exclude_pk=None, now=None):
 
 def matches(text, lat, long, pool):
     """The requests of ``pool`` similar to ``text`` or near (lat, long): nearest first, then most alike."""
-    wanted = pairs(text)
+    documents = [pairs(f"{other.title}\n{other.details}") for other in pool]
+    weights = rarity(documents)
+    wanted = weighted(pairs(text), weights)
     has_point = lat is not None and long is not None
     found = []
-    for other in pool:
+    for other, counted in zip(pool, documents, strict=True):
         meters = None
         if has_point and other.lat is not None and other.long is not None:
             meters = distance_meters(lat, long, other.lat, other.long)
-        match = Match(other, text_score(wanted, pairs(f"{other.title}\n{other.details}")), meters)
+        match = Match(other, text_score(wanted, weighted(counted, weights)), meters)
         if match.nearby or match.score >= settings.REQUEST_SIMILAR_MIN_SCORE:
             found.append(match)
     found.sort(key=lambda m: (not m.nearby, m.meters if m.nearby else 0, -m.score, -m.request.pk))

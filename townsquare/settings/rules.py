@@ -111,11 +111,11 @@ REQUEST_PUBLIC_NUMBERS = env_list("REQUEST_PUBLIC_NUMBERS", "12345,110,119,120,1
 # 我为政府网站找错 (/zhaocuo/) files a 留言 under the category with this code.
 REQUEST_CORRECTION_CATEGORY = os.environ.get("REQUEST_CORRECTION_CATEGORY", "jiucuo")
 # Similar requests shown while a resident writes (and 并案 suggestions to staff): open ones of the same category
-# received within this many days, at most this many looked at; "similar" means text similarity (0-1, shared
+# received within this many days, at most this many looked at; "similar" means text similarity (0-1, shared rare
 # character pairs) at least REQUEST_SIMILAR_MIN_SCORE, or a map point within REQUEST_SIMILAR_RADIUS_METERS.
 REQUEST_SIMILAR_DAYS = env_int("REQUEST_SIMILAR_DAYS", 180)
 REQUEST_SIMILAR_CANDIDATES = env_int("REQUEST_SIMILAR_CANDIDATES", 500)
-REQUEST_SIMILAR_MIN_SCORE = env_float("REQUEST_SIMILAR_MIN_SCORE", 0.25)
+REQUEST_SIMILAR_MIN_SCORE = env_float("REQUEST_SIMILAR_MIN_SCORE", 0.2)
 REQUEST_SIMILAR_RADIUS_METERS = env_int("REQUEST_SIMILAR_RADIUS_METERS", 50)
 REQUEST_SIMILAR_SHOWN = env_int("REQUEST_SIMILAR_SHOWN", 5)
 # Look-ups of similar requests from one address per hour (the form asks as the resident types).
