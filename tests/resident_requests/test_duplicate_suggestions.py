@@ -71,3 +71,14 @@ def test_a_closed_request_gets_no_suggestions(client, desk, town_a, pair):
     handling.decline(newer, "重复留言", town_a.editor)
     client.force_login(town_a.editor)
     assert "并案建议" not in page(client, newer)
+
+
+def test_the_inbox_marks_a_new_request_with_a_merge_suggestion(client, town_a, pair):
+    client.force_login(town_a.editor)
+    assert "可能重复" in client.get(reverse("resident_requests_inbox"), {"tab": "new"}).content.decode()
+
+
+def test_the_inbox_marks_nothing_without_duplicates(client, desk, town_a):
+    desk.file(title="井盖松动", details="人民路口井盖晃。")
+    client.force_login(town_a.editor)
+    assert "可能重复" not in client.get(reverse("resident_requests_inbox"), {"tab": "new"}).content.decode()

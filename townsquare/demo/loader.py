@@ -54,6 +54,7 @@ from .fingerprint import demo_fingerprint
 from .images import ensure_images
 from .listings import ensure_listings
 from .models import DemoState
+from .nearby import ensure_nearby
 from .notifications import ensure_notifications
 from .oversight import ensure_oversight
 from .privacy import ensure_privacy
@@ -158,6 +159,7 @@ class DemoLoader:
         ensure_services(self.units, self.homes, self.now, self.tally)
         ensure_appointments(self.units, self.now, self.tally)
         ensure_requests(self.units, self.now, self.tally)
+        ensure_nearby(self.units, self.now, self.tally)
         ensure_disclosure_requests(self.units, self.now, self.tally)
         ensure_listings(self.units, self.now, self.tally)
         ensure_channels(self.units, self.now, self.tally)

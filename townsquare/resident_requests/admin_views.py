@@ -73,6 +73,8 @@ class InboxView(WagtailAdminTemplateMixin, TemplateView):
         counts = inbox.bucket_counts(user, now)
         page = Paginator(inbox.bucket_requests(user, key, query, now), PER_PAGE).get_page(self.request.GET.get("p"))
         rows = [(item, inbox.due_label(item, now)) for item in page.object_list]
+        # 并案 suggestions on the tab of new requests, where duplicates sent anyway arrive.
+        duplicates = similar.with_duplicates(page.object_list, now) if key == "new" else set()
         current = inbox.BUCKETS_BY_KEY[key]
         context.update(
             tabs=[(bucket, counts[bucket.key]) for bucket in buckets],
@@ -80,6 +82,7 @@ class InboxView(WagtailAdminTemplateMixin, TemplateView):
             query=query,
             page=page,
             rows=rows,
+            duplicates=duplicates,
             sees_all=sees_all(user, media_center=True),
             now=now,
         )

@@ -1,7 +1,8 @@
 """Requests about the same problem: shown to a resident before sending (他人已反映), and to staff as 并案 suggestions.
 
 Two requests of the same category are similar when their words overlap enough (``text_score``:
-the cosine of their character pairs, so no dictionary is needed and it runs on any text) or when
+the cosine of their character pairs, each weighted by how rare it is among the newest requests of
+all categories, so no dictionary is needed and a shared place name alone is not enough) or when
 both carry a map point and the points lie within REQUEST_SIMILAR_RADIUS_METERS of each other.
 Only recent open requests of the category are looked at (REQUEST_SIMILAR_DAYS, at most
 REQUEST_SIMILAR_CANDIDATES, newest first), so a look-up costs one query whatever the table holds.
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 
 from .models import OPEN_STATUSES, ResidentRequest, Status
@@ -21,6 +23,8 @@ from .models import OPEN_STATUSES, ResidentRequest, Status
 # What residents are shown: requests the public may see and a unit is still working on.
 PUBLIC_OPEN_STATUSES = (Status.ACCEPTED, Status.WAITING)
 EARTH_RADIUS_METERS = 6_371_000
+RARITY_KEY = "resident_requests:similar:rarity:v1"
+RARITY_SECONDS = 3600
 # Runs of Chinese characters, or of Latin letters and digits (a road number, "5G").
 TOKENS = re.compile(r"[\u4e00-\u9fff]+|[a-z0-9]+")
 # Words every request has (greetings, politeness, "问题"): they say nothing about which problem it is, and are
@@ -63,18 +67,35 @@ def pairs(text):
 
 
 def weighted(counted, weights):
-    """A ``pairs`` counter with each pair weighted (``weights``: pair -> weight, 1 when missing)."""
-    return {pair: count * weights.get(pair, 1.0) for pair, count in counted.items()}
+    """A ``pairs`` counter with each pair weighted (``weights``: a ``Rarity``)."""
+    return {pair: count * weights.of(pair) for pair, count in counted.items()}
 
 
-def rarity(documents):
-    """Inverse document frequency of each pair over ``documents`` (``pairs`` counters): a pair in every
-    request (the county's name, "路灯" among lighting requests) counts little, a rare one (a village) much."""
-    frequency = Counter()
-    for counted in documents:
-        frequency.update(counted.keys())
-    total = len(documents)
-    return {pair: math.log((total + 1) / (seen + 1)) + 1 for pair, seen in frequency.items()}
+class Rarity:
+    """Inverse document frequency of character pairs over some requests: a pair in many requests (the
+    county's name, a big road) counts little, a rare one (a village, "井盖") much; an unseen pair most."""
+
+    def __init__(self, documents):
+        self.frequency = Counter()
+        for counted in documents:
+            self.frequency.update(counted.keys())
+        self.total = len(documents)
+
+    def of(self, pair):
+        return math.log((self.total + 1) / (self.frequency.get(pair, 0) + 1)) + 1
+
+
+def reference_rarity():
+    """Rarity over the newest requests of every category (REQUEST_SIMILAR_CANDIDATES × 4), kept an hour:
+    one category's few open requests are too few to tell a problem's words from a place's."""
+    rarity = cache.get(RARITY_KEY)
+    if rarity is None:
+        texts = ResidentRequest.objects.order_by("-received_at").values_list("title", "details")
+        rarity = Rarity(
+            [pairs(f"{title}\n{details}") for title, details in texts[: settings.REQUEST_SIMILAR_CANDIDATES * 4]]
+        )
+        cache.set(RARITY_KEY, rarity, RARITY_SECONDS)
+    return rarity
 
 
 def text_score(a, b):
@@ -130,7 +151,7 @@ def candidates(category_id, *, public, exclude_pk=None, now=None):
 def matches(text, lat, long, pool):
     """The requests of ``pool`` similar to ``text`` or near (lat, long): nearest first, then most alike."""
     documents = [pairs(f"{other.title}\n{other.details}") for other in pool]
-    weights = rarity(documents)
+    weights = reference_rarity()
     wanted = weighted(pairs(text), weights)
     has_point = lat is not None and long is not None
     found = []
@@ -155,3 +176,19 @@ def duplicates_of(resident_request, now=None):
     pool = candidates(resident_request.category_id, public=False, exclude_pk=resident_request.pk, now=now)
     text = f"{resident_request.title}\n{resident_request.details}"
     return matches(text, resident_request.lat, resident_request.long, pool)
+
+
+def with_duplicates(requests, now=None):
+    """The pks of those open ``requests`` (an inbox page) that have a 并案 suggestion: one query per category."""
+    flagged = set()
+    by_category = {}
+    for item in requests:
+        if item.status in OPEN_STATUSES:
+            by_category.setdefault(item.category_id, []).append(item)
+    for category_id, items in by_category.items():
+        pool = candidates(category_id, public=False, now=now)
+        for item in items:
+            text = f"{item.title}\n{item.details}"
+            if any(match.request.pk != item.pk for match in matches(text, item.lat, item.long, pool)):
+                flagged.add(item.pk)
+    return flagged
