@@ -15,7 +15,7 @@ from django.utils.datastructures import MultiValueDictKeyError
 # Inline styles stay allowed: the error pages and the admin use them; scripts are what matters.
 PUBLIC_POLICY = (
     "default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
+    "img-src 'self' data:{images}; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
 )
 ADMIN_POLICY = (
     "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
@@ -33,7 +33,8 @@ class SecurityHeadersMiddleware:
         request.csp_nonce = secrets.token_urlsafe(16)
         response = self.get_response(request)
         admin = any(request.path_info.startswith(prefix) for prefix in settings.CSP_RELAXED_PATHS)
-        policy = ADMIN_POLICY if admin else PUBLIC_POLICY.format(nonce=request.csp_nonce)
+        images = "".join(f" {source}" for source in settings.CSP_IMG_SOURCES)  # map tiles (REQUEST_MAP_TILE_URL)
+        policy = ADMIN_POLICY if admin else PUBLIC_POLICY.format(nonce=request.csp_nonce, images=images)
         response.headers.setdefault("Content-Security-Policy", policy)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response

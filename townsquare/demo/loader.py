@@ -56,6 +56,7 @@ from .images import ensure_images
 from .knowledge import ensure_knowledge
 from .listings import ensure_listings
 from .models import DemoState
+from .nearby import ensure_nearby
 from .notifications import ensure_notifications
 from .oversight import ensure_oversight
 from .privacy import ensure_privacy
@@ -163,6 +164,7 @@ class DemoLoader:
         ensure_appointments(self.units, self.now, self.tally)
         ensure_requests(self.units, self.now, self.tally)
         ensure_routing(self.units, self.now, self.tally)
+        ensure_nearby(self.units, self.now, self.tally)
         ensure_disclosure_requests(self.units, self.now, self.tally)
         ensure_listings(self.units, self.now, self.tally)
         ensure_channels(self.units, self.now, self.tally)

@@ -21,7 +21,7 @@ from townsquare.core.notify import followup
 from townsquare.privacy.models import PersonalDataAccess
 from townsquare.units.access import is_staff_member, may_act_on, sees_all
 
-from . import handling, inbox, reminders
+from . import handling, inbox, reminders, similar
 from .admin_forms import ACTION_FORMS, AnswerForm
 from .handling import HandlingError
 from .models import ExtensionRequest, ResidentRequest, StaffNotice, Status
@@ -73,6 +73,8 @@ class InboxView(WagtailAdminTemplateMixin, TemplateView):
         counts = inbox.bucket_counts(user, now)
         page = Paginator(inbox.bucket_requests(user, key, query, now), PER_PAGE).get_page(self.request.GET.get("p"))
         rows = [(item, inbox.due_label(item, now)) for item in page.object_list]
+        # 并案 suggestions on the tab of new requests, where duplicates sent anyway arrive.
+        duplicates = similar.with_duplicates(page.object_list, now) if key == "new" else set()
         current = inbox.BUCKETS_BY_KEY[key]
         context.update(
             tabs=[(bucket, counts[bucket.key]) for bucket in buckets],
@@ -80,6 +82,7 @@ class InboxView(WagtailAdminTemplateMixin, TemplateView):
             query=query,
             page=page,
             rows=rows,
+            duplicates=duplicates,
             sees_all=sees_all(user, media_center=True),
             now=now,
         )
@@ -174,6 +177,28 @@ class RequestDetailView(WagtailAdminTemplateMixin, TemplateView):
         ]
         return {"items": items, "can_adopt": bool(movable)}
 
+    def duplicates(self):
+        """并案 suggestions: other open requests of its category about the same problem (text or within 50 m).
+
+        Staff merge this one into an older one they may act on; a newer one is merged from its own page.
+        """
+        obj, user = self.object, self.request.user
+        if not obj.is_open:
+            return []
+        rows = []
+        for match in similar.duplicates_of(obj)[:10]:
+            other = match.request
+            older = (other.received_at, other.pk) < (obj.received_at, obj.pk)
+            rows.append(
+                {
+                    "match": match,
+                    "other": other,
+                    "can_merge": older and may_act_on(user, other.unit_id, media_center=True),
+                    "visible": may_act_on(user, other.unit_id, media_center=True),
+                }
+            )
+        return rows
+
     @property
     def pending_extensions(self):
         if not hasattr(self, "_pending"):
@@ -211,6 +236,8 @@ class RequestDetailView(WagtailAdminTemplateMixin, TemplateView):
             forms=forms,
             reply_templates=templates,
             merged_requests=obj.merged_requests.only("pk", "tracking_number", "title", "unit_id"),
+            duplicates=self.duplicates(),
+            me_toos=list(obj.me_toos.all()[:50]),
             sees_all=sees_all(user, media_center=True),
             channel=CHANNELS.get(obj.channel, obj.channel),
             open_action=bound.action if bound is not None else "",

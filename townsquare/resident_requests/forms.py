@@ -371,3 +371,45 @@ class PublicFilterForm(forms.Form):
         if not hasattr(self, "cleaned_data"):
             self.is_valid()
         return self.cleaned_data.get(name) or ""
+
+
+ME_TOO_DETAILS_MAX = 500
+
+
+class MeTooForm(HoneypotForm):
+    """我也遇到了: the same problem as a public request, with what the resident wants to add (no name, no contact)."""
+
+    details = forms.CharField(
+        label="补充情况（选填）",
+        required=False,
+        max_length=ME_TOO_DETAILS_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": "补充情况" + _too_long(ME_TOO_DETAILS_MAX)},
+        help_text="例如您遇到的时间、地点有什么不同。不要写姓名、电话。",
+    )
+
+    def clean_details(self):
+        return _plain_text(self.cleaned_data.get("details"))
+
+
+class SimilarQueryForm(forms.Form):
+    """What the 留言 form sends while the resident types, to find requests about the same problem."""
+
+    category = forms.IntegerField(required=False)
+    title = forms.CharField(required=False, max_length=TITLE_MAX * 2)
+    details = forms.CharField(required=False, max_length=DETAILS_MAX * 2)
+    lat = forms.DecimalField(required=False, min_value=LAT_RANGE[0], max_value=LAT_RANGE[1])
+    long = forms.DecimalField(required=False, min_value=LONG_RANGE[0], max_value=LONG_RANGE[1])
+
+    def query(self):
+        """(category id, text, lat, long), or None when there is not enough to compare (or it is malformed)."""
+        if not self.is_valid() or not self.cleaned_data.get("category"):
+            return None
+        data = self.cleaned_data
+        text = f"{_plain_text(data.get('title'))}\n{_plain_text(data.get('details'))}".strip()
+        lat, long = data.get("lat"), data.get("long")
+        if lat is None or long is None:
+            lat = long = None
+        if len(text) < 4 and lat is None:
+            return None
+        return data["category"], text, lat, long

@@ -154,6 +154,8 @@ class ResidentRequest(QueryPasswordMixin, models.Model):
         Category, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="第二建议分类"
     )
     runner_up_score = models.FloatField("第二建议置信度", null=True, blank=True)
+    # How many residents said "我也遇到了" on it (MeToo rows), kept here so lists need no count per row.
+    me_too_count = models.PositiveIntegerField("我也遇到了", default=0)
 
     class Meta:
         verbose_name = "留言"
@@ -218,6 +220,26 @@ class RoutingCorrection(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}：{self.label}"
+class MeToo(models.Model):
+    """A resident who has the same problem as a public request ("我也遇到了"), instead of writing a new one.
+
+    Holds no name or contact: only when, and what the resident chose to add. Staff see each one on the
+    request's page; the public sees the count (``ResidentRequest.me_too_count``).
+    """
+
+    request = models.ForeignKey(ResidentRequest, on_delete=models.CASCADE, related_name="me_toos")
+    # One press = one row, however often the form is sent.
+    submission_key = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField("时间", default=timezone.now, db_index=True)
+    details = models.CharField("补充情况", max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = "我也遇到了"
+        verbose_name_plural = "我也遇到了"
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"我也遇到了：{self.request.tracking_number}"
 
 
 class RequestEvent(models.Model):

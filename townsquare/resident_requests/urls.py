@@ -4,7 +4,7 @@ from django.urls import path
 
 from townsquare.core.converters import register_pattern
 
-from . import stats_views, views
+from . import nearby_views, stats_views, views
 
 app_name = "resident_requests"
 
@@ -22,5 +22,8 @@ urlpatterns = [
     path("mine/", views.mine, name="mine"),
     path("public/", views.public_list, name="public_list"),
     path("public/<rr_tracking:tracking_number>/", views.public_detail, name="public_detail"),
+    path("public/<rr_tracking:tracking_number>/metoo/", nearby_views.me_too, name="me_too"),
+    path("similar/", nearby_views.similar_requests, name="similar"),
+    path("ditu/", nearby_views.public_map, name="map"),
     path("stats/", stats_views.public_stats, name="stats"),
 ]

@@ -110,6 +110,39 @@ REQUEST_PUBLIC_PAGE_SIZE = env_int("REQUEST_PUBLIC_PAGE_SIZE", 20)
 REQUEST_PUBLIC_NUMBERS = env_list("REQUEST_PUBLIC_NUMBERS", "12345,110,119,120,122")
 # 我为政府网站找错 (/zhaocuo/) files a 留言 under the category with this code.
 REQUEST_CORRECTION_CATEGORY = os.environ.get("REQUEST_CORRECTION_CATEGORY", "jiucuo")
+# Similar requests shown while a resident writes (and 并案 suggestions to staff): open ones of the same category
+# received within this many days, at most this many looked at; "similar" means text similarity (0-1, shared rare
+# character pairs) at least REQUEST_SIMILAR_MIN_SCORE, or a map point within REQUEST_SIMILAR_RADIUS_METERS.
+REQUEST_SIMILAR_DAYS = env_int("REQUEST_SIMILAR_DAYS", 180)
+REQUEST_SIMILAR_CANDIDATES = env_int("REQUEST_SIMILAR_CANDIDATES", 500)
+REQUEST_SIMILAR_MIN_SCORE = env_float("REQUEST_SIMILAR_MIN_SCORE", 0.3)
+REQUEST_SIMILAR_RADIUS_METERS = env_int("REQUEST_SIMILAR_RADIUS_METERS", 50)
+REQUEST_SIMILAR_SHOWN = env_int("REQUEST_SIMILAR_SHOWN", 5)
+# Look-ups of similar requests from one address per hour (the form asks as the resident types).
+REQUEST_SIMILAR_LOOKUPS_PER_IP_HOUR = env_int("REQUEST_SIMILAR_LOOKUPS_PER_IP_HOUR", 300)
+# "我也遇到了" from one address per hour.
+REQUEST_ME_TOO_PER_IP_HOUR = env_int("REQUEST_ME_TOO_PER_IP_HOUR", 20)
+# The map of public requests (/liuyan/ditu/): an XYZ tile URL ({z}/{x}/{y}, {s} for REQUEST_MAP_TILE_SUBDOMAINS),
+# e.g. 天地图 "https://t{s}.tianditu.gov.cn/vec_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=vec&STYLE=default
+# &TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=<key>", plus an optional label layer; empty:
+# the page is a list. Points are rounded to REQUEST_MAP_DECIMALS decimal places (3 ≈ 100 m) so no home can be found.
+REQUEST_MAP_TILE_URL = os.environ.get("REQUEST_MAP_TILE_URL", "")
+REQUEST_MAP_LABEL_URL = os.environ.get("REQUEST_MAP_LABEL_URL", "")
+REQUEST_MAP_TILE_SUBDOMAINS = os.environ.get("REQUEST_MAP_TILE_SUBDOMAINS", "01234567")
+REQUEST_MAP_ATTRIBUTION = os.environ.get("REQUEST_MAP_ATTRIBUTION", "地图：天地图")
+REQUEST_MAP_DECIMALS = env_int("REQUEST_MAP_DECIMALS", 3)
+REQUEST_MAP_MAX_POINTS = env_int("REQUEST_MAP_MAX_POINTS", 2000)
+# Where the map opens without points: "lat,long,zoom".
+REQUEST_MAP_CENTER = env_list("REQUEST_MAP_CENTER", "27.85,114.93,11")
+# Public pages may show images from the map's tile servers (Content-Security-Policy img-src): their origins.
+CSP_IMG_SOURCES = sorted(
+    {
+        "/".join(url.replace("{s}", sub).split("/")[:3])
+        for url in (REQUEST_MAP_TILE_URL, REQUEST_MAP_LABEL_URL)
+        if url
+        for sub in (REQUEST_MAP_TILE_SUBDOMAINS if "{s}" in url else "-")
+    }
+)
 # 依申请公开 (条例 2019), working days: answer (art. 33), one extension at most (art. 33), 补正 request (art. 30),
 # third party (art. 32, not counted), reminders that many days before. Uploads, rate limits: the REQUEST_* ones.
 DISCLOSURE_ANSWER_WORKING_DAYS = env_int("DISCLOSURE_ANSWER_WORKING_DAYS", 20)
