@@ -57,3 +57,12 @@ def test_a_topic_no_longer_found_is_no_longer_current(filed, settings, now):
     settings.HOTSPOT_LOOKBACK_DAYS = 1
     refresh(now + timedelta(days=30))
     assert not HotTopic.objects.current().exists()
+
+
+def test_me_too_presses_count_in_the_topic(town_a, now):
+    from townsquare.resident_requests.models import ResidentRequest
+
+    first, *_ = file_about(town_a.unit, DUST, now, n=3)
+    ResidentRequest.objects.filter(pk=first.pk).update(me_too_count=5)
+    refresh(now)
+    assert HotTopic.objects.get().metoo_count == 5

@@ -220,6 +220,8 @@ class RoutingCorrection(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}：{self.label}"
+
+
 class MeToo(models.Model):
     """A resident who has the same problem as a public request ("我也遇到了"), instead of writing a new one.
 
