@@ -114,3 +114,12 @@ def test_staff_see_each_me_too_with_its_details(admin_client, desk):
     metoo.add(request, new_submission_key(), "我家门口那盏也不亮")
     page = admin_client.get(f"/admin/liuyan/{request.pk}/").content.decode()
     assert "我家门口那盏也不亮" in page
+
+
+def test_anonymising_the_request_masks_numbers_in_the_details(client, desk):
+    from townsquare.resident_requests.personal_data import anonymise
+
+    request = accepted(desk)
+    press(client, request, details="我家也是，电话13912345678")
+    anonymise(ResidentRequest.objects.get(pk=request.pk))
+    assert "13912345678" not in MeToo.objects.get(request=request).details

@@ -33,6 +33,10 @@ def anonymise(resident_request):
     for event in resident_request.events.filter(action__in=RESIDENT_TEXT_EVENTS).exclude(note=""):
         event.note = mask_text(event.note, names=names)
         event.save(update_fields=["note"])
+    # 我也遇到了 carry no contact, but their free text may hold a number.
+    for me_too in resident_request.me_toos.exclude(details=""):
+        me_too.details = mask_text(me_too.details)
+        me_too.save(update_fields=["details"])
 
 
 def anonymise_closed(before):
