@@ -131,3 +131,15 @@ def test_dashboard_queries_do_not_grow_with_units_or_runs(client, county, run):
         run_health_check(now=timezone.now() - timedelta(days=days))
     many = _count(client, DASHBOARD), _count(client, unit_url(county.town_a))
     assert many == few
+
+
+def test_supervisors_see_the_hot_topics_with_their_response_state(client, county, run):
+    from townsquare.hotspots.topics import refresh
+
+    from ..hotspots.factories import DUST, file_about
+
+    file_about(county.town_a.unit, DUST, timezone.now(), n=3)
+    topic = refresh(timezone.now())[0]
+    login(client, county.county.head)
+    content = client.get(DASHBOARD).content.decode()
+    assert reverse("hotspots_detail", args=[topic.pk]) in content

@@ -127,6 +127,17 @@ def trend_rows(data):
     ]
 
 
+def hot_topics_context(now):
+    """The hottest current topics (热点问题) for the supervisors' dashboard, each with its response state."""
+    from townsquare.hotspots.models import HotTopic
+
+    topics = list(HotTopic.objects.current().select_related("lead_unit")[: settings.OVERSIGHT_DASHBOARD_HOT_TOPICS])
+    return {
+        "hot_topics": [(topic, topic.is_overdue(now)) for topic in topics],
+        "hot_topics_url": reverse("hotspots_index"),
+    }
+
+
 def availability_context(now=None):
     """The site's availability for the dashboard: an open outage, the current window and the weeks before."""
     windows = availability.weeks(now)
@@ -188,6 +199,7 @@ class DashboardView(OversightMixin, TemplateView):
         context["disclosure"] = disclosure_coverage(self.visible)
         if self.supervisor:
             context.update(availability_context())
+            context.update(hot_topics_context(timezone.now()))
         if run is None:
             return context
         scores = run.unit_scores.select_related("unit")

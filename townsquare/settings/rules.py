@@ -513,6 +513,8 @@ HOTSPOT_LOOKBACK_DAYS = env_int("HOTSPOT_LOOKBACK_DAYS", 30)
 HOTSPOT_RESPONSE_THRESHOLD = env_int("HOTSPOT_RESPONSE_THRESHOLD", 10)
 # … within this many days of crossing it; later (or still none) is a finding in 监管.
 HOTSPOT_RESPONSE_DAYS = env_int("HOTSPOT_RESPONSE_DAYS", 7)
+# Hot topics listed on the supervisors' 监管 dashboard (the hottest current ones; all under 热点问题).
+OVERSIGHT_DASHBOARD_HOT_TOPICS = env_int("OVERSIGHT_DASHBOARD_HOT_TOPICS", 5)
 # Heat: each request counts 1, each 我也遇到了 this much, each 点赞 this much; plus growth (this week's requests
 # beyond last week's) times this.
 HOTSPOT_METOO_WEIGHT = env_float("HOTSPOT_METOO_WEIGHT", 1.0)
