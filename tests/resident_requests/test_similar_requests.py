@@ -124,3 +124,9 @@ def test_lookup_costs_the_same_queries_however_many_candidates(client, desk, dja
 
 def test_the_form_has_the_place_the_script_fills(client, desk):
     assert 'id="similar-requests"' in client.get("/liuyan/").content.decode()
+
+
+def test_a_nearby_request_is_shown_without_its_distance(client, desk):
+    accepted(desk, title="井盖松动", details="人民路口井盖踩上去晃。", **POINT)
+    response = ask(client, desk.roads, "积水", "下雨就积水。", lat="27.850300", long="114.930000")
+    assert "米" not in response.content.decode()
