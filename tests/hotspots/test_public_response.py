@@ -47,7 +47,7 @@ def test_a_response_needs_no_policy(town_a):
     assert page.policy_id is None
 
 
-def test_an_ordinary_interpretation_still_needs_its_policy():
+def test_an_ordinary_interpretation_still_needs_its_policy(db):
     page = InterpretationPage(title="一图读懂", form=InterpretationPage.Form.GRAPHIC, summary="图解。")
     with pytest.raises(ValidationError):
         page.clean()

@@ -165,6 +165,9 @@ class DemoLoader:
         ensure_requests(self.units, self.now, self.tally)
         ensure_routing(self.units, self.now, self.tally)
         ensure_nearby(self.units, self.now, self.tally)
+        # After 我要留言 (its topics group the requests), before 政务公开 (the response's catalogue entry is dated by
+        # its backdated publication) and before the messages are marked sent; 监管 scores its late response.
+        ensure_hotspots(self.units, self.now, self.tally)
         ensure_disclosure_requests(self.units, self.now, self.tally)
         ensure_listings(self.units, self.now, self.tally)
         ensure_channels(self.units, self.now, self.tally)
@@ -179,7 +182,6 @@ class DemoLoader:
         ensure_relays(self.units, self.now, self.tally)
         ensure_wechat_subscriptions(self.units, self.now, self.tally)  # through the demo 公众号 of ensure_relays
         ensure_notifications(self.units, self.now, self.tally)  # after every case that made messages
-        ensure_hotspots(self.units, self.now, self.tally)  # after 我要留言; 监管 scores its late response
         ensure_oversight(self.units, self.now, self.tally)  # last: it scores what the demo made
 
     # --- units, site and home pages ----------------------------------------------------
