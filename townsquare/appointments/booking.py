@@ -13,6 +13,7 @@ transaction-scoped advisory lock on (service, phone, day) serialises bookings of
 phone for the same day, so two parallel requests cannot both slip under the limit.
 """
 
+import copy
 import hashlib
 import time as _time
 from datetime import timedelta
@@ -131,34 +132,38 @@ def book(slot, name, phone, email="", submission_key=None, now=None):
             raise SlotClosed("这个事项暂停预约了。")
         _check_phone_limit(service, phone, slot.day)
         _take_place(slot, now)
-        for _ in range(5):
-            try:
-                with transaction.atomic():  # a savepoint: a code that exists already just draws another
-                    return Booking.objects.create(
-                        service=service,
-                        slot=slot,
-                        name=name,
-                        phone=phone,
-                        email=email or "",
-                        submission_key=submission_key or None,
-                        created_at=now,
-                        changed_at=now,
-                    )
-            except IntegrityError:
-                if submission_key and Booking.objects.filter(submission_key=submission_key).exists():
-                    raise
-        raise IntegrityError("no free booking code after 5 draws")
+        made = _create_booking(service, slot, name, phone, email, submission_key, now)
+        progress.booked(made)  # in the same transaction: a lock that undoes the booking undoes its message too
+        return made
 
     try:
-        made = _retrying(attempt)
+        return _retrying(attempt)
     except IntegrityError:
         # The same submission was stored meanwhile by a parallel request (double click): that booking is it.
         existing = Booking.objects.filter(submission_key=submission_key).first() if submission_key else None
         if existing is None:
             raise
         return existing
-    progress.booked(made)
-    return made
+
+
+def _create_booking(service, slot, name, phone, email, submission_key, now):
+    for _ in range(5):
+        try:
+            with transaction.atomic():  # a savepoint: a code that exists already just draws another
+                return Booking.objects.create(
+                    service=service,
+                    slot=slot,
+                    name=name,
+                    phone=phone,
+                    email=email or "",
+                    submission_key=submission_key or None,
+                    created_at=now,
+                    changed_at=now,
+                )
+        except IntegrityError:
+            if submission_key and Booking.objects.filter(submission_key=submission_key).exists():
+                raise
+    raise IntegrityError("no free booking code after 5 draws")
 
 
 def cancel(booking, now=None):
@@ -174,10 +179,12 @@ def cancel(booking, now=None):
         if not done:
             raise NotChangeable("这个预约已经取消了。")
         _release_place(booking.slot_id)
+        cancelled = copy.copy(booking)  # the caller's booking changes only once the cancellation is committed
+        cancelled.status, cancelled.changed_at = Booking.Status.CANCELLED, now
+        progress.cancelled(cancelled)  # in the same transaction, retried with it
 
     _retrying(attempt)
     booking.status, booking.changed_at = Booking.Status.CANCELLED, now
-    progress.cancelled(booking)
     return booking
 
 
@@ -190,7 +197,7 @@ def move(booking, new_slot, now=None):
         raise BookingError("这就是您现在约的时段，请选一个别的时段。", field="slot")
     if not booking.can_change:
         raise NotChangeable("这个预约已经不能改约了（已取消、已办理，或时间已到）。")
-    old_slot_id, new_slot_pk = booking.slot_id, new_slot.pk
+    old_slot_id, new_slot_pk, moved_count = booking.slot_id, new_slot.pk, booking.moved_count
 
     def attempt():
         new_slot = Slot.objects.select_related("service").get(pk=new_slot_pk)
@@ -203,11 +210,13 @@ def move(booking, new_slot, now=None):
         if not moved:  # cancelled or moved meanwhile: the exception rolls the new place back
             raise NotChangeable("这个预约刚刚已经变更过了，请刷新页面看看。")
         _release_place(old_slot_id)
+        moved = copy.copy(booking)  # the caller's booking changes only once the move is committed
+        moved.slot, moved.changed_at, moved.moved_count = new_slot, now, moved_count + 1
+        progress.moved(moved)  # in the same transaction, retried with it
         return new_slot
 
     booking.slot = _retrying(attempt)
-    booking.changed_at, booking.moved_count = now, booking.moved_count + 1
-    progress.moved(booking)
+    booking.changed_at, booking.moved_count = now, moved_count + 1
     return booking
 
 

@@ -48,7 +48,16 @@ def secret_key(var_dir):
         return os.environ["SECRET_KEY"]
     key_file = var_dir / "secret_key"
     if not key_file.exists():
-        # Created 0600 in one step, so the key is never readable by others, not even for a moment.
-        with os.fdopen(os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as handle:
+        # Written whole to a file of its own (0600 from the start, never readable by others), then linked into
+        # place: processes starting together (web instances, worker, scheduler) never read a half-written key,
+        # and the first link wins.
+        partial = var_dir / f"secret_key.{os.getpid()}.{secrets.token_hex(4)}"
+        with os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as handle:
             handle.write(secrets.token_urlsafe(64))
+        try:
+            os.link(partial, key_file)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(partial)
     return key_file.read_text().strip()
