@@ -40,6 +40,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q
 from django.utils import timezone
+from wagtail import hooks
 
 from .figures import (
     REPORT_TIMEZONE,
@@ -63,6 +64,17 @@ def _facts(year):
     return facts.get(str(year)) or facts.get(year) or {}
 
 
+def counted_figures(year, unit, start, end):
+    """Figures the apps count from their own data (hook ``townsquare_annual_figures``): each hook function gets
+    ``year``, ``unit`` (None for the whole site), ``start`` and ``end`` and returns ``{key: number}``; the same
+    key from several apps is added up (征集调查 counts consultations and surveys alike)."""
+    counted = {}
+    for count in hooks.get_hooks("townsquare_annual_figures"):
+        for key, value in (count(year=year, unit=unit, start=start, end=end) or {}).items():
+            counted[key] = counted.get(key, 0) + value
+    return counted
+
+
 def _fact(facts, key, note=""):
     value = facts.get(key)
     return Figure(key=key, value=value if value not in (None, "") else None, fill_in=True, note=note)
@@ -75,6 +87,13 @@ class _Builder:
         self.start, self.end = year_bounds(year)
         # The yearly facts in settings are the whole site's: a single unit's report asks for its own.
         self.facts = _facts(year) if unit is None else {}
+        self.counted = counted_figures(year, unit, self.start, self.end)
+
+    def fact(self, key, note=""):
+        """A figure the platform counts where an app does, else the one entered in settings (or 请填写)."""
+        if key in self.counted:
+            return Figure(key=key, value=self.counted[key])
+        return _fact(self.facts, key, note)
 
     # Publications ------------------------------------------------------------------
 
@@ -347,8 +366,8 @@ class _Builder:
             fixed("site_code", "政府网站标识码", settings.SITE_CODE.strip()),
             fixed("site_icp", "ICP备案号", settings.SITE_ICP_NUMBER.strip()),
             fixed("site_psb", "公安机关备案号", settings.SITE_PSB_NUMBER.strip()),
-            Row(("独立用户访问总量",), _fact(self.facts, "visitors", "取自网站统计工具。"), unit="个"),
-            Row(("网站总访问量",), _fact(self.facts, "page_views", "取自网站统计工具。"), unit="次"),
+            Row(("独立用户访问总量",), self.fact("visitors", "取自网站统计工具。"), unit="个"),
+            Row(("网站总访问量",), self.fact("page_views", "取自网站统计工具。"), unit="次"),
         ]
 
     def publication_rows(self):
@@ -398,12 +417,12 @@ class _Builder:
             Row(("互动交流", "留言办理", "办结留言数量"), answered, unit="条"),
             Row(("互动交流", "留言办理", "平均办理时间"), average, unit="天"),
             Row(("互动交流", "留言办理", "公开答复数量"), public, unit="条"),
-            Row(("互动交流", "征集调查", "征集调查期数"), _fact(f, "survey_rounds"), unit="期"),
-            Row(("互动交流", "征集调查", "收到意见数量"), _fact(f, "survey_opinions"), unit="条"),
-            Row(("互动交流", "征集调查", "公布调查结果期数"), _fact(f, "survey_results"), unit="期"),
-            Row(("互动交流", "在线访谈", "访谈期数"), _fact(f, "interview_rounds"), unit="期"),
-            Row(("互动交流", "在线访谈", "网民留言数量"), _fact(f, "interview_messages"), unit="条"),
-            Row(("互动交流", "在线访谈", "答复网民提问数量"), _fact(f, "interview_answers"), unit="条"),
+            Row(("互动交流", "征集调查", "征集调查期数"), self.fact("survey_rounds"), unit="期"),
+            Row(("互动交流", "征集调查", "收到意见数量"), self.fact("survey_opinions"), unit="条"),
+            Row(("互动交流", "征集调查", "公布调查结果期数"), self.fact("survey_results"), unit="期"),
+            Row(("互动交流", "在线访谈", "访谈期数"), self.fact("interview_rounds"), unit="期"),
+            Row(("互动交流", "在线访谈", "网民留言数量"), self.fact("interview_messages"), unit="条"),
+            Row(("互动交流", "在线访谈", "答复网民提问数量"), self.fact("interview_answers"), unit="条"),
             Row(("互动交流", "是否提供智能问答"), _fact(f, "smart_qa")),
         ]
 
