@@ -61,6 +61,14 @@ def test_every_public_request_of_the_topic_links_the_response(client, county, to
     assert page.url in response.content.decode()
 
 
+def test_the_public_list_links_the_response_once_it_is_attached(client, county, topic, town_a):
+    page = response_page(county, town_a)
+    client.get(reverse("resident_requests:public_list"))  # the list's cards kept before the response exists
+    topic.attach_response(page)
+    html = client.get(reverse("resident_requests:public_list")).content.decode()
+    assert html.count(f'<a href="{page.url}">已公开回应：{page.title}</a>') == 3
+
+
 def test_no_response_no_link(client, topic):
     item = topic.requests.first()
     response = client.get(reverse("resident_requests:public_detail", args=[item.tracking_number]))

@@ -113,3 +113,19 @@ def topic_of_request(request_pk):
     return (
         HotTopic.objects.current().filter(requests__pk=request_pk).select_related("response").order_by("-heat").first()
     )
+
+
+def responses_of_requests(request_pks):
+    """{request pk: its current topic's live 回应关切 page} for the requests of one list page, in one query."""
+    through = HotTopic.requests.through
+    rows = (
+        through.objects.filter(
+            residentrequest_id__in=list(request_pks), hottopic__in=HotTopic.objects.current(), hottopic__response__live=True
+        )
+        .select_related("hottopic__response")
+        .order_by("-hottopic__heat")
+    )
+    responses = {}
+    for row in rows:
+        responses.setdefault(row.residentrequest_id, row.hottopic.response)
+    return responses

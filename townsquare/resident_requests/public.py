@@ -24,6 +24,8 @@ from django.db.models.functions import StrIndex
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from wagtail import hooks
+
 from townsquare.core import fragments, pagecache
 from townsquare.core.privacy import mask_text
 
@@ -146,6 +148,7 @@ class Shown:
         self.request = request
         self.masked = masked
         self.names = [request.contact_name]
+        self.note = None  # (text, url) that another app adds to its card, e.g. a hot topic's public response
 
     def _text(self, text, names=None):
         if not self.masked:
@@ -325,6 +328,11 @@ def results(request, form, keyword, keyword_refused, filtered):
         requests = filter_by_status(requests, form.value("status"))
         page_obj = Paginator(requests, settings.REQUEST_PUBLIC_PAGE_SIZE).get_page(request.GET.get("page"))
         items = [Shown(item) for item in page_obj]
+        notes = {}
+        for list_notes in hooks.get_hooks("townsquare_request_list_notes"):
+            notes.update(list_notes([item.request.pk for item in items]))
+        for item in items:
+            item.note = notes.get(item.request.pk)
         due = [item.request.answer_due for item in items if item.request.answer_due and item.request.answer_due > now]
         pagecache.valid_until(min([pagecache.next_midnight(now), *due]))
         context = {"page_obj": page_obj, "items": items, "filtered": filtered, "keyword_refused": keyword_refused}
