@@ -120,7 +120,9 @@ def responses_of_requests(request_pks):
     through = HotTopic.requests.through
     rows = (
         through.objects.filter(
-            residentrequest_id__in=list(request_pks), hottopic__in=HotTopic.objects.current(), hottopic__response__live=True
+            residentrequest_id__in=list(request_pks),
+            hottopic__in=HotTopic.objects.current(),
+            hottopic__response__live=True,
         )
         .select_related("hottopic__response")
         .order_by("-hottopic__heat")

@@ -23,7 +23,6 @@ from django.db.models import Prefetch, Q, Value
 from django.db.models.functions import StrIndex
 from django.utils import timezone
 from django.utils.safestring import mark_safe
-
 from wagtail import hooks
 
 from townsquare.core import fragments, pagecache
