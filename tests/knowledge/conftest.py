@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.resident_requests.conftest import desk  # noqa: F401 (the 留言 form's categories, for sending requests)
 from townsquare.knowledge import matching
 from townsquare.search import analysis
 

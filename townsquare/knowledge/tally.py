@@ -1,7 +1,8 @@
 """Counting what residents do with the suggested answers, without knowing who they are.
 
 The 留言 form's script reports an event (``AnswerTally.Event``) once per visit of the form: suggestions
-shown, one opened, the form sent after opening one, and arriving at the form through 没解决？继续留言. The
+shown, one opened, and arriving at the form through 没解决？继续留言. "Sent after opening" is counted by
+the server when a request is stored with the form's mark (``knowledge_opened``), so a refused one is not. The
 server adds one to the day's count: no cookie, no identifier, no text; the client address is used only
 for the hourly limit (in the cache, hashed by ``core.ratelimit``) and never stored.
 
@@ -19,6 +20,7 @@ from django.utils import timezone
 from .models import AnswerTally
 
 EVENTS = frozenset(AnswerTally.Event.values)
+CLIENT_EVENTS = EVENTS - {AnswerTally.Event.SENT_AFTER_OPEN}  # what the form's script may report
 
 
 def record(event, day=None):

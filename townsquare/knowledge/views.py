@@ -64,7 +64,7 @@ def suggest(request):
 @require_POST
 def count(request):
     event = request.POST.get("event", "")
-    if event not in tally.EVENTS:
+    if event not in tally.CLIENT_EVENTS:
         return HttpResponse(status=400)
     if _limited(request):
         return HttpResponse(status=429)

@@ -18,8 +18,8 @@ from wagtail.snippets.models import register_snippet
 from townsquare.units.access import may_act_on
 from townsquare.units.permissions import StaffMenuItem, UnitScopedPolicy, UnitScopedViewSet
 
-from . import admin_views, matching
-from .models import Entry
+from . import admin_views, matching, tally
+from .models import AnswerTally, Entry
 
 register_permission_policy(Entry, UnitScopedPolicy(Entry))
 
@@ -87,6 +87,14 @@ def figures_menu_item():
 @hooks.register("townsquare_search_answer")
 def search_answer(query):
     return matching.answer_for(query)
+
+
+@hooks.register("townsquare_request_sent")
+def count_sent_after_opening(request, resident_request):
+    """A request stored after an answer was opened (the form's hidden mark): counted here, not by the script,
+    so a submission the server refused is not counted as sent."""
+    if request.POST.get("knowledge_opened") == "1":
+        tally.record(AnswerTally.Event.SENT_AFTER_OPEN)
 
 
 @hooks.register("townsquare_request_form_parts")

@@ -239,6 +239,8 @@ def _submit(request, limits):
         return _render_form(request, form, key, status=400, notice="handling", notice_text=str(error))
     if password is not None:
         _count_submission(request, form)
+        for sent in hooks.get_hooks("townsquare_request_sent"):
+            sent(request, resident_request)
         if form.cleaned_data.get("no_messages"):
             progress.opt_out(resident_request)
     return _after_submit(request, resident_request, password)

@@ -1,7 +1,6 @@
 /* 我要留言: while a 咨询 is typed, the knowledge base's answers to similar questions (progressive enhancement:
    without this script the form works as before). Counts — numbers only, no cookie, no text — go to the
-   server with sendBeacon: suggestions shown, one opened, the form sent after opening one, an arrival through
-   没解决？继续留言; each once per visit (sessionStorage, never sent). A draft is kept in sessionStorage when
+   server with sendBeacon: suggestions shown, one opened, an arrival through 没解决？继续留言; each once per visit (sessionStorage, never sent). A draft is kept in sessionStorage when
    the resident leaves for a full answer, and filled in again when they come back to write on. */
 (function () {
   "use strict";
@@ -106,7 +105,8 @@
   [title, details].forEach(function (field) { if (field) { field.addEventListener("input", later); } });
   form.addEventListener("change", function (event) { if (event.target.name === "request_type") { later(); } });
   form.addEventListener("submit", function () {
-    if (store && store.getItem(PREFIX + "opened")) { once("sent_after_open"); }
+    var opened = document.getElementById("knowledge-opened");
+    if (opened && store && store.getItem(PREFIX + "opened")) { opened.value = "1"; }
     if (store) { ["suggested", "opened", "sent_after_open", "continued", "draft"].forEach(function (key) { store.removeItem(PREFIX + key); }); }
   });
   ask();
