@@ -5,6 +5,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -52,6 +53,26 @@ def test_without_tiles_the_page_is_a_list_and_loads_no_map(client, desk):
 def test_with_tiles_the_map_script_is_loaded(client, desk, tiles):
     accepted(desk)
     assert "vendor/leaflet/leaflet.markercluster.js" in client.get(URL).content.decode()
+
+
+SQUARE = {"type": "Polygon", "coordinates": [[[114.9, 27.8], [115.0, 27.8], [115.0, 27.9], [114.9, 27.9], [114.9, 27.8]]]}
+
+
+def test_without_tiles_a_town_with_a_boundary_gives_a_map_on_its_outline(client, desk):
+    accepted(desk)
+    town = desk.county.town_a.unit
+    town.boundary = SQUARE
+    town.save()
+    page = client.get(URL).content.decode()
+    outline = json.loads(re.search(r'<script id="map-outline" type="application/json">(.*?)</script>', page).group(1))
+    assert outline["features"][0]["properties"]["name"] == (town.short_name or town.name)
+
+
+def test_a_boundary_that_is_no_area_is_refused(desk):
+    town = desk.county.town_a.unit
+    town.boundary = {"type": "Point", "coordinates": [114.9, 27.8]}
+    with pytest.raises(ValidationError):
+        town.full_clean()
 
 
 def test_the_tile_servers_are_allowed_images(client, settings):

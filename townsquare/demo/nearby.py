@@ -83,8 +83,33 @@ CLUSTERS = [
 ]
 
 
+# The fictional county's four towns as rough outlines ([longitude, latitude]): the map's background when no tile
+# server is set, as on a fresh `make run` with no network.
+TOWN_BOUNDARIES = {
+    "chengguan": [[114.89, 27.82], [114.99, 27.82], [115.00, 27.88], [114.95, 27.91], [114.89, 27.90]],
+    "shiqiao": [
+        [114.62, 27.86], [114.86, 27.86], [114.89, 27.90], [114.95, 27.91], [114.95, 28.02], [114.70, 28.01],
+        [114.62, 27.93],
+    ],
+    "liutang": [[114.62, 27.86], [114.62, 27.75], [114.66, 27.66], [114.88, 27.68], [114.89, 27.82], [114.86, 27.86]],
+    "qinghe": [
+        [114.88, 27.68], [114.98, 27.64], [115.14, 27.66], [115.20, 27.80], [115.12, 27.98], [114.95, 28.02],
+        [114.95, 27.91], [115.00, 27.88], [114.99, 27.82], [114.89, 27.82],
+    ],
+}  # fmt: skip
+
+
+def ensure_boundaries(units):
+    for slug, ring in TOWN_BOUNDARIES.items():
+        unit = units.get(slug)
+        if unit is not None and unit.boundary is None:
+            unit.boundary = {"type": "Polygon", "coordinates": [[*ring, ring[0]]]}
+            unit.save(update_fields=["boundary"])
+
+
 def ensure_nearby(units, now, tally):
-    """Map points for the towns' demo requests, then the clusters; ``units`` maps slugs to Units."""
+    """Towns' outlines and map points for the towns' demo requests, then the clusters; ``units`` maps slugs to Units."""
+    ensure_boundaries(units)
     place_requests(units)
     user_model = get_user_model()
     for cluster in CLUSTERS:

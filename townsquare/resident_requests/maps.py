@@ -1,5 +1,8 @@
 """The map of public requests (/liuyan/ditu/): which requests, where (rounded), and the filters.
 
+Without a tile server the map draws the towns' boundaries (``Unit.boundary``) under the points; with
+neither, the page is a list only.
+
 Only requests the public may see that carry a map point are shown, at most REQUEST_MAP_MAX_POINTS,
 newest first. Points are rounded to REQUEST_MAP_DECIMALS decimal places (3 ≈ 100 m) before they
 leave the server: a request about a doorstep must not point at a home. Titles are masked like
@@ -11,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.conf import settings
 from django.db.models import Q
 
-from townsquare.units.models import Unit
+from townsquare.units.models import Unit, is_area
 
 from .public import Shown, filter_by_status, public_requests
 
@@ -50,13 +53,21 @@ def point(shown, url):
     }
 
 
+def outline():
+    """The towns' boundaries (GeoJSON Features) to draw when there is no tile server, or None when no town has one."""
+    features = [
+        {"type": "Feature", "properties": {"name": unit.short_name or unit.name}, "geometry": unit.boundary}
+        for unit in towns()
+        if is_area(unit.boundary)
+    ]
+    return {"type": "FeatureCollection", "features": features} if features else None
+
+
 def tiles():
-    """The tile layers for the script, or None when no tile server is set (the page is then a list)."""
-    if not settings.REQUEST_MAP_TILE_URL:
-        return None
+    """The tile layers for the script (url None: no tile server, the towns' outline is drawn instead)."""
     lat, long, zoom = settings.REQUEST_MAP_CENTER
     return {
-        "url": settings.REQUEST_MAP_TILE_URL,
+        "url": settings.REQUEST_MAP_TILE_URL or None,
         "labels": settings.REQUEST_MAP_LABEL_URL,
         "subdomains": settings.REQUEST_MAP_TILE_SUBDOMAINS,
         "attribution": settings.REQUEST_MAP_ATTRIBUTION,

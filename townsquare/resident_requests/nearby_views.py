@@ -4,7 +4,7 @@
                                               requests of the same problem (an HTML part; POST so the
                                               draft never lands in an address or a log)
   GET|POST /liuyan/public/<number>/metoo/     我也遇到了 on a public request (no name, no contact)
-  GET /liuyan/ditu/                           the map (a list without tiles or JavaScript)
+  GET /liuyan/ditu/                           the map (towns' outline without tiles; a list without either or JS)
 Limits: REQUEST_SIMILAR_LOOKUPS_PER_IP_HOUR, REQUEST_ME_TOO_PER_IP_HOUR.
 """
 
@@ -96,11 +96,13 @@ def public_map(request):
     items = maps.located(form.value("category"), form.value("status"), town)
     detail = reverse("resident_requests:public_detail", args=["0" * 8]).removesuffix("0" * 8 + "/")
     points = [maps.point(shown, f"{detail}{shown.tracking_number}/") for shown in items]
+    outline = maps.outline()
     context = {
         "form": form,
         "items": items,
         "points": points,
-        "tiles": maps.tiles(),
+        "tiles": maps.tiles() if settings.REQUEST_MAP_TILE_URL or outline else None,
+        "outline": outline,
         "filtered": any(form.value(name) for name in ("unit", "category", "status")),
         "max_points": settings.REQUEST_MAP_MAX_POINTS,
     }

@@ -46,6 +46,23 @@ def validate_organization_code(value):
     raise ValidationError("请填写18位统一社会信用代码，或9位组织机构代码（如 12345678-9）。")
 
 
+def is_area(geometry):
+    """Whether ``geometry`` is a GeoJSON Polygon or MultiPolygon whose rings are lists of [longitude, latitude]."""
+    if not isinstance(geometry, dict) or geometry.get("type") not in ("Polygon", "MultiPolygon"):
+        return False
+    polygons = geometry.get("coordinates")
+    if geometry["type"] == "Polygon":
+        polygons = [polygons]
+    try:
+        return bool(polygons) and all(
+            len(ring) >= 4 and all(-180 <= lng <= 180 and -90 <= lat <= 90 for lng, lat in ring)
+            for polygon in polygons
+            for ring in polygon
+        )
+    except (TypeError, ValueError):
+        return False
+
+
 class Unit(models.Model):
     class Kind(models.TextChoices):
         COUNTY = "county", "县（区）政府"
@@ -79,6 +96,13 @@ class Unit(models.Model):
     responsible_person = models.CharField("负责人", max_length=40, blank=True)
     responsible_title = models.CharField("负责人职务", max_length=40, blank=True)
     sort_order = models.PositiveIntegerField("排序", default=100)
+    boundary = models.JSONField(
+        "辖区范围",
+        null=True,
+        blank=True,
+        help_text="镇（街道）的辖区，GeoJSON 多边形（Polygon 或 MultiPolygon，经度在前）。"
+        "留言地图没有底图时画出各镇街的范围，居民也能看清留言在哪个镇。",
+    )
 
     class Meta:
         verbose_name = "单位"
@@ -95,6 +119,10 @@ class Unit(models.Model):
     def clean(self):
         super().clean()
         self.organization_code = self.organization_code.strip().upper()
+        if self.boundary not in (None, "") and not is_area(self.boundary):
+            raise ValidationError(
+                {"boundary": '辖区范围要是 GeoJSON 的 Polygon 或 MultiPolygon，经度在前，如 {"type": "Polygon", ...}。'}
+            )
 
     @property
     def index_prefix(self):

@@ -32,6 +32,7 @@ class UnitViewSet(SnippetViewSet):
             heading="联系方式与负责人",
         ),
         FieldPanel("description"),
+        FieldPanel("boundary"),
         FieldRowPanel([FieldPanel("is_media_center"), FieldPanel("sort_order")]),
     ]
 

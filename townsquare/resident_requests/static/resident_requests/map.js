@@ -1,5 +1,6 @@
 /* The map of public requests (/liuyan/ditu/): Leaflet with clustered markers over the list the page
-   already shows. Points come rounded from the server; without tiles or this script the list remains. */
+   already shows, on the tile server's map or on the towns' outline. Points come rounded from the server;
+   without this script the list remains. */
 (function () {
   "use strict";
   var box = document.getElementById("request-map");
@@ -10,9 +11,21 @@
   var points = JSON.parse(pointsData.textContent);
   box.hidden = false;
   var map = L.map(box, {scrollWheelZoom: false}).setView(tiles.center, tiles.zoom);
-  var options = {subdomains: tiles.subdomains, attribution: tiles.attribution, maxZoom: 18};
-  L.tileLayer(tiles.url, options).addTo(map);
-  if (tiles.labels) { L.tileLayer(tiles.labels, {subdomains: tiles.subdomains, maxZoom: 18}).addTo(map); }
+  var outlineData = document.getElementById("map-outline");
+  if (tiles.url) {
+    var options = {subdomains: tiles.subdomains, attribution: tiles.attribution, maxZoom: 18};
+    L.tileLayer(tiles.url, options).addTo(map);
+    if (tiles.labels) { L.tileLayer(tiles.labels, {subdomains: tiles.subdomains, maxZoom: 18}).addTo(map); }
+  }
+  if (outlineData) {
+    /* No tile server (an intranet, the demo): the towns' boundaries, named, are the background. */
+    L.geoJSON(JSON.parse(outlineData.textContent), {
+      style: {color: "#1d5c8c", weight: 2, fillColor: "#e8f0f7", fillOpacity: tiles.url ? 0.05 : 0.6},
+      onEachFeature: function (feature, layer) {
+        layer.bindTooltip(feature.properties.name, {permanent: true, direction: "center", className: "map-town-name"});
+      }
+    }).addTo(map);
+  }
   var cluster = L.markerClusterGroup({showCoverageOnHover: false, maxClusterRadius: 50});
   var bounds = [];
   points.forEach(function (p) {
