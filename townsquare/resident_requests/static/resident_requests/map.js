@@ -10,7 +10,7 @@
   var tiles = JSON.parse(tilesData.textContent);
   var points = JSON.parse(pointsData.textContent);
   box.hidden = false;
-  var map = L.map(box, {scrollWheelZoom: false}).setView(tiles.center, tiles.zoom);
+  var map = L.map(box, {scrollWheelZoom: false, maxZoom: 18}).setView(tiles.center, tiles.zoom);
   var outlineData = document.getElementById("map-outline");
   if (tiles.url) {
     var options = {subdomains: tiles.subdomains, attribution: tiles.attribution, maxZoom: 18};
@@ -22,7 +22,7 @@
     L.geoJSON(JSON.parse(outlineData.textContent), {
       style: {color: "#1d5c8c", weight: 2, fillColor: "#e8f0f7", fillOpacity: tiles.url ? 0.05 : 0.6},
       onEachFeature: function (feature, layer) {
-        layer.bindTooltip(feature.properties.name, {permanent: true, direction: "center", className: "map-town-name"});
+        layer.bindTooltip(feature.properties.name, {permanent: true, direction: "center", className: "map-town-name", pane: "shadowPane"});
       }
     }).addTo(map);
   }
