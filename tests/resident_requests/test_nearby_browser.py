@@ -9,6 +9,7 @@ import pytest
 from townsquare.resident_requests import handling
 
 from ..browser.fixtures import SCREENSHOTS
+from .test_public_map import SQUARE
 
 pytestmark = pytest.mark.browser
 
@@ -55,9 +56,13 @@ def test_typing_shows_a_request_about_the_same_problem(lamp, desk, phone):
     assert serious_violations(phone) == []
 
 
-def test_the_map_draws_markers(lamp, phone, settings):
+@pytest.mark.parametrize("background", ["tiles", "outline"])
+def test_the_map_draws_markers(lamp, desk, phone, settings, background):
     base, _request = lamp
-    settings.REQUEST_MAP_TILE_URL = base + "/static/none/{z}/{x}/{y}.png"  # no tiles: the markers still draw
+    if background == "tiles":
+        settings.REQUEST_MAP_TILE_URL = base + "/static/none/{z}/{x}/{y}.png"  # tiles that fail: markers still draw
+    else:
+        type(desk.county.town_a.unit).objects.filter(pk=desk.county.town_a.unit.pk).update(boundary=SQUARE)
     phone.goto(base + "/liuyan/ditu/")
     phone.locator(".leaflet-marker-icon").first.wait_for()
     assert serious_violations(phone) == []

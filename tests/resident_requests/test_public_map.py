@@ -55,7 +55,10 @@ def test_with_tiles_the_map_script_is_loaded(client, desk, tiles):
     assert "vendor/leaflet/leaflet.markercluster.js" in client.get(URL).content.decode()
 
 
-SQUARE = {"type": "Polygon", "coordinates": [[[114.9, 27.8], [115.0, 27.8], [115.0, 27.9], [114.9, 27.9], [114.9, 27.8]]]}
+SQUARE = {
+    "type": "Polygon",
+    "coordinates": [[[114.9, 27.8], [115.0, 27.8], [115.0, 27.9], [114.9, 27.9], [114.9, 27.8]]],
+}  # a town's boundary
 
 
 def test_without_tiles_a_town_with_a_boundary_gives_a_map_on_its_outline(client, desk):
