@@ -19,6 +19,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("elder/", core_views.elder_mode, name="elder_mode"),
     path("life/<slug:slug>/", core_views.life_service_page, name="life_service"),
+    path("hudong/", core_views.interaction, name="interaction"),
     path("liuyan/", include("townsquare.resident_requests.urls")),
     path("wenda/", include("townsquare.knowledge.urls")),
     path("gongkai/shenqing/", include("townsquare.disclosure_requests.urls")),

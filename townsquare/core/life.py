@@ -10,6 +10,10 @@ Hook ``townsquare_life_services``: a function taking no arguments and returning 
 
 A tile whose URL name does not resolve leads to ``/life/<slug>/``, a page that says what a
 resident can do today.
+
+The 互动交流 page (``/hudong/``) is the same kind of grid, filled through the hook
+``townsquare_interaction_entries``: every way a resident can speak to the government (留言, 征求意见, 调查,
+访谈, 民生实事 …) registers its tiles there, and the home grid has one tile leading to it.
 """
 
 import logging
@@ -22,6 +26,7 @@ from wagtail import hooks
 logger = logging.getLogger(__name__)
 
 LIFE_SERVICES_HOOK = "townsquare_life_services"
+INTERACTION_HOOK = "townsquare_interaction_entries"
 
 
 @dataclass(frozen=True)
@@ -60,3 +65,8 @@ def life_services():
 
 def life_service(slug):
     return next((service for service in life_services() if service.slug == slug), None)
+
+
+def interaction_entries():
+    """The 互动交流 page's tiles, in hook order."""
+    return [tile for provider in hooks.get_hooks(INTERACTION_HOOK) for tile in provider()]

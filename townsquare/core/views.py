@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
-from .life import life_service, life_services
+from .life import interaction_entries, life_service, life_services
 
 
 def _safe_next(request, fallback="/"):
@@ -34,6 +34,12 @@ def life_service_page(request, slug):
     if service is None:
         raise Http404
     return render(request, "core/life_service.html", {"service": service, "life_services": life_services()})
+
+
+@require_http_methods(["GET", "HEAD"])
+def interaction(request):
+    """互动交流: every way a resident can ask, comment, answer a survey or vote, on one page."""
+    return render(request, "core/interaction.html", {"entries": interaction_entries()})
 
 
 def bad_request(request, exception=None):

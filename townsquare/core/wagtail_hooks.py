@@ -3,6 +3,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import pagecache
+from .life import LifeService
 from .models import WorkdayOverride
 from .pagecache import tags as pagecache_tags
 from .pagecache.sql import PAGES_TAG
@@ -31,3 +32,9 @@ def record_page_tree_dependencies(page, request, *args):
     record.versions.pop(PAGES_TAG, None)  # recorded while Wagtail found the page, before its own reads
     pagecache.depends_on(*pagecache.path_tags(page.path), pagecache.under_tag(page.path))
     return None
+
+
+@hooks.register("townsquare_life_services", order=45)
+def interaction_life_service():
+    """The home grid's way into 互动交流 (/hudong/), where the apps put their tiles."""
+    return [LifeService("hudong", "互动交流", "hand-heart", "征求意见、调查、访谈", url_name="interaction")]

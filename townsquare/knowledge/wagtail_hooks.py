@@ -15,6 +15,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from townsquare.core.life import LifeService
 from townsquare.units.access import may_act_on
 from townsquare.units.permissions import StaffMenuItem, UnitScopedPolicy, UnitScopedViewSet
 
@@ -82,6 +83,11 @@ def figures_menu_item():
         icon_name="help",
         order=336,
     )
+
+
+@hooks.register("townsquare_interaction_entries", order=20)
+def knowledge_interaction_entry():
+    return [LifeService("wenda", "常见问答", "info", "常问的事，先看答案", url_name="knowledge:list")]
 
 
 @hooks.register("townsquare_search_answer")

@@ -262,5 +262,18 @@ def ask_life_service():
     return [LifeService("ask", "我要留言", "message-circle", "咨询、建议、投诉", url_name="resident_requests:submit")]
 
 
+@hooks.register("townsquare_interaction_entries", order=10)
+def ask_interaction_entries():
+    return [
+        LifeService(
+            "ask", "我要留言", "message-circle", "咨询、建议、投诉，按时答复", url_name="resident_requests:submit"
+        ),
+        LifeService(
+            "answers", "大家的留言", "list-checks", "看别人问过什么、怎么答的", url_name="resident_requests:public_list"
+        ),
+        LifeService("request-map", "留言地图", "map-pin", "身边有哪些事正在办", url_name="resident_requests:map"),
+    ]
+
+
 # Residents' personal data in closed cases: anonymised after PERSONAL_DATA_RETENTION_DAYS (privacy app).
 hooks.register("townsquare_personal_data", personal_data.anonymise_closed)
