@@ -19,7 +19,7 @@ from townsquare.core import pagecache
 from townsquare.core.models import Delivery, FollowupRating
 
 from .models import ResidentRequest, Status
-from .statistics import Rate, _year_requests
+from .statistics import Rate, year_requests
 
 Outcome = FollowupRating.Outcome
 
@@ -62,7 +62,7 @@ def by_unit(year, units=None):
     sent = Exists(Delivery.objects.filter(kind="followup", status=Delivery.Status.SENT, **cases))
     outcome = Subquery(FollowupRating.objects.filter(**cases).values("outcome")[:1])
     rows = (
-        _year_requests(year, units)
+        year_requests(year, units)
         .exclude(status=Status.MERGED)
         .annotate(followup_sent=sent, followup_outcome=outcome)
         .values("unit_id")

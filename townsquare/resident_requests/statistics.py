@@ -324,7 +324,7 @@ def _working_days(requests):
     return totals
 
 
-def _year_requests(year, units=None):
+def year_requests(year, units=None):
     """Requests received in ``year`` (Beijing time), of ``units`` only unless None."""
     start, end = year_bounds(year)
     requests = ResidentRequest.objects.filter(received_at__gte=start, received_at__lt=end)
@@ -346,7 +346,7 @@ def next_change(year, units=None, now=None):
     next_month = datetime(local.year + local.month // 12, local.month % 12 + 1, 1, tzinfo=STATS_TIMEZONE)
     waiting = Q(accepted_at__isnull=True, accept_due__gte=now) & ~Q(status__in=[Status.MERGED, Status.DECLINED])
     running = Q(status__in=OPEN_STATUSES, paused_at__isnull=True, answer_due__gte=now)
-    deadlines = _year_requests(year, units).aggregate(
+    deadlines = year_requests(year, units).aggregate(
         accept=Min("accept_due", filter=waiting), answer=Min("answer_due", filter=running)
     )
     return min(moment for moment in (next_month, deadlines["accept"], deadlines["answer"]) if moment is not None)
@@ -363,7 +363,7 @@ def year_statistics(year, units=None, now=None):
     now = now or timezone.now()
     all_units = units is None
     units = list(reporting_units() if all_units else units)
-    requests = _year_requests(year, None if all_units else units)
+    requests = year_requests(year, None if all_units else units)
 
     grouped = (
         requests.annotate(month=TruncMonth("received_at", tzinfo=STATS_TIMEZONE))
