@@ -412,6 +412,12 @@ VERIFICATION_CODES_PER_IP_HOUR = env_int("VERIFICATION_CODES_PER_IP_HOUR", 10)
 # Wrong codes from one client address per hour before it must wait.
 VERIFICATION_FAILURES_PER_IP_HOUR = env_int("VERIFICATION_FAILURES_PER_IP_HOUR", 20)
 
+# --- Surveys (调查征集) -----------------------------------------------------------------------------------------
+# Responses to light surveys (counted by a browser token, not verified) one client address may send per hour.
+SURVEY_BROWSER_RESPONSES_PER_IP_HOUR = env_int("SURVEY_BROWSER_RESPONSES_PER_IP_HOUR", 20)
+# How long the browser token of light surveys lasts, days.
+SURVEY_TOKEN_DAYS = env_int("SURVEY_TOKEN_DAYS", 365)
+
 # --- Residents hear about their cases (core/notify, core/sms): e-mail, and SMS where a provider is set ---
 # SMS backend: "console" (default: nothing leaves the machine, texts go to var/sms), "aliyun", "tencent", a class.
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "console")
