@@ -11,7 +11,7 @@ QUESTIONS = [
     {"kind": "single", "text": "您平时坐公交吗？", "options": "每天坐\n很少坐\n不坐"},
     {"kind": "multiple", "text": "最希望改进哪些？", "options": "班次更密\n末班车更晚\n站台加雨棚"},
     {"kind": "scale", "text": "您满意吗？"},
-    {"kind": "single", "text": "不坐主要因为？", "options": "太远\n太慢", "show_if_number": 1, "show_if_answer": "不坐"},
+    {"kind": "single", "text": "不坐因为？", "options": "太远\n太慢", "show_if_number": 1, "show_if_answer": "不坐"},
     {"kind": "long", "text": "其他意见", "required": False},
 ]
 

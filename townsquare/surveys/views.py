@@ -62,7 +62,8 @@ def answer(request, survey):
         verify_form = verification.VerificationForm(request.POST)
         outcome = verification.process(request, verify_form, responding.PURPOSE)
         if outcome == "sent":
-            return _render(request, survey, **context, form=_keep_typed(form), verify_form=verify_form, sent=True)
+            _keep_typed(form)
+            return _render(request, survey, **context, verify_form=verify_form, sent=True)
         if outcome is None:
             form.is_valid()
             return _render(request, survey, status=400, **context, verify_form=verify_form)
