@@ -128,3 +128,23 @@ def test_a_robot_filling_the_honeypot_stores_nothing(client, county):
     survey = make_survey(county.town_a.home)
     client.post(survey.url, full_answers(survey) | {"homepage": "http://spam"})
     assert not SurveyResponse.objects.exists()
+
+
+def test_one_visitors_answered_page_is_not_served_to_the_next(client, county):
+    from django.test import Client
+
+    survey = make_survey(county.town_a.home)
+    client.post(survey.url, full_answers(survey))
+    client.get(survey.url)
+    assert 'name="submission_key"' in Client().get(survey.url).content.decode()
+
+
+def test_the_county_list_takes_a_bounded_number_of_queries(client, county, django_assert_max_num_queries):
+    from .factories import survey_index
+
+    make_survey(county.town_a.home)
+    make_survey(county.town_b.home)
+    index = survey_index(county.home)
+    with django_assert_max_num_queries(20):
+        page = client.get(index.url).content.decode()
+    assert page.count("公交线路调整意见调查") == 2

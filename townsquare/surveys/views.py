@@ -36,7 +36,7 @@ def answer(request, survey):
     if state != SurveyPage.Status.OPEN:
         pagecache.valid_until(survey.opens_at if state == SurveyPage.Status.UPCOMING else pagecache.next_midnight(now))
         return _render(request, survey, state=state)
-    pagecache.valid_until(survey.closes_at)
+    pagecache.do_not_cache()  # the form, or "already answered", is for this visitor alone
     questions = list(survey.questions.all())
     ident = responding.identity(request, survey)
     if responding.has_answered(survey, ident):
