@@ -198,7 +198,7 @@ class VerificationForm(forms.Form):
     contact = forms.CharField(
         label="手机号码或电子邮箱",
         max_length=120,
-        widget=forms.TextInput(attrs={"autocomplete": "tel email", "inputmode": "email"}),
+        widget=forms.TextInput(attrs={"spellcheck": "false", "autocapitalize": "off"}),
         help_text="我们发一个6位数字的验证码给您，只用来确认是您本人，不会公开。",
         error_messages={"required": "请填写手机号码或电子邮箱。"},
     )
