@@ -42,3 +42,9 @@ def test_another_year_counts_nothing(survey):
 def test_an_unpublished_draft_is_not_a_round(county):
     make_survey(county.town_a.home, publish=False, opens_at=START + timedelta(days=3))
     assert annual_figures(2026, None, START, END)["survey_rounds"] == 0
+
+
+def test_the_annual_report_shows_the_counted_opinions(survey):
+    from townsquare.oversight.annual.report import build_annual_report
+
+    assert build_annual_report(2026).figure("survey_opinions").display == "3"
