@@ -67,6 +67,7 @@ from .screening import ensure_screening
 from .search import ensure_search
 from .services import ensure_services
 from .subscriptions import ensure_subscriptions
+from .surveys import ensure_surveys
 from .weather import ensure_weather
 from .wechat_subscriptions import ensure_wechat_subscriptions
 
@@ -175,6 +176,7 @@ class DemoLoader:
         ensure_screening(self.units, self.now, self.tally)  # before 政务公开: its 公示 gets a catalogue entry
         ensure_disclosure(self.units, self.homes, self.now, self.tally)
         ensure_disclosure_annual(self.units, self.now, self.tally)
+        ensure_surveys(self.units, self.now, self.tally)
         ensure_knowledge(self.units, self.now, self.tally)  # before search indexes it
         ensure_search(self.units, self.now, self.tally)
         ensure_privacy(self.units, self.now, self.tally)
