@@ -127,3 +127,25 @@ class FollowupRating(models.Model):
 
     def __str__(self):
         return f"{self.reference} {self.get_outcome_display()}"
+
+
+class VerificationCode(models.Model):
+    """A 6-digit code sent to prove a phone number or an e-mail address (core/verification).
+
+    Neither the contact nor the digits are stored: ``person_key`` is a keyed HMAC of the contact, ``digest``
+    a keyed HMAC of the digits."""
+
+    person_key = models.CharField(max_length=64, db_index=True)
+    purpose = models.CharField("用途", max_length=60)
+    digest = models.CharField(max_length=64)
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField(db_index=True)
+    tries = models.PositiveSmallIntegerField(default=0)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "验证码"
+        verbose_name_plural = "验证码"
+
+    def __str__(self):
+        return f"{self.purpose} {self.created_at:%Y-%m-%d %H:%M}"

@@ -402,6 +402,16 @@ RELAY_MAX_ATTEMPTS = env_int("RELAY_MAX_ATTEMPTS", 5)
 RELAY_RETRY_BASE_SECONDS = env_int("RELAY_RETRY_BASE_SECONDS", 60)
 WECHAT_POLL_MINUTES = env_int("WECHAT_POLL_MINUTES", 5)
 
+# --- Resident verification (core/verification: a 6-digit code by SMS or e-mail proves a phone or an address) ---
+# A code works this many minutes and allows this many wrong tries before it is dropped.
+VERIFICATION_CODE_MINUTES = env_int("VERIFICATION_CODE_MINUTES", 10)
+VERIFICATION_MAX_TRIES = env_int("VERIFICATION_MAX_TRIES", 5)
+# Codes sent per phone number or address per hour, and per client address per hour (any contact).
+VERIFICATION_CODES_PER_CONTACT_HOUR = env_int("VERIFICATION_CODES_PER_CONTACT_HOUR", 3)
+VERIFICATION_CODES_PER_IP_HOUR = env_int("VERIFICATION_CODES_PER_IP_HOUR", 10)
+# Wrong codes from one client address per hour before it must wait.
+VERIFICATION_FAILURES_PER_IP_HOUR = env_int("VERIFICATION_FAILURES_PER_IP_HOUR", 20)
+
 # --- Residents hear about their cases (core/notify, core/sms): e-mail, and SMS where a provider is set ---
 # SMS backend: "console" (default: nothing leaves the machine, texts go to var/sms), "aliyun", "tencent", a class.
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "console")
@@ -445,6 +455,7 @@ SMS_TEMPLATES = {
             "booking_cancelled",
             "booking_reminder",
             "followup",
+            "verification_code",
         )
     },
     **json.loads(os.environ.get("SMS_TEMPLATES", "{}") or "{}"),

@@ -18,5 +18,6 @@ TEXTS = {
     "booking_moved": "您的预约（预约码${number}）已改到${when}。回复TD退订",
     "booking_cancelled": "您的预约（预约码${number}）已取消。回复TD退订",
     "booking_reminder": "提醒：您预约了${when}办理业务，预约码${number}，请按时前来。回复TD退订",
+    "verification_code": "您的验证码是${code}，${minutes}分钟内有效。请不要告诉别人。",
     "followup": "您反映的事项（编号${number}）已答复一周，问题解决了吗？请点链接告诉我们：${link} 回复TD退订",
 }
