@@ -54,7 +54,9 @@ def test_a_proposal_not_approved_cannot_be_chosen(county):
 
 
 def test_the_responsible_unit_lists_its_projects_updates(client, county):
-    chosen = ProposalFactory(round=round_in(Phase.RESULTS, county.home), chosen=True, responsible_unit=county.town_a.unit)
+    chosen = ProposalFactory(
+        round=round_in(Phase.RESULTS, county.home), chosen=True, responsible_unit=county.town_a.unit
+    )
     progress(chosen, 30, text="青禾镇在修")
     login(client, county.town_a.editor)
 
@@ -62,7 +64,9 @@ def test_the_responsible_unit_lists_its_projects_updates(client, county):
 
 
 def test_the_latest_update_sets_the_projects_stage(county):
-    chosen = ProposalFactory(round=round_in(Phase.RESULTS, county.home), chosen=True, responsible_unit=county.town_a.unit)
+    chosen = ProposalFactory(
+        round=round_in(Phase.RESULTS, county.home), chosen=True, responsible_unit=county.town_a.unit
+    )
     progress(chosen, 100, stage=Proposal.Stage.DONE)
 
     chosen.refresh_from_db()

@@ -63,7 +63,7 @@ def test_a_progress_page_shows_the_latest_stage_and_percentage(client, county):
     progress(chosen, 40, text="路灯杆已经立起来了。")
     progress(chosen, 100, stage=Proposal.Stage.DONE, text="路灯全部亮了。")
 
-    assert "完成 <span class=\"num\">100</span>%" in _html(client, f"{page.url}xiangmu/{chosen.pk}/")
+    assert '完成 <span class="num">100</span>%' in _html(client, f"{page.url}xiangmu/{chosen.pk}/")
 
 
 def test_a_project_has_no_progress_page_before_the_results(client, county):
