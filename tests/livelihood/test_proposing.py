@@ -1,10 +1,14 @@
 """我要提项目: a resident's proposal waits for moderation; a form sent twice makes one; errors keep what was typed."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from townsquare.livelihood.models import Phase, Proposal
+from townsquare.privacy.retention import anonymise_expired
 
-from .factories import round_in
+from .factories import ProposalFactory, round_in
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +78,11 @@ def test_outside_the_proposal_period_there_is_no_form(client, county):
     page = round_in(Phase.VOTING, county.home)
 
     assert "现在不征集提议" in client.get(_url(page)).content.decode()
+
+
+def test_a_residents_contact_is_erased_once_the_retention_period_after_voting_is_over(county, settings):
+    page = round_in(Phase.RESULTS, county.home)
+    ProposalFactory(round=page)
+    anonymise_expired(now=timezone.now() + timedelta(days=settings.PERSONAL_DATA_RETENTION_DAYS))
+
+    assert Proposal.objects.values_list("proposer_name", "proposer_phone").get() == ("", "")

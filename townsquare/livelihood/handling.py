@@ -35,6 +35,14 @@ def propose(round_page, fields, *, submission_key=None, now):
     return proposal
 
 
+def anonymise_closed(before):
+    """Residents' names and contacts in the proposals of rounds whose voting closed before ``before`` (hook
+    ``townsquare_personal_data``): the proposals, their votes and progress stay."""
+    rows = Proposal.objects.filter(source=Proposal.Source.RESIDENT, round__voting_closes_at__lt=before)
+    rows = rows.exclude(proposer_name="", proposer_phone="", proposer_email="")
+    return rows.update(proposer_name="", proposer_phone="", proposer_email="")
+
+
 # --- votes ---------------------------------------------------------------------------------------------
 
 

@@ -18,7 +18,7 @@ from townsquare.units.access import roles_of, scope
 from townsquare.units.models import Unit
 from townsquare.units.permissions import UnitScopedPolicy, UnitScopedViewSet
 
-from .handling import annual_figures
+from .handling import annual_figures, anonymise_closed
 from .models import ProgressUpdate, Proposal, RoundPage
 
 register_permission_policy(Proposal, UnitScopedPolicy(Proposal, unit_field="round__unit"))
@@ -140,6 +140,9 @@ register_snippet(LivelihoodGroup)
 @hooks.register("townsquare_home_subpage_types")
 def rounds_under_homes():
     return ["livelihood.RoundPage"]
+
+
+hooks.register("townsquare_personal_data", anonymise_closed)
 
 
 @hooks.register("townsquare_annual_figures")
