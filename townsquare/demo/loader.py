@@ -55,6 +55,7 @@ from .hotspots import ensure_hotspots
 from .images import ensure_images
 from .knowledge import ensure_knowledge
 from .listings import ensure_listings
+from .livelihood import ensure_livelihood
 from .models import DemoState
 from .nearby import ensure_nearby
 from .notifications import ensure_notifications
@@ -178,6 +179,7 @@ class DemoLoader:
         ensure_disclosure_annual(self.units, self.now, self.tally)
         ensure_surveys(self.units, self.now, self.tally)
         ensure_knowledge(self.units, self.now, self.tally)  # before search indexes it
+        ensure_livelihood(self.units, self.now, self.tally)  # before search indexes its rounds
         ensure_search(self.units, self.now, self.tally)
         ensure_privacy(self.units, self.now, self.tally)
         ensure_subscriptions(self.units, self.now, self.tally)

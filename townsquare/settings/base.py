@@ -47,7 +47,11 @@ INSTALLED_APPS = [
     "townsquare.subscriptions",
     "townsquare.syndication",
     "townsquare.hotspots",
+<<<<<<< HEAD
     "townsquare.surveys",
+=======
+    "townsquare.livelihood",
+>>>>>>> projects
     "townsquare.demo",
     "townsquare.accounts",
     "townsquare.api",

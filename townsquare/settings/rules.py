@@ -542,3 +542,11 @@ HOTSPOT_MIN_REQUESTS = env_int("HOTSPOT_MIN_REQUESTS", 3)
 # 监管: points per late public response, and the most they can cost.
 OVERSIGHT_POINTS_LATE_RESPONSE = env_float("OVERSIGHT_POINTS_LATE_RESPONSE", 2)
 OVERSIGHT_CAP_LATE_RESPONSE = env_float("OVERSIGHT_CAP_LATE_RESPONSE", 10)
+
+# 民生实事 (projects chosen by residents, 票决). Proposals a round may vote on per verified person, each once
+# (a round may set its own limit); residents' proposals per address per hour and per phone/e-mail per day.
+LIVELIHOOD_VOTES_PER_PERSON = env_int("LIVELIHOOD_VOTES_PER_PERSON", 10)
+LIVELIHOOD_PROPOSALS_PER_IP_HOUR = env_int("LIVELIHOOD_PROPOSALS_PER_IP_HOUR", 5)
+LIVELIHOOD_PROPOSALS_PER_CONTACT_DAY = env_int("LIVELIHOOD_PROPOSALS_PER_CONTACT_DAY", 3)
+# Ballots sent per address per hour (each needs a verified phone/e-mail as well).
+LIVELIHOOD_BALLOTS_PER_IP_HOUR = env_int("LIVELIHOOD_BALLOTS_PER_IP_HOUR", 30)
