@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "townsquare.subscriptions",
     "townsquare.syndication",
     "townsquare.hotspots",
+    "townsquare.consultations",
     "townsquare.demo",
     "townsquare.accounts",
     "townsquare.api",

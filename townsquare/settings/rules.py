@@ -525,3 +525,9 @@ HOTSPOT_MIN_REQUESTS = env_int("HOTSPOT_MIN_REQUESTS", 3)
 # 监管: points per late public response, and the most they can cost.
 OVERSIGHT_POINTS_LATE_RESPONSE = env_float("OVERSIGHT_POINTS_LATE_RESPONSE", 2)
 OVERSIGHT_CAP_LATE_RESPONSE = env_float("OVERSIGHT_CAP_LATE_RESPONSE", 10)
+
+# 征求意见 (consultations): a draft is open for comments at least this many days; shorter only with a
+# stated reason, shown publicly (the usual practice for 重大行政决策 drafts: 30 days).
+CONSULTATION_MIN_DAYS = env_int("CONSULTATION_MIN_DAYS", 30)
+# 征求意见: comments one address may send per hour (abuse limit; addresses are never stored).
+CONSULTATION_COMMENTS_PER_IP_HOUR = env_int("CONSULTATION_COMMENTS_PER_IP_HOUR", 10)
