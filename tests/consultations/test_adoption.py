@@ -44,7 +44,7 @@ def test_the_published_adoption_report_shows_counts_and_each_answer(client, clos
 
     body = client.get(page.url).content.decode()
 
-    assert "共收到意见 <span class=\"num\">2</span> 条" in body
+    assert '共收到意见 <span class="num">2</span> 条' in body
     assert "修一段入户路" in body and "不在本计划范围" in body
     assert "13900003333" not in body
 

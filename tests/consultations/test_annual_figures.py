@@ -33,7 +33,11 @@ def test_a_round_its_opinions_and_its_result_are_counted(in_2026):
 
 
 def test_another_units_report_does_not_count_them(in_2026, town_b):
-    assert annual_figures(2026, town_b.unit, START, END) == {"survey_rounds": 0, "survey_opinions": 0, "survey_results": 0}
+    assert annual_figures(2026, town_b.unit, START, END) == {
+        "survey_rounds": 0,
+        "survey_opinions": 0,
+        "survey_results": 0,
+    }
 
 
 def test_a_round_opened_the_year_before_is_not_counted(in_2026):

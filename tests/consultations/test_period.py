@@ -54,4 +54,8 @@ def test_an_adoption_report_before_closing_is_refused():
 
 def test_status_follows_the_period():
     page = draft(30)
-    assert [page.status(NOW - datetime.timedelta(days=1)), page.status(NOW), page.status(page.closes_at + datetime.timedelta(seconds=1))] == ["upcoming", "open", "closed"]
+    assert [
+        page.status(NOW - datetime.timedelta(days=1)),
+        page.status(NOW),
+        page.status(page.closes_at + datetime.timedelta(seconds=1)),
+    ] == ["upcoming", "open", "closed"]

@@ -24,4 +24,3 @@ def adoption(page):
     counts = comments.counts()
     answered = list(comments.exclude(decision="").order_by("paragraph_number", "created_at", "pk"))
     return {"counts": counts, "answered": answered}
-
