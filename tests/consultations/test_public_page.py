@@ -1,7 +1,10 @@
 """The consultation page: the draft paragraph by paragraph, published comments beside their paragraph and
 without contact data, a bounded number of queries."""
 
+import datetime
+
 import pytest
+import time_machine
 
 from townsquare.consultations import opinions
 
@@ -49,3 +52,21 @@ def test_the_county_list_shows_open_consultations_of_every_unit(client, consulta
     with django_assert_max_num_queries(25):
         body = client.get("/zhengqiu/?show=open").content.decode()
     assert consultation.title in body
+
+
+def test_a_comment_published_after_the_page_was_cached_shows_at_once(client, consultation, town_a):
+    comment = CommentFactory(consultation=consultation)
+    client.get(consultation.url)  # now in the anonymous page cache
+
+    opinions.publish(comment, town_a.editor)
+
+    assert comment.text in client.get(consultation.url).content.decode()
+
+
+def test_a_cached_open_page_says_closed_once_the_period_ends(client, consultation):
+    assert "对整篇草案提意见" in client.get(consultation.url).content.decode()
+
+    with time_machine.travel(consultation.closes_at + datetime.timedelta(minutes=1)):
+        body = client.get(consultation.url).content.decode()
+
+    assert "对整篇草案提意见" not in body and "不再收集意见" in body
