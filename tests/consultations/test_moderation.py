@@ -54,3 +54,13 @@ def test_the_moderation_list_shows_names_and_logs_who_saw_them(client, comment, 
 def test_the_list_shows_only_the_users_units_consultations(client, comment, town_b):
     client.login(username=town_b.editor.username, password=PASSWORD)
     assert comment.consultation.title not in client.get(reverse("consultations_admin")).content.decode()
+
+
+def test_contacts_are_erased_after_the_retention_period_and_the_comment_stays(comment):
+    import datetime
+
+    from townsquare.consultations.personal_data import anonymise_closed
+
+    anonymise_closed(comment.consultation.closes_at + datetime.timedelta(days=1))
+    comment.refresh_from_db()
+    assert (comment.name, comment.phone, comment.text) == ("（已删除）", "", CommentFactory.text)

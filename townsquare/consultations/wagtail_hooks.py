@@ -7,7 +7,7 @@ from wagtail import hooks
 from townsquare.core.life import LifeService
 from townsquare.units.permissions import StaffMenuItem
 
-from . import admin_views
+from . import admin_views, personal_data
 from .figures import annual_figures
 from .provisioning import ensure_consultation_index
 
@@ -41,6 +41,7 @@ def consultation_index_under_homes():
 hooks.register("townsquare_provision_unit", ensure_consultation_index)
 
 hooks.register("townsquare_annual_figures", annual_figures)
+hooks.register("townsquare_personal_data", personal_data.anonymise_closed)
 
 
 @hooks.register("townsquare_article_header")
