@@ -25,6 +25,7 @@ urlpatterns = [
     path("gongkai/shenqing/", include("townsquare.disclosure_requests.urls")),
     path("zhaocuo/", rr_views.correction, name="correction"),
     path("banshi/", include("townsquare.services.urls")),
+    path("zhengqiu/", include("townsquare.consultations.urls")),
     path("yuyue/", include("townsquare.appointments.urls")),
     path("tianqi/", include("townsquare.weather.urls")),
     path("shenghuo/", include("townsquare.listings.urls")),

@@ -55,6 +55,7 @@ def test_the_apps_register_the_life_grid_in_its_order():
         "yuyue",
         "ask",
         "hudong",
+        "consult",
     ]
 
 

@@ -37,6 +37,7 @@ from townsquare.units.models import Membership, Role, Unit
 from .appointments import ensure_appointments
 from .archive import ensure_archive
 from .channels import ensure_channels
+from .consultations import ensure_consultations
 from .content.news import DRAFT_FOR_REVIEW, NEWS
 from .content.notices import NOTICES, SCHEDULED
 from .content.policies import INTERPRETATIONS, POLICIES
@@ -180,6 +181,7 @@ class DemoLoader:
         ensure_surveys(self.units, self.now, self.tally)
         ensure_knowledge(self.units, self.now, self.tally)  # before search indexes it
         ensure_livelihood(self.units, self.now, self.tally)  # before search indexes its rounds
+        ensure_consultations(self.units, self.now, self.tally)  # before search indexes them
         ensure_search(self.units, self.now, self.tally)
         ensure_privacy(self.units, self.now, self.tally)
         ensure_subscriptions(self.units, self.now, self.tally)

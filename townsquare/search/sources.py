@@ -327,6 +327,12 @@ def _guide_body(page):
     return " ".join(p for p in parts if p)
 
 
+def _consultation_body(page):
+    """The background, the draft's text and the questions asked."""
+    paragraphs = [str(block.value) for block in page.draft]
+    return " ".join(part for part in (plain(page.body), *paragraphs, page.questions) if part)
+
+
 def register_defaults():
     if SOURCES:
         return
@@ -380,3 +386,7 @@ def register_defaults():
         from townsquare.archive.models import ArchivePage
 
         register(PageSource(ArchivePage, "archive", "公众号归档", date=lambda p: p.original_published_at))
+    if apps.is_installed("townsquare.consultations"):
+        from townsquare.consultations.models import ConsultationPage
+
+        register(PageSource(ConsultationPage, "consultation", "征求意见", body=_consultation_body))

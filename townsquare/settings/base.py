@@ -47,11 +47,9 @@ INSTALLED_APPS = [
     "townsquare.subscriptions",
     "townsquare.syndication",
     "townsquare.hotspots",
-<<<<<<< HEAD
     "townsquare.surveys",
-=======
     "townsquare.livelihood",
->>>>>>> projects
+    "townsquare.consultations",
     "townsquare.demo",
     "townsquare.accounts",
     "townsquare.api",

@@ -550,3 +550,8 @@ LIVELIHOOD_PROPOSALS_PER_IP_HOUR = env_int("LIVELIHOOD_PROPOSALS_PER_IP_HOUR", 5
 LIVELIHOOD_PROPOSALS_PER_CONTACT_DAY = env_int("LIVELIHOOD_PROPOSALS_PER_CONTACT_DAY", 3)
 # Ballots sent per address per hour (each needs a verified phone/e-mail as well).
 LIVELIHOOD_BALLOTS_PER_IP_HOUR = env_int("LIVELIHOOD_BALLOTS_PER_IP_HOUR", 30)
+# 征求意见 (consultations): a draft is open for comments at least this many days; shorter only with a
+# stated reason, shown publicly (the usual practice for 重大行政决策 drafts: 30 days).
+CONSULTATION_MIN_DAYS = env_int("CONSULTATION_MIN_DAYS", 30)
+# 征求意见: comments one address may send per hour (abuse limit; addresses are never stored).
+CONSULTATION_COMMENTS_PER_IP_HOUR = env_int("CONSULTATION_COMMENTS_PER_IP_HOUR", 10)
