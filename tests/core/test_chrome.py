@@ -55,7 +55,6 @@ def test_the_apps_register_the_life_grid_in_its_order():
         "yuyue",
         "ask",
         "hudong",
-        "consult",
     ]
 
 

@@ -27,8 +27,8 @@ def consultations_menu_item():
 # --- extension points of other apps ------------------------------------------------------------------
 
 
-@hooks.register("townsquare_life_services", order=45)
-def consultations_life_service():
+@hooks.register("townsquare_interaction_entries", order=30)
+def consultations_interaction_entry():
     return [LifeService("consult", "征求意见", "message-circle", "草案定稿前听您的", url_name="consultations:index")]
 
 
