@@ -95,8 +95,6 @@ def vote(request, round_page):
     posted = request.method == "POST" and phase == Phase.VOTING
     ballot = BallotForm(request.POST if posted else None, proposals=proposals, voted=voted)
     check = verification.VerificationForm(request.POST if posted and not person else None)
-    # core's "tel email" is not one valid autocomplete token (axe: autocomplete-valid); asked upstream to fix there
-    check.fields["contact"].widget.attrs["autocomplete"] = "on"
     context = {"phase": phase, "proposals": proposals, "voted": voted, "ballot": ballot, "check": check}
     context.update(
         limit=round_page.vote_limit(), left=max(round_page.vote_limit() - len(voted), 0), verified=bool(person)
