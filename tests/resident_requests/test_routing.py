@@ -1,6 +1,7 @@
 """Smart routing (智能分拨): text handling, reading the data, suggestions with and without a model, adopting one."""
 
 import numpy as np
+import openpyxl
 import pytest
 from django.conf import settings
 from django.urls import reverse
@@ -106,6 +107,18 @@ def test_near_duplicates_are_grouped_and_conflicts_dropped():
     assert groups[0] == groups[1] and groups[2] == groups[3] and len(set(groups)) == 3
     kept = data.dedupe(texts, [0, 0, 3, 4, 4])
     assert kept.texts == [texts[0], texts[4]] and kept.labels == [0, 4] and kept.dropped_conflicts == 1
+
+
+def test_the_data_set_keeps_its_near_duplicates_only_when_asked(tmp_path):
+    folder = tmp_path / "messages"
+    folder.mkdir()
+    book = openpyxl.Workbook()
+    book.active.append(["留言主题", "留言详情", "一级分类"])
+    book.active.append(["路灯", "东街口的路灯坏了一个星期,晚上很黑,请尽快修好。", "城乡建设"])
+    book.save(folder / data.LABELLED_XLSX)
+    (folder / data.LABELLED_TSV).write_text("东街口的路灯坏了一个星期,晚上很黑,请尽快修好。谢谢\t0\n", encoding="utf-8")
+    assert len(data.load_labelled_dataset(tmp_path).texts) == 1
+    assert len(data.load_labelled_dataset(tmp_path, deduplicate=False).texts) == 2
 
 
 # --- Suggestions ------------------------------------------------------------------------------------

@@ -117,6 +117,13 @@ def test_evaluate_routing_prints_selective_accuracy_before_the_last_line(model_p
     assert match and match.groups()[1:] == ("1.0000", "0.00")
 
 
+def test_evaluate_routing_prints_the_accuracy_on_the_70_percent_most_sure(model_path, tmp_path):
+    toy_model().save(model_path)
+    sample = tmp_path / "sample.tsv"
+    sample.write_text("".join(f"{text}\t{label}\n" for text, label in TOY), encoding="utf-8")
+    assert run("evaluate_routing", str(sample))[-3].startswith("最有把握的 70% 留言")
+
+
 @pytest.mark.django_db
 def test_train_routing_learns_from_staff_corrections(tmp_path, model_path, desk, county):
     from townsquare.resident_requests import handling

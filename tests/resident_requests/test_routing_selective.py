@@ -37,3 +37,8 @@ def test_the_threshold_for_a_target_is_the_lowest_that_keeps_it():
 
 def test_the_line_reads_as_the_issue_asks():
     assert selective_line(0.99123, 0.7, 0.9) == "selective_accuracy=0.9912 coverage=0.7000 threshold=0.90"
+
+
+def test_the_most_sure_share_is_scored_on_its_best_ranked_messages():
+    # The 3 most sure of 4 (75 %): two right, one wrong; the last of them is scored 0.91.
+    assert training.most_sure(SCORES, TRUE, share=0.75) == (2 / 3, 0.91)

@@ -227,8 +227,9 @@ def dedupe(texts, labels) -> LabelledData:
     return LabelledData(kept_texts, kept_labels, len(texts) - len(kept_texts), conflicts)
 
 
-def load_labelled_dataset(path=None) -> LabelledData:
-    """The labelled messages of both files (the ``.xlsx`` first), near-duplicates removed.
+def load_labelled_dataset(path=None, deduplicate=True) -> LabelledData:
+    """The labelled messages of both files (the ``.xlsx`` first), near-duplicates removed (kept with
+    ``deduplicate=False``: only to reproduce figures measured that way, which are flattered by copies on both sides).
 
     ``path`` is the shared data sets folder or its ``messages/`` folder (default: ``settings.DATASETS_DIR``).
     ``texts`` are normalised; ``labels`` are indexes into :data:`LABELS`.
@@ -240,4 +241,6 @@ def load_labelled_dataset(path=None) -> LabelledData:
         raise DatasetError(f"数据集目录 {folder} 不存在或缺少文件：{'、'.join(missing)}。")
     texts, labels = read_xlsx(files[0])
     more_texts, more_labels = read_tsv(files[1])
+    if not deduplicate:
+        return LabelledData(texts + more_texts, labels + more_labels)
     return dedupe(texts + more_texts, labels + more_labels)

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from townsquare.resident_requests.routing import data, predictor
+from townsquare.resident_requests.routing import data, predictor, training
 from townsquare.resident_requests.routing.model import score_line, scores, selective, selective_line, top_two_accuracy
 
 
@@ -48,5 +48,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {name}：{right}/{total}")
         threshold = settings.ROUTING_SUGGEST_MIN_CONFIDENCE
         self.stdout.write(f"前两个建议里有正确类别：{top_two_accuracy(probabilities, labels):.4f}")
+        most_sure, lowest = training.most_sure(probabilities, labels, 0.7)
+        self.stdout.write(f"最有把握的 70% 留言（置信度 {lowest:.2f} 以上）判对的比例：{most_sure:.4f}")
         self.stdout.write(selective_line(*selective(probabilities, labels, threshold), threshold))
         self.stdout.write(score_line(*scores(labels, predicted)))
