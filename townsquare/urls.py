@@ -21,6 +21,7 @@ urlpatterns = [
     path("life/<slug:slug>/", core_views.life_service_page, name="life_service"),
     path("liuyan/", include("townsquare.resident_requests.urls")),
     path("wenda/", include("townsquare.knowledge.urls")),
+    path("fankui/", include("townsquare.feedback.urls")),
     path("gongkai/shenqing/", include("townsquare.disclosure_requests.urls")),
     path("zhaocuo/", rr_views.correction, name="correction"),
     path("banshi/", include("townsquare.services.urls")),
