@@ -50,6 +50,7 @@ from .dates import NEWEST_GAP, SHANGHAI, DateWords, moment, published
 from .disclosure import ensure_disclosure
 from .disclosure_annual import ensure_disclosure_annual
 from .disclosure_requests import ensure_disclosure_requests
+from .feedback import ensure_feedback
 from .fingerprint import demo_fingerprint
 from .hotspots import ensure_hotspots
 from .images import ensure_images
@@ -67,6 +68,7 @@ from .screening import ensure_screening
 from .search import ensure_search
 from .services import ensure_services
 from .subscriptions import ensure_subscriptions
+from .visits import ensure_visits
 from .weather import ensure_weather
 from .wechat_subscriptions import ensure_wechat_subscriptions
 
@@ -177,6 +179,8 @@ class DemoLoader:
         ensure_disclosure_annual(self.units, self.now, self.tally)
         ensure_knowledge(self.units, self.now, self.tally)  # before search indexes it
         ensure_search(self.units, self.now, self.tally)
+        ensure_feedback(self.units, self.now, self.tally)  # on the pages, guides and columns made above
+        ensure_visits(self.units, self.now, self.tally)
         ensure_privacy(self.units, self.now, self.tally)
         ensure_subscriptions(self.units, self.now, self.tally)
         ensure_relays(self.units, self.now, self.tally)

@@ -66,4 +66,3 @@ class FeedbackPageView(FeedbackMixin, TemplateView):
         rows = reports.page_rows(answers, 1)
         context.update(path=address, days=days, periods=PERIODS, row=rows[0] if rows else None, page_obj=page_obj)
         return context
-

@@ -6,6 +6,7 @@ Nothing about who answered is kept: no address, no cookie, no account. The text 
 
 from django.db import models
 from django.db.models import Count, Q
+from django.utils import timezone
 from wagtail.models import Page
 
 from townsquare.units.models import Unit
@@ -32,7 +33,7 @@ class AnswerQuerySet(models.QuerySet):
 
 
 class PageAnswer(models.Model):
-    created_at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField("时间", default=timezone.now, db_index=True)
     path = models.CharField("网址", max_length=255, db_index=True)
     page = models.ForeignKey(
         Page, verbose_name="页面", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

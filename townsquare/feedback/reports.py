@@ -52,10 +52,7 @@ def answers_in(days, now=None, unit_ids=None):
 def page_rows(answers, limit, min_answers=1):
     """The addresses of ``answers``, the least helpful first, with their pages, units and latest texts."""
     grouped = answers.per_path().filter(answers__gte=min_answers)[:limit]
-    rows = [
-        PageRow(path=g["path"], answers=g["answers"], unhelpful=g["unhelpful"], last=g["last"])
-        for g in grouped
-    ]
+    rows = [PageRow(path=g["path"], answers=g["answers"], unhelpful=g["unhelpful"], last=g["last"]) for g in grouped]
     _attach(rows, grouped, answers)
     return rows
 
