@@ -106,3 +106,9 @@ def test_the_missing_page_is_not_cached(client, county):
     url = _answer(client, "no")["Location"]
     client.get(url)
     assert "X-Page-Cache" not in client.get(url)
+
+
+def test_the_missing_page_needs_few_queries(client, county, django_assert_max_num_queries):
+    url = _answer(client, "no")["Location"]
+    with django_assert_max_num_queries(8):
+        assert client.get(url).status_code == 200
