@@ -58,10 +58,9 @@ def answer(request):
     if ratelimit.reached("feedback", address, settings.FEEDBACK_ANSWERS_PER_HOUR):
         return _refused(request, 429, "您这一小时里回答得太多了，请过一会儿再来。", path)
     browser = f"{address}\n{request.META.get('HTTP_USER_AGENT', '')}\n{path}"
-    if ratelimit.reached("feedback-page", browser, 1):
+    if not ratelimit.first("feedback-page", browser):
         return _thanks(request, path)  # this browser answered this page a moment ago: one answer
     ratelimit.hit("feedback", address)
-    ratelimit.hit("feedback-page", browser)
     page_answer = answering.answer(path, form.cleaned_data["page"], form.is_helpful)
     if page_answer.helpful:
         return _thanks(request, path)
