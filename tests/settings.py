@@ -20,6 +20,8 @@ ROUTING_MODEL_PATH = VAR_DIR / "test-routing" / "model.joblib"  # noqa: F405
 # invalidations happen at once too.
 CACHES = {**CACHES, PAGE_CACHE_ALIAS: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}}  # noqa: F405
 PAGE_CACHE_EAGER_INVALIDATION = True
+# The day's visit counts in this process's memory too.
+CACHES[VISITS_CACHE_ALIAS] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "visits"}  # noqa: F405
 # The availability probe, when other tests run every due job, finds nothing serving: it gives up within a second.
 AVAILABILITY_TIMEOUT_SECONDS = 1
 # Texts of the console SMS backend: a folder of the tests' own.

@@ -32,6 +32,8 @@ UPPER_APPS = (
     "syndication",
     "demo",
     "api",
+    "feedback",
+    "visits",
 )
 UPPER_IMPORT = re.compile(r"^\s*(from|import)\s+townsquare\.(" + "|".join(UPPER_APPS) + r")\b", re.MULTILINE)
 

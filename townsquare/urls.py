@@ -22,6 +22,7 @@ urlpatterns = [
     path("hudong/", core_views.interaction, name="interaction"),
     path("liuyan/", include("townsquare.resident_requests.urls")),
     path("wenda/", include("townsquare.knowledge.urls")),
+    path("fankui/", include("townsquare.feedback.urls")),
     path("gongkai/shenqing/", include("townsquare.disclosure_requests.urls")),
     path("zhaocuo/", rr_views.correction, name="correction"),
     path("banshi/", include("townsquare.services.urls")),

@@ -56,6 +56,16 @@ def hit(scope, ident, window=HOUR):
         logger.warning("rate limit cache unavailable", exc_info=True)
 
 
+def first(scope, ident, window=HOUR):
+    """Count ``ident`` once under ``scope``: True only for the first call in the window, even when two requests
+    arrive together (a double click). A broken cache answers True."""
+    try:
+        return bool(cache.add(_key(scope, ident, window), 1, window))
+    except Exception:
+        logger.warning("rate limit cache unavailable", exc_info=True)
+        return True
+
+
 def reset(scope, ident, window=HOUR):
     """Forget the current window's count (an admin unlocking a staff log-in)."""
     try:

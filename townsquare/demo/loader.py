@@ -51,6 +51,7 @@ from .dates import NEWEST_GAP, SHANGHAI, DateWords, moment, published
 from .disclosure import ensure_disclosure
 from .disclosure_annual import ensure_disclosure_annual
 from .disclosure_requests import ensure_disclosure_requests
+from .feedback import ensure_feedback
 from .fingerprint import demo_fingerprint
 from .hotspots import ensure_hotspots
 from .images import ensure_images
@@ -70,6 +71,7 @@ from .search import ensure_search
 from .services import ensure_services
 from .subscriptions import ensure_subscriptions
 from .surveys import ensure_surveys
+from .visits import ensure_visits
 from .weather import ensure_weather
 from .wechat_subscriptions import ensure_wechat_subscriptions
 
@@ -183,6 +185,8 @@ class DemoLoader:
         ensure_livelihood(self.units, self.now, self.tally)  # before search indexes its rounds
         ensure_consultations(self.units, self.now, self.tally)  # before search indexes them
         ensure_search(self.units, self.now, self.tally)
+        ensure_feedback(self.units, self.now, self.tally)  # on the pages, guides and columns made above
+        ensure_visits(self.units, self.now, self.tally)
         ensure_privacy(self.units, self.now, self.tally)
         ensure_subscriptions(self.units, self.now, self.tally)
         ensure_relays(self.units, self.now, self.tally)

@@ -23,6 +23,7 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from townsquare.feedback import reports as feedback_reports
 from townsquare.screening import reports as screening_reports
 from townsquare.units.access import is_staff_member, roles_of
 from townsquare.units.models import Unit
@@ -138,6 +139,17 @@ def hot_topics_context(now):
     }
 
 
+def unhelpful_context(visible=None):
+    """Pages residents say did not help them (页面反馈), with what they missed, for the units the user may see."""
+    return {
+        "unhelpful_pages": feedback_reports.unhelpful_pages(visible),
+        "unhelpful_days": settings.FEEDBACK_UNHELPFUL_DAYS,
+        "unhelpful_min": settings.FEEDBACK_UNHELPFUL_MIN_ANSWERS,
+        "unhelpful_percent": round(100 * settings.FEEDBACK_UNHELPFUL_SHARE),
+        "feedback_url": reverse("feedback_index"),
+    }
+
+
 def availability_context(now=None):
     """The site's availability for the dashboard: an open outage, the current window and the weeks before."""
     windows = availability.weeks(now)
@@ -197,6 +209,7 @@ class DashboardView(OversightMixin, TemplateView):
         context.update(run=run, supervisor=self.supervisor, pass_score=settings.OVERSIGHT_PASS_SCORE)
         context["screening"] = screening_reports.open_by_unit(self.visible)
         context["disclosure"] = disclosure_coverage(self.visible)
+        context.update(unhelpful_context(self.visible))
         if self.supervisor:
             context.update(availability_context())
             context.update(hot_topics_context(timezone.now()))

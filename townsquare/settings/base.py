@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "townsquare.surveys",
     "townsquare.livelihood",
     "townsquare.consultations",
+    "townsquare.visits",
+    "townsquare.feedback",
     "townsquare.demo",
     "townsquare.accounts",
     "townsquare.api",
@@ -93,6 +95,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag/304 and Cache-Control for API answers the page cache does not keep (clients with cookies, cache off).
     "townsquare.api.middleware.ApiConditionalGetMiddleware",
+    # Page views and daily visitors, counted in the cache (visits/counting.py); outside the page cache, so its
+    # pages are counted too.
+    "townsquare.visits.middleware.VisitCountingMiddleware",
     "townsquare.core.pagecache.middleware.AnonymousPageCacheMiddleware",
     "townsquare.core.sitecache.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -175,6 +180,18 @@ else:
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(private_dir(VAR_DIR / "cache" / "pages")),
         "OPTIONS": {"MAX_ENTRIES": 20000},
+    }
+# The day's running visit counts (visits/counting.py), shared by the web processes and the scheduler that
+# stores them: Redis, or files under var/ for `make run`. Two days by default: what an increment keeps.
+VISITS_CACHE_ALIAS = "visits"
+if REDIS_URL:
+    CACHES[VISITS_CACHE_ALIAS] = {**CACHES["default"], "KEY_PREFIX": "townsquare-visits", "TIMEOUT": 2 * 24 * 3600}
+else:
+    CACHES[VISITS_CACHE_ALIAS] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(private_dir(VAR_DIR / "cache" / "visits")),
+        "TIMEOUT": 2 * 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": 100000},
     }
 
 # --- Background tasks: stored in the database, run by `manage.py db_worker` -------

@@ -555,3 +555,25 @@ LIVELIHOOD_BALLOTS_PER_IP_HOUR = env_int("LIVELIHOOD_BALLOTS_PER_IP_HOUR", 30)
 CONSULTATION_MIN_DAYS = env_int("CONSULTATION_MIN_DAYS", 30)
 # 征求意见: comments one address may send per hour (abuse limit; addresses are never stored).
 CONSULTATION_COMMENTS_PER_IP_HOUR = env_int("CONSULTATION_COMMENTS_PER_IP_HOUR", 10)
+# --- Pages that learn: 这个页面对您有帮助吗？ (feedback) and visit counts (visits) ------------------------------------
+# Answers accepted per client address per hour (the address is used for the limit only, hashed, never stored).
+FEEDBACK_ANSWERS_PER_HOUR = env_int("FEEDBACK_ANSWERS_PER_HOUR", 20)
+# The longest 缺少什么 text, in characters.
+FEEDBACK_MISSING_MAX_CHARS = env_int("FEEDBACK_MISSING_MAX_CHARS", 200)
+# Minutes after answering 没有 in which the 缺少什么 text may still be added.
+FEEDBACK_MISSING_MINUTES = env_int("FEEDBACK_MISSING_MINUTES", 60)
+# 监管 lists a page as unhelpful when, over the last this many days, it had at least this many answers and at
+# least this share (0–1) of them were 没有; at most this many pages, the least helpful first.
+FEEDBACK_UNHELPFUL_DAYS = env_int("FEEDBACK_UNHELPFUL_DAYS", 90)
+FEEDBACK_UNHELPFUL_MIN_ANSWERS = env_int("FEEDBACK_UNHELPFUL_MIN_ANSWERS", 5)
+FEEDBACK_UNHELPFUL_SHARE = env_float("FEEDBACK_UNHELPFUL_SHARE", 0.5)
+FEEDBACK_UNHELPFUL_LISTED = env_int("FEEDBACK_UNHELPFUL_LISTED", 10)
+# Visits: addresses not counted (the admin, the API, files, the feedback form's own answers) …
+VISITS_EXCLUDED_PATHS = env_list(
+    "VISITS_EXCLUDED_PATHS",
+    "/admin/,/api/,/static/,/media/,/documents/,/fankui/,/open311/,/elder/,/__",
+)
+# … how often the scheduler stores the cache's running counts in the database (minutes) …
+VISITS_FLUSH_MINUTES = env_int("VISITS_FLUSH_MINUTES", 10)
+# … and the most different addresses counted in one day (a flood of made-up URLs stops here).
+VISITS_MAX_PATHS_PER_DAY = env_int("VISITS_MAX_PATHS_PER_DAY", 50000)

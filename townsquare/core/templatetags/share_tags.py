@@ -9,6 +9,10 @@ what the page already shows in public is used: titles, summaries, pictures.
 
 ``{% feed_links %}``: ``<link rel="alternate">`` for each feed hook ``townsquare_feed_links`` offers:
 fn(request, page or None) -> [(title, MIME type, URL)].
+
+``{% page_end %}``: what apps put at the end of every public page's main content, from hook
+``townsquare_page_end``: fn(request, page or None) -> HTML (feedback's 这个页面对您有帮助吗？). The same for
+every visitor of an address, so that the page stays cacheable.
 """
 
 from django import template
@@ -111,3 +115,12 @@ def feed_links(context):
     for provider in hooks.get_hooks("townsquare_feed_links"):
         links.extend(provider(request, _page(context)))
     return format_html_join("\n", '<link rel="alternate" type="{1}" title="{0}" href="{2}">', links)
+
+
+@register.simple_tag(takes_context=True)
+def page_end(context):
+    request = context.get("request")
+    if request is None:
+        return ""
+    parts = (part(request, _page(context)) for part in hooks.get_hooks("townsquare_page_end"))
+    return format_html_join("", "{}", ((part,) for part in parts if part))
