@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "townsquare.subscriptions",
     "townsquare.syndication",
     "townsquare.hotspots",
+    "townsquare.interviews",
     "townsquare.demo",
     "townsquare.accounts",
     "townsquare.api",

@@ -525,3 +525,10 @@ HOTSPOT_MIN_REQUESTS = env_int("HOTSPOT_MIN_REQUESTS", 3)
 # 监管: points per late public response, and the most they can cost.
 OVERSIGHT_POINTS_LATE_RESPONSE = env_float("OVERSIGHT_POINTS_LATE_RESPONSE", 2)
 OVERSIGHT_CAP_LATE_RESPONSE = env_float("OVERSIGHT_CAP_LATE_RESPONSE", 10)
+
+# --- 在线访谈 (interviews) -------------------------------------------------------------------------------
+# How often (seconds) a resident's open live page asks for new lines.
+INTERVIEW_POLL_SECONDS = env_int("INTERVIEW_POLL_SECONDS", 5)
+# Questions one address may send per hour, and the longest question (characters).
+INTERVIEW_QUESTIONS_PER_IP_HOUR = env_int("INTERVIEW_QUESTIONS_PER_IP_HOUR", 5)
+INTERVIEW_QUESTION_MAX_CHARS = env_int("INTERVIEW_QUESTION_MAX_CHARS", 500)
