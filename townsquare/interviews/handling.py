@@ -59,7 +59,13 @@ def post_line(interview, speaker, text, user, *, question=None, image=None, now=
         raise ValidationError("这个问题不是本场访谈的。")
     with transaction.atomic():
         line = Line.objects.create(
-            interview=interview, speaker=speaker, text=text, question=question, image=image, posted_at=now, posted_by=user
+            interview=interview,
+            speaker=speaker,
+            text=text,
+            question=question,
+            image=image,
+            posted_at=now,
+            posted_by=user,
         )
         if question is not None and question.answered_at is None:
             question.answered_at = now
