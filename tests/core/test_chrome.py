@@ -54,6 +54,7 @@ def test_the_apps_register_the_life_grid_in_its_order():
         "services",
         "yuyue",
         "ask",
+        "interviews",
     ]
 
 
