@@ -380,3 +380,16 @@ def register_defaults():
         from townsquare.archive.models import ArchivePage
 
         register(PageSource(ArchivePage, "archive", "公众号归档", date=lambda p: p.original_published_at))
+    if apps.is_installed("townsquare.interviews"):
+        from townsquare.interviews.models import InterviewPage
+
+        register(
+            PageSource(
+                InterviewPage,
+                "interview",
+                "在线访谈",
+                body=lambda p: p.summary,
+                keywords=lambda p: f"{p.guest_name} {p.guest_title}",
+                date=lambda p: p.starts_at,
+            )
+        )
