@@ -252,7 +252,9 @@ class Question(models.Model):
     @property
     def public_name(self):
         """What the public page calls the asker: 网友 and the first character of the name."""
-        return f"网友{self.name[:1]}**" if self.name else "网友"
+        from townsquare.privacy.retention import ERASED_NAME
+
+        return f"网友{self.name[:1]}**" if self.name and self.name != ERASED_NAME else "网友"
 
 
 class Line(models.Model):

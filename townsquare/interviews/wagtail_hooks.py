@@ -8,7 +8,7 @@ from wagtail.admin.ui.sidebar import LinkMenuItem
 from townsquare.core.life import LifeService
 from townsquare.units.permissions import StaffMenuItem
 
-from . import admin_views
+from . import admin_views, personal_data
 from .figures import annual_figures
 
 INDEX_SLUG = "fangtan"  # the county's 在线访谈 column: /fangtan/
@@ -52,3 +52,6 @@ def interviews_life_service():
 
 
 hooks.register("townsquare_annual_figures", annual_figures)
+
+# Askers' names and contacts after PERSONAL_DATA_RETENTION_DAYS (privacy app).
+hooks.register("townsquare_personal_data", personal_data.anonymise_closed)
