@@ -47,4 +47,9 @@ def test_a_resident_asks_and_follows_the_live_session(demo_site, phone, settings
     line.wait_for(timeout=15_000)
     assert page.evaluate("window.notReloaded === true")
     problems += describe("标准版", "访谈直播", page.url, serious_violations(page))
+
+    # 长辈版: the same live page, larger, still without serious problems.
+    page.goto(demo_site + "/elder/?on=1&next=" + interview.url)
+    assert page.locator("#interview-lines").get_by_text("零工岗位每周一更新").is_visible()
+    problems += describe("长辈版", "访谈直播", page.url, serious_violations(page))
     assert not problems, "\n".join(problems)
