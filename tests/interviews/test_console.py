@@ -104,3 +104,10 @@ def test_the_list_shows_only_the_units_interviews(client, column, county):
     login(client, county.town_a.editor)
 
     assert "县里的访谈" not in client.get(reverse("interviews_console_index")).content.decode()
+
+
+def test_staff_can_open_the_form_for_a_new_interview(client, column, county):
+    login(client, county.county.editor)
+    url = reverse("wagtailadmin_pages:add", args=["interviews", "interviewpage", column.pk])
+
+    assert client.get(url).status_code == 200
