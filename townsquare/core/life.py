@@ -36,11 +36,14 @@ class LifeService:
     icon: str
     hint: str
     url_name: str = ""
+    path: str = ""  # a page's own path (e.g. a column of the county home) instead of a URL name
     # A short current hint (e.g. weather: "多云 24°C"); empty or failing: the fixed hint.
     live_hint: Callable[[], str] | None = field(default=None, compare=False)
 
     @property
     def url(self):
+        if self.path:
+            return self.path
         if self.url_name:
             try:
                 return reverse(self.url_name)

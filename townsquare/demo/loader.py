@@ -55,6 +55,7 @@ from .feedback import ensure_feedback
 from .fingerprint import demo_fingerprint
 from .hotspots import ensure_hotspots
 from .images import ensure_images
+from .interviews import ensure_interviews
 from .knowledge import ensure_knowledge
 from .listings import ensure_listings
 from .livelihood import ensure_livelihood
@@ -175,6 +176,7 @@ class DemoLoader:
         ensure_hotspots(self.units, self.now, self.tally)
         ensure_disclosure_requests(self.units, self.now, self.tally)
         ensure_listings(self.units, self.now, self.tally)
+        ensure_interviews(self.units, self.images, self.now, self.tally)
         ensure_channels(self.units, self.now, self.tally)
         ensure_archive(self.units, self.now, self.tally)
         ensure_screening(self.units, self.now, self.tally)  # before 政务公开: its 公示 gets a catalogue entry

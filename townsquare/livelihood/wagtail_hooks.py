@@ -14,6 +14,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSetGroup
 
+from townsquare.core.life import LifeService
 from townsquare.units.access import roles_of, scope
 from townsquare.units.models import Unit
 from townsquare.units.permissions import UnitScopedPolicy, UnitScopedViewSet
@@ -148,3 +149,12 @@ hooks.register("townsquare_personal_data", anonymise_closed)
 @hooks.register("townsquare_annual_figures")
 def livelihood_figures(year, unit, start, end):
     return annual_figures(unit, start, end)
+
+
+@hooks.register("townsquare_interaction_entries", order=50)
+def livelihood_interaction_entry():
+    """The newest live 民生实事 round: voting, or what became of the last vote."""
+    latest = RoundPage.objects.live().order_by("-voting_opens_at").first()
+    if latest is None:
+        return []
+    return [LifeService("minsheng", "民生实事", "list-checks", "大家投票定，办到哪一步都看得到", path=latest.url)]

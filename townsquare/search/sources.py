@@ -390,3 +390,16 @@ def register_defaults():
         from townsquare.consultations.models import ConsultationPage
 
         register(PageSource(ConsultationPage, "consultation", "征求意见", body=_consultation_body))
+    if apps.is_installed("townsquare.interviews"):
+        from townsquare.interviews.models import InterviewPage
+
+        register(
+            PageSource(
+                InterviewPage,
+                "interview",
+                "在线访谈",
+                body=lambda p: p.summary,
+                keywords=lambda p: f"{p.guest_name} {p.guest_title}",
+                date=lambda p: p.starts_at,
+            )
+        )

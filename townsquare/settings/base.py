@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "townsquare.consultations",
     "townsquare.visits",
     "townsquare.feedback",
+    "townsquare.interviews",
     "townsquare.demo",
     "townsquare.accounts",
     "townsquare.api",

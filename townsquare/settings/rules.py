@@ -577,3 +577,9 @@ VISITS_EXCLUDED_PATHS = env_list(
 VISITS_FLUSH_MINUTES = env_int("VISITS_FLUSH_MINUTES", 10)
 # … and the most different addresses counted in one day (a flood of made-up URLs stops here).
 VISITS_MAX_PATHS_PER_DAY = env_int("VISITS_MAX_PATHS_PER_DAY", 50000)
+# --- 在线访谈 (interviews) -------------------------------------------------------------------------------
+# How often (seconds) a resident's open live page asks for new lines.
+INTERVIEW_POLL_SECONDS = env_int("INTERVIEW_POLL_SECONDS", 5)
+# Questions one address may send per hour, and the longest question (characters).
+INTERVIEW_QUESTIONS_PER_IP_HOUR = env_int("INTERVIEW_QUESTIONS_PER_IP_HOUR", 5)
+INTERVIEW_QUESTION_MAX_CHARS = env_int("INTERVIEW_QUESTION_MAX_CHARS", 500)

@@ -3,6 +3,7 @@
 from django.urls import reverse_lazy
 from wagtail import hooks
 
+from townsquare.core.life import LifeService
 from townsquare.units.permissions import StaffMenuItem
 
 from . import admin_views
@@ -27,3 +28,17 @@ def survey_index_under_homes():
 
 
 hooks.register("townsquare_annual_figures", annual_figures)
+
+
+@hooks.register("townsquare_interaction_entries", order=35)
+def surveys_interaction_entry():
+    """The county's 调查征集 column (every unit's surveys), when the site has one."""
+    from wagtail.models import Site
+
+    from .models import SurveyIndexPage
+
+    site = Site.objects.filter(is_default_site=True).only("root_page__path").select_related("root_page").first()
+    column = SurveyIndexPage.objects.live().child_of(site.root_page).first() if site else None
+    if column is None:
+        return []
+    return [LifeService("surveys", "网上调查", "clipboard-check", "填几道题，说说您的看法", path=column.url)]
