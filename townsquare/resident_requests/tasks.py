@@ -26,7 +26,11 @@ def suggest_routing(request_id):
     request = ResidentRequest.objects.filter(pk=request_id).only("pk", "title", "details", "status").first()
     if request is None or request.status != Status.SUBMITTED:
         return False
-    found = suggest_categories(request.title, request.details)
+    try:
+        found = suggest_categories(request.title, request.details)
+    except Exception:  # a help for staff: the request stands without it
+        logger.exception("routing suggestion failed; the request is stored without one")
+        return False
     if not found:
         return False
     fields = {"suggested_category": found[0][0], "suggestion_score": found[0][1]}
