@@ -1,7 +1,8 @@
 """gunicorn settings for Townsquare (systemd's townsquare-web.service and `make serve-prod` use this file).
 
-The application is loaded once in the master (``preload_app``): townsquare/wsgi.py then loads jieba's
-dictionaries, pypinyin's tables and the routing model before the workers fork, so the workers share
+The application is loaded once in the master (``preload_app``): townsquare/wsgi.py then loads search's
+jieba dictionary and pypinyin's tables before the workers fork (smart routing's model runs in the task worker, not
+here), so the workers share
 those pages instead of holding a copy each. ``pre_fork`` closes what must not be shared (database and
 cache connections) and freezes the garbage collector's view of the loaded objects, so that a collection
 in a worker does not write to (and copy) the shared pages.

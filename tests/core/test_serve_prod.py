@@ -38,7 +38,6 @@ def launcher(tmp_path):
     port = free_port()
     env = {**os.environ, "TOWNSQUARE_VAR_DIR": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
     env.update(
-        ROUTING_WARM_UP="0",
         SEARCH_WARM_UP="0",
         STATICFILES_BACKEND="django.contrib.staticfiles.storage.StaticFilesStorage",
     )

@@ -54,7 +54,6 @@ def instances(county, tmp_path):
         "REDIS_URL": settings.REDIS_URL,
         "TOWNSQUARE_VAR_DIR": str(tmp_path / "var"),
         "STATICFILES_BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
-        "ROUTING_WARM_UP": "0",
         "SEARCH_WARM_UP": "0",
         "DB_CONN_MAX_AGE": "0",
     }

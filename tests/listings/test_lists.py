@@ -235,3 +235,15 @@ def test_other_public_pages_bounded(client, county, django_assert_max_num_querie
         client.get(reverse(f"listings:{name}"))
         with django_assert_max_num_queries(LIST_MAX_QUERIES):
             client.get(reverse(f"listings:{name}"))
+
+
+def test_the_life_grid_reads_the_summary_once_for_its_tiles(county, monkeypatch):
+    from townsquare.core.life import life_services
+
+    reads = []
+    real = home.summary
+    monkeypatch.setattr(home, "summary", lambda *args: reads.append(1) or real(*args))
+    f.job(title="超市收银员")
+    clear_caches()
+    hints = [tile.current_hint for tile in life_services()]
+    assert ("1个岗位在招 · 最新：超市收银员" in hints, len(reads)) == (True, 1)

@@ -197,11 +197,14 @@ def test_media_url_is_kept_for_staff_only_and_never_fetched(client, api_key):
     assert "media_url" not in shown
 
 
-def test_a_post_costs_a_bounded_number_of_queries(client, api_key):
+def test_a_post_costs_a_bounded_number_of_queries(client, api_key, settings):
+    # The routing suggestion is queued, as in production, not run here (the tests' backend runs tasks at once).
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     post(client, valid())
     with CaptureQueriesContext(connection) as captured:
         assert post(client, valid()).status_code == 200
-    assert len(captured.captured_queries) <= 12
+    # 12 before: the categories are now read in the worker (-1), the task is queued in a savepoint (+2).
+    assert len(captured.captured_queries) <= 13
 
 
 def test_posting_needs_no_csrf_token_and_other_methods_are_refused(desk, api_key):

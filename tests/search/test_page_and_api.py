@@ -95,3 +95,9 @@ def test_an_extreme_date_on_the_page_is_a_400_with_a_chinese_message(client, cou
 def test_an_extreme_date_in_the_api_is_a_400_with_a_chinese_message(client, county, params):
     response = client.get("/api/search/", {"q": "居住证", **params})
     assert (response.status_code, "日期超出范围" in str(response.json()["errors"])) == (400, True)
+
+
+def test_the_filter_drop_downs_keep_the_choice_and_mark_the_bad_one(client, county):
+    html = client.get("/search/", {"q": "居住证", "type": "nonsense", "sort": "time"}).content.decode()
+    assert '<select name="type" id="id_type" aria-invalid="true" aria-describedby="id_type_error">' in html
+    assert '<option value="time" selected>最新</option>' in html

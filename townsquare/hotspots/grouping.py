@@ -8,16 +8,15 @@ opening (the subject, where residents name the place and the problem), joined wi
 Messages are then clustered by average linkage on cosine distance: a message joins a group when it is
 close to the group as a whole, not merely to one member (single linkage chains unrelated messages through
 one long text). Two messages further apart in time than ``window_days`` are never in one group.
+
+scikit-learn and scipy are imported when messages are grouped, not with this module: ``topics`` (and so the
+admin hooks every web worker loads) imports it, and a web worker should not carry them.
 """
 
 from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.sparse import hstack
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import normalize
 
 from townsquare.resident_requests.routing.text import chars, normalize_text, tokenize
 
@@ -51,6 +50,10 @@ def _opening(text):
 
 def vectors(texts):
     """The joined, normalised TF-IDF vectors of already normalised ``texts`` (a sparse matrix, one row each)."""
+    from scipy.sparse import hstack
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.preprocessing import normalize
+
     words = TfidfVectorizer(analyzer=_words, sublinear_tf=True, min_df=1).fit_transform(texts)
     opening = TfidfVectorizer(
         analyzer="char", ngram_range=(2, 2), preprocessor=_opening, sublinear_tf=True
@@ -84,6 +87,8 @@ def group(messages, threshold, window_days=0):
         return {}
     if len(messages) == 1:
         return {messages[0].key: 1}
+    from scipy.cluster.hierarchy import fcluster, linkage
+
     tree = linkage(distances(messages, window_days), method="average")
     raw = fcluster(tree, t=1.0 - threshold, criterion="distance")
     numbers = {}

@@ -156,9 +156,11 @@ HINT_WORDS = {
 }
 
 
-def tile_hint(kind):
-    """E.g. "12个岗位在招 · 最新：超市收银员"; empty (the tile's fixed hint) when nothing is live."""
-    data = summary()
+def tile_hint(kind, summary_of=None):
+    """E.g. "12个岗位在招 · 最新：超市收银员"; empty (the tile's fixed hint) when nothing is live.
+
+    ``summary_of``: where to read the summary (the grid's tiles share one read), default :func:`summary`."""
+    data = (summary_of or summary)()
     if not data or not data["counts"].get(kind):
         return ""
     hint = HINT_WORDS[kind].format(n=data["counts"][kind])

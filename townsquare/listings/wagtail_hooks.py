@@ -1,6 +1,6 @@
 """生活服务信息 in the Wagtail admin: one list per kind, the moderation queue and the reports queue."""
 
-from functools import partial
+from functools import cache, partial
 
 from django.urls import reverse_lazy
 from wagtail import hooks
@@ -270,8 +270,12 @@ LIFE_TILES = [
 
 @hooks.register("townsquare_life_services", order=20)
 def listings_life_services():
+    # One summary for the six tiles of this grid (a cache read and its dependencies once, not six times).
+    summary = cache(home.summary)
     return [
-        LifeService(kind, label, icon, hint, url_name=f"listings:{kind}_list", live_hint=partial(home.tile_hint, kind))
+        LifeService(
+            kind, label, icon, hint, url_name=f"listings:{kind}_list", live_hint=partial(home.tile_hint, kind, summary)
+        )
         for kind, label, icon, hint in LIFE_TILES
     ]
 

@@ -77,7 +77,6 @@ def submit(fields, submission_key=None, photos=(), actor=None, channel="web", no
         request.unit = request.category.unit
     request.set_query_password(password)
     recompute_deadlines(request, now)
-    _suggest(request)
     photos = list(photos)
     try:
         for attempt in range(1, TRACKING_NUMBER_ATTEMPTS + 1):
@@ -97,32 +96,27 @@ def submit(fields, submission_key=None, photos=(), actor=None, channel="web", no
                 request.tracking_number = new_tracking_number()
                 _unsaved(request, *photos)
                 continue
+            _suggest_later(request)
             return request, password
     except BaseException:
         _discard_files(photos)  # nothing of the request was kept, so neither are its photos
         raise
 
 
-def _suggest(request):
-    """Smart routing (智能分拨): store a suggested category for staff to confirm or change; never raises.
+def _suggest_later(request):
+    """Smart routing (智能分拨): have the task worker store a suggested category for staff; never raises.
 
-    The resident's chosen category keeps deciding the unit. A suggestion that fails for any reason
-    (the routing code, its model, the catalogue) is logged and left empty: it is a help for staff,
-    never a reason to lose a request.
+    Computed off the request (``tasks.suggest_routing``): the classifier stays out of the web workers. The
+    resident's chosen category keeps deciding the unit. A task that cannot be queued is logged: a suggestion is
+    a help for staff, never a reason to lose a request.
     """
-    request.suggested_category, request.suggestion_score = None, None
-    request.runner_up_category, request.runner_up_score = None, None
     try:
-        from .routing import suggestions  # imported here when the web process did not warm up (wsgi.py)
+        from .tasks import suggest_routing
 
-        found = suggestions.suggest_categories(request.title, request.details)
+        with transaction.atomic():  # a savepoint: a failed INSERT of the task leaves the caller's transaction usable
+            suggest_routing.enqueue(request.pk)
     except Exception:
-        logger.exception("routing suggestion failed; the request is stored without one")
-        return
-    if found:
-        request.suggested_category, request.suggestion_score = found[0]
-    if len(found) > 1:
-        request.runner_up_category, request.runner_up_score = found[1]
+        logger.exception("routing suggestion not queued; the request is stored without one")
 
 
 # A clash of random tracking numbers is rare (one in a million per pair on a day); five draws in a row is not going

@@ -159,8 +159,6 @@ CSRF_FAILURE_VIEW = "townsquare.resident_requests.views.csrf_failure"
 
 # Smart routing (智能分拨): the trained model, built by `manage.py train_routing`, never committed.
 ROUTING_MODEL_PATH = Path(os.environ.get("ROUTING_MODEL_PATH", VAR_DIR / "routing" / "model.joblib"))
-# Load jieba's dictionary and the routing model when a web process starts (wsgi.py), not on the first submission.
-ROUTING_WARM_UP = env_bool("ROUTING_WARM_UP", True)
 # A routing suggestion is shown alone from this confidence (held out: right 99 % of the time), else the top two;
 # see bench/routing_eval.py --calibrate.
 ROUTING_SUGGEST_MIN_CONFIDENCE = env_float("ROUTING_SUGGEST_MIN_CONFIDENCE", 0.94)

@@ -6,7 +6,7 @@
 - ``suggestions``: ``suggest_categories(title, details)`` (the best two); ``adopt``: which suggestions staff
   see (one alone at or above the calibrated ``ROUTING_SUGGEST_MIN_CONFIDENCE``, else the top two) and adopting one.
 - ``corrections``: staff decisions (adopted, overridden) kept as training data for ``manage.py train_routing``.
-- ``warmup``: loading jieba and the model when a web process starts (``townsquare/wsgi.py``).
+- Suggestions are computed in the task worker (``resident_requests.tasks.suggest_routing``), never in a web worker.
 
 Staff always confirm or change the suggestion; the resident's chosen category decides the unit at first.
 """
