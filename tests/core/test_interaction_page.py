@@ -28,5 +28,5 @@ def test_the_life_grid_leads_to_it(client, county):
 
 
 def test_few_queries(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(10):
         client.get("/hudong/")
