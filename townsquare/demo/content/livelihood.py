@@ -14,7 +14,7 @@ FINISHED = {
     ),
     "days": {"proposals_open": -330, "proposals_close": -310, "voting_opens": -300, "voting_closes": -285},
     "results_days": -270,
-    "results_note": "投票于{results}截止，共有500位居民参加。票数前五的项目入选，由责任单位实施，每月更新进展。",
+    "results_note": "投票于{results}截止。票数前五的项目入选，由责任单位实施，每月更新进展。",
     "proposals": [
         {
             "title": "城关街道老旧小区加装电梯（首批12部）",
