@@ -36,6 +36,15 @@ def test_interviews_held_in_the_year(held):
     assert annual_figures(2025, None, START, END)["interview_rounds"] == 2
 
 
+def test_an_interview_still_to_come_is_not_counted_yet(column):
+    from django.utils import timezone
+
+    InterviewPageFactory(parent=column, starts_at=timezone.now() + timedelta(days=5))
+    year = timezone.localdate().year
+    start = datetime(year, 1, 1, tzinfo=SHANGHAI)
+    assert annual_figures(year, None, start, datetime(year + 1, 1, 1, tzinfo=SHANGHAI))["interview_rounds"] == 0
+
+
 def test_questions_received_in_the_year(held):
     assert annual_figures(2025, None, START, END)["interview_messages"] == 2
 
