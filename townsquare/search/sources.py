@@ -390,6 +390,24 @@ def register_defaults():
         from townsquare.consultations.models import ConsultationPage
 
         register(PageSource(ConsultationPage, "consultation", "征求意见", body=_consultation_body))
+    if apps.is_installed("townsquare.surveys"):
+        from townsquare.surveys.models import SurveyPage
+
+        register(
+            PageSource(
+                SurveyPage,
+                "survey",
+                "调查征集",
+                body=lambda p: f"{p.intro}\n{p.results_summary if p.results_published else ''}",
+                date=lambda p: p.opens_at,
+            )
+        )
+    if apps.is_installed("townsquare.livelihood"):
+        from townsquare.livelihood.models import RoundPage
+
+        register(
+            PageSource(RoundPage, "livelihood", "民生实事", body=lambda p: p.intro, date=lambda p: p.voting_opens_at)
+        )
     if apps.is_installed("townsquare.interviews"):
         from townsquare.interviews.models import InterviewPage
 
