@@ -75,6 +75,15 @@ def test_after_closing_the_form_says_it_is_closed_and_stores_nothing(client, tow
     assert not Comment.objects.exists()
 
 
+def test_a_comment_sent_after_closing_is_shown_back_to_copy(client, town_a):
+    closed = ConsultationPageFactory(
+        parent=index_of(town_a),
+        opens_at=timezone.now() - datetime.timedelta(days=40),
+        closes_at=timezone.now() - datetime.timedelta(days=5),
+    )
+    assert "建议先修学校门口那段路。</textarea>" in post(client, closed).content.decode()
+
+
 def test_the_address_limit_refuses_more_comments_in_the_hour(client, consultation, settings):
     settings.CONSULTATION_COMMENTS_PER_IP_HOUR = 1
     post(client, consultation)
