@@ -13,6 +13,8 @@ from townsquare.core import pagecache
 from townsquare.publishing.models.articles import UnitOwnedMixin
 from townsquare.units.models import Unit
 
+from .admin_forms import SurveyPageForm
+
 
 class SurveyIndexPage(UnitOwnedMixin, Page):
     """A unit's 调查征集 column; the county home's lists every unit's surveys."""
@@ -58,6 +60,8 @@ class SurveyIndexPage(UnitOwnedMixin, Page):
 class SurveyPage(RoutablePageMixin, UnitOwnedMixin, Page):
     """One survey: what it is about, when it is open, how a person is counted once, its questions, and
     whether its results are public."""
+
+    base_form_class = SurveyPageForm
 
     class Identity(models.TextChoices):
         VERIFIED = "verified", "手机号或邮箱验证（每人一次，较严格）"
