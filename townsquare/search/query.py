@@ -7,22 +7,29 @@ when no document has a number that can only be a 文号, the results say so, lis
 the nearest numbers, and search the rest of the query only (not the number's pieces: 2023, 号).
 What it offers besides the hits (best bets, "did you mean") is in ``suggestions``; what it logs, in
 ``querylog``.
+
+A page of results is the same for every visitor until the index, the dictionary, a best bet or a page
+changes: ``search()`` keeps it with ``pagecache.remember`` (the tables it read are its tags), for at
+most PAGE_FRAGMENT_SECONDS (freshness counts in the ranking) and never past the next expiry of an
+indexed item; only the query log is written on every search.
 """
 
+import hashlib
 import math
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.utils import timezone
 
+from townsquare.core import pagecache
 from townsquare.core.privacy import mask_text
 
 from .backends import Filters, backend
 from .highlight import excerpt, mark
-from .models import SearchDocument
+from .models import GovTerm, SearchDocument, Synonym
 from .querylog import log_query
 from .sources import kind_label, strict_kinds
 from .suggestions import best_bets, did_you_mean
@@ -58,6 +65,20 @@ class Hit:
     snippet_html: str
     doc_number: str
     exact: bool = False
+
+
+@dataclass(frozen=True)
+class Bet:
+    """An editors' pinned result as shown (``BestBet``): kept with the results, without its page."""
+
+    page_id: int | None
+    display_title: str
+    target_url: str
+    description: str
+
+    @classmethod
+    def of(cls, bet):
+        return cls(bet.page_id, bet.display_title, bet.target_url, bet.description)
 
 
 @dataclass
@@ -226,6 +247,37 @@ def _find_with_fallbacks(analysed, params, offset, limit):
 
 def search(params, log=True, address=""):
     """One page of results for ``params``; logs page 1 as searched from the client ``address``."""
+    results = pagecache.remember(_results_key(params), lambda: _search(params), settings.PAGE_FRAGMENT_SECONDS)
+    entry = log_entry(results)
+    if log and entry:
+        log_query(*entry, address=address)
+    return results
+
+
+def log_entry(results):
+    """What the query log counts of a search: (query, results found) for page 1 of a query searched
+    (not refused), else None."""
+    if results.page == 1 and results.query and not results.refused:
+        return results.query, results.total
+    return None
+
+
+def _results_key(params):
+    page = max(1, min(params.page or 1, settings.SEARCH_MAX_PAGE))
+    shape = repr((params.q, sorted(params.kinds), params.unit_id, params.date_from, params.date_to, params.sort, page))
+    return "search:results:v1:" + hashlib.sha256(shape.encode()).hexdigest()[:32]
+
+
+def _until_next_expiry():
+    """What is kept of a search holds until the next indexed item expires (it leaves the results then)."""
+    pagecache.valid_until(
+        SearchDocument.objects.filter(expires_at__gt=timezone.now()).aggregate(at=Min("expires_at"))["at"]
+    )
+
+
+def _search(params):
+    # The analysis reads the county's dictionary, which each process reloads on its own schedule.
+    pagecache.depends_on(pagecache.table_tag(GovTerm), pagecache.table_tag(Synonym))
     page_size = settings.SEARCH_PAGE_SIZE
     page = max(1, min(params.page or 1, settings.SEARCH_MAX_PAGE))
     analysed = analyse(params.q)
@@ -236,6 +288,7 @@ def search(params, log=True, address=""):
         # A phone, ID or e-mail: searching for them could tell that a resident's message holds them.
         results.refused = True
         return results
+    _until_next_expiry()
     typed = analysed
     results.missing_doc_number = _missing_doc_number(analysed)
     if results.missing_doc_number:
@@ -257,11 +310,13 @@ def search(params, log=True, address=""):
         hit.exact = hit.id in found.exact
     if page == 1:
         meant = typed if results.missing_doc_number else analysed
-        results.best_bets = best_bets(meant.text, meant.words())
+        bets = best_bets(meant.text, meant.words())
+        for bet in bets:
+            if bet.page_id:
+                pagecache.valid_until(bet.page.expire_at)
+        results.best_bets = [Bet.of(bet) for bet in bets]
     if total == 0 and not results.missing_doc_number:
         results.did_you_mean = did_you_mean(analysed)
-    if log and page == 1:
-        log_query(typed.text, total, address=address)
     return results
 
 

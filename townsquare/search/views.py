@@ -3,17 +3,26 @@
 Hook read: ``townsquare_search_answer`` — fn(query) -> an answer or None (the knowledge base's entry that answers
 the query outright: ``question``, ``preview``, ``unit_name``, ``url``, ``continue_url`` — the 留言 form with the
 query carried over), shown as a card on top of page 1.
+
+The page's form and results for one query string are the same for every visitor: they are rendered
+once as a part (``core.fragments``) kept with ``pagecache.remember`` until what they read changes
+(the search's tables and pages, the knowledge entries, the units); only the query log is written on
+every search.
 """
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 from wagtail import hooks
 
+from townsquare.core import fragments, pagecache
 from townsquare.core.ratelimit import client_ip
 
 from . import query, suggestions
 from .forms import SearchForm
+from .querylog import log_query
 
 
 def _answer(params, results):
@@ -35,9 +44,13 @@ def _run(request, log=True):
     return form, params, results
 
 
-@require_GET
-def search_page(request):
-    form, params, results = _run(request)
+def _query_part(request):
+    """The form and the results of this query string, rendered: {html, query, status, log: what the query
+    log counts of the search or None}."""
+    form = SearchForm(request.GET)
+    form.is_valid()
+    params = form.params()
+    results = query.search(params, log=False)
     querystring = request.GET.copy()
     querystring.pop("page", None)
     context = {
@@ -48,16 +61,39 @@ def search_page(request):
         "base_query": querystring.urlencode(),
         "answer": _answer(params, results),
     }
-    if results is None:
-        # Nothing typed yet: what others search for, and the common tasks.
-        context["hot_words"] = suggestions.hot_words()
-        context["common_tasks"] = suggestions.common_tasks()
-    return render(
-        request,
-        "search/search.html",
-        context,
-        status=400 if form.out_of_range() else 200,
-    )
+    return {
+        "html": fragments.render("search/parts/query.html", context, request),
+        "query": results.query,
+        "status": 400 if form.out_of_range() else 200,
+        "log": query.log_entry(results),
+    }
+
+
+def _kept_query_part(request):
+    site = getattr(request, "_wagtail_site", None)
+    key = f"search:page:v1:{getattr(site, 'pk', 0)}:{fragments.query_key(request)}"
+    part = pagecache.remember(key, lambda: _query_part(request), settings.PAGE_FRAGMENT_SECONDS)
+    if part["log"]:
+        log_query(*part["log"], address=client_ip(request))
+    return part
+
+
+@require_GET
+def search_page(request):
+    if request.GET.get("q", "").strip():
+        part = _kept_query_part(request)
+        context = {"query_part": mark_safe(part["html"]), "query": part["query"]}
+        return render(request, "search/search.html", context, status=part["status"])
+    # Nothing typed yet: the form, what others search for, and the common tasks.
+    form, params, _results = _run(request)
+    context = {
+        "form": form,
+        "params": params,
+        "filtered": bool(params.kinds or params.unit_id or params.date_from or params.date_to),
+        "hot_words": suggestions.hot_words(),
+        "common_tasks": suggestions.common_tasks(),
+    }
+    return render(request, "search/search.html", context, status=400 if form.out_of_range() else 200)
 
 
 def _hit_json(hit):
