@@ -320,31 +320,35 @@ def _search(params):
     return results
 
 
+HIT_FIELDS = ("pk", "title", "url", "kind", "unit__name", "date", "body", "doc_number")
+
+
 def _hits(ids, analysed):
     if not ids:
         return []
-    docs = SearchDocument.objects.select_related("unit").in_bulk(ids)
+    rows = {row[0]: row for row in SearchDocument.objects.filter(pk__in=ids).values_list(*HIT_FIELDS)}
     terms = analysed.terms()
     length = settings.SEARCH_SNIPPET_CHARS
     hits = []
     for doc_id in ids:
-        doc = docs.get(doc_id)
-        if doc is None:
+        row = rows.get(doc_id)
+        if row is None:
             continue
-        snippet, snippet_html = excerpt(doc.body, terms, length)
+        pk, title, url, kind, unit_name, date, body, doc_number = row
+        snippet, snippet_html = excerpt(body, terms, length)
         hits.append(
             Hit(
-                id=doc.pk,
-                title=doc.title,
-                title_html=mark(doc.title, terms),
-                url=doc.url,
-                kind=doc.kind,
-                kind_label=kind_label(doc.kind),
-                unit_name=doc.unit.name if doc.unit else "",
-                date=doc.date,
+                id=pk,
+                title=title,
+                title_html=mark(title, terms),
+                url=url,
+                kind=kind,
+                kind_label=kind_label(kind),
+                unit_name=unit_name or "",
+                date=date,
                 snippet=snippet,
                 snippet_html=snippet_html,
-                doc_number=doc.doc_number,
+                doc_number=doc_number,
             )
         )
     return hits
