@@ -1,11 +1,15 @@
 from django import forms
 from django.conf import settings
+from django.utils.html import format_html_join
 
 from townsquare.units.models import Unit
 
 from .sources import kinds
 
 SORTS = [("relevance", "最相关"), ("time", "最新")]
+# The filters under the search box, in their order; the dates are date inputs, the others drop-downs.
+FILTER_FIELDS = ("type", "unit", "start", "end", "sort")
+DATE_FIELDS = ("start", "end")
 # Dates a filter may name: far from datetime's limits, so turning them into aware moments cannot overflow.
 EARLIEST_YEAR, LATEST_YEAR = 1900, 9000
 OUT_OF_RANGE = "out_of_range"
@@ -39,6 +43,21 @@ class SearchForm(forms.Form):
         self.fields["unit"].queryset = Unit.objects.order_by("sort_order", "pk")
         self.fields["unit"].error_messages["invalid_choice"] = "没有这个单位，请从列表里选。"
         self.fields["sort"].error_messages["invalid_choice"] = "请选择“最相关”或“最新”。"
+
+    def filter_fields(self):
+        """[(bound field, its drop-down's <option>s as HTML, or None for a date)] of the filters."""
+        return [(self[name], None if name in DATE_FIELDS else self._options(self[name])) for name in FILTER_FIELDS]
+
+    @staticmethod
+    def _options(bound):
+        widget = bound.field.widget
+        groups = widget.optgroups(bound.html_name, widget.format_value(bound.value()))
+        options = (
+            (option["value"], " selected" if option["selected"] else "", option["label"])
+            for _, group, _ in groups
+            for option in group
+        )
+        return format_html_join("", '<option value="{}"{}>{}</option>', options)
 
     def _in_range(self, name):
         day = self.cleaned_data.get(name)
