@@ -40,3 +40,11 @@ def test_an_entry_is_found_among_the_results(client, entries):
     indexer.rebuild(all_sources())
     data = client.get("/api/search/", {"q": "出生医学证明"}).json()
     assert [hit["type"] for hit in data["results"]] == ["answer"]
+
+
+def test_an_edited_answer_reaches_a_search_already_kept(client, entries):
+    client.get("/search/", {"q": "社保卡丢了怎么办"})
+    entries[0].answer = "先打12345挂失，再到人社窗口补卡。"
+    entries[0].save()
+    html = client.get("/search/", {"q": "社保卡丢了怎么办"}).content.decode()
+    assert "先打12345挂失" in html
