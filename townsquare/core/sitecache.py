@@ -7,6 +7,11 @@ and hands them to later requests (``request._wagtail_site``, which ``Site.find_f
 returns) while those versions are current — one read of the shared cache instead of two queries.
 Versions are read before Wagtail reads the rows, so a change committed meanwhile is not missed;
 the first request of a process only learns where the root page is.
+
+Wagtail's site root paths (every site's root URL path, which page URLs are made from), read from the
+default cache by each request that makes a page's URL, are kept the same way while the sites and the
+pages are unchanged (``request._wagtail_cached_site_root_paths``, where Wagtail keeps them for a
+request). They are Wagtail's own cache's copy, so pages built with them do not depend on their tags.
 """
 
 import logging
@@ -16,11 +21,13 @@ from django.http.request import split_domain_port
 from wagtail.models import Site
 
 from .pagecache import tags
+from .pagecache.sql import PAGES_TAG
 
 logger = logging.getLogger(__name__)
 
 _kept = {}  # (hostname, port) -> (versions, pickled site with its root page as its own type)
 _root_paths = {}  # (hostname, port) -> the tree path of the site's root page, once seen
+_site_root_paths = []  # [(versions, Wagtail's site root paths)] once a request has read them
 # Host names are bounded by ALLOWED_HOSTS, unless that is "*": then any Host header reaches Wagtail's
 # default site, and the tables start again when they hold this many names.
 MAX_HOSTS = 64
@@ -61,23 +68,43 @@ def keep(key, site, versions):
     _kept[key] = (versions, pickle.dumps(site, pickle.HIGHEST_PROTOCOL))
 
 
+def _root_paths_tags():
+    return [tags.table_tag(Site), PAGES_TAG]
+
+
+def kept_site_root_paths():
+    """Wagtail's site root paths kept by this process while still current (without passing on their tags)."""
+    kept = _site_root_paths[0] if _site_root_paths else None
+    if kept is None or not tags.still_current(kept[0]):
+        return None
+    return kept[1]
+
+
 class CachedSiteMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         key = _key(request)
-        versions = None
+        versions = paths_versions = None
         try:
             site = kept_site(key)
             if site is not None:
                 request._wagtail_site = site
             else:
                 versions = tags.versions(_tags(key))
+            root_paths = kept_site_root_paths()
+            if root_paths is not None:
+                request._wagtail_cached_site_root_paths = root_paths
+            else:
+                paths_versions = tags.versions(_root_paths_tags())
         except Exception:
             logger.warning("page cache unavailable: the site looked up without it", exc_info=True)
         response = self.get_response(request)
         site = getattr(request, "_wagtail_site", None)
         if versions is not None and site is not None:
             keep(key, site, versions)
+        root_paths = getattr(request, "_wagtail_cached_site_root_paths", None)
+        if paths_versions is not None and root_paths is not None:
+            _site_root_paths[:] = [(paths_versions, list(root_paths))]
         return response

@@ -6,9 +6,15 @@ Hooks this app fills:
 监管 reads ``reports.unhelpful_pages``.
 """
 
+from functools import lru_cache
+
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template.loader import render_to_string
-from django.urls import reverse_lazy
+from django.urls import get_script_prefix, reverse_lazy
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from wagtail import hooks
 
 from townsquare.units.permissions import StaffMenuItem
@@ -17,18 +23,39 @@ from . import admin_views
 from .forms import AnswerForm
 from .views import THANKED_QUERY
 
+# Stand-ins for the address and the page id in the widget rendered once per process (escaping leaves them as
+# they are); each page's widget is that HTML with its own values put in.
+PATH_MARK = "page-feedback-path-mark"
+PAGE_MARK = "page-feedback-page-mark"
+
+
+@lru_cache(maxsize=8)
+def _widget_html(thanked, on_page, script_prefix):
+    initial = {"path": PATH_MARK, "page": PAGE_MARK if on_page else None}
+    context = {
+        "form": AnswerForm(initial=initial, auto_id="page-feedback-%s"),
+        "thanked": thanked,
+        "max_chars": settings.FEEDBACK_MISSING_MAX_CHARS,
+    }
+    return str(render_to_string("feedback/widget.html", context))
+
+
+@receiver(setting_changed)
+def _forget_widget(setting, **kwargs):
+    if setting in ("STATIC_URL", "STORAGES", "FEEDBACK_MISSING_MAX_CHARS", "ROOT_URLCONF"):
+        _widget_html.cache_clear()
+
 
 @hooks.register("townsquare_page_end")
 def feedback_widget(request, page):
+    """The same for every visitor of an address: rendered once, then only the address and page id change."""
     if getattr(request, "is_preview", False):
         return ""
-    form = AnswerForm(initial={"path": request.path, "page": page.pk if page else None}, auto_id="page-feedback-%s")
-    context = {
-        "form": form,
-        "thanked": request.GET.get(THANKED_QUERY) == "1",
-        "max_chars": settings.FEEDBACK_MISSING_MAX_CHARS,
-    }
-    return render_to_string("feedback/widget.html", context)
+    thanked = request.GET.get(THANKED_QUERY) == "1"
+    html = _widget_html(thanked, page is not None, get_script_prefix()).replace(PATH_MARK, escape(request.path))
+    if page is not None:
+        html = html.replace(PAGE_MARK, str(page.pk))
+    return mark_safe(html)
 
 
 @hooks.register("register_admin_urls")

@@ -2,7 +2,8 @@
 
 A counted view costs two or three cache operations and no database write: ``incr`` of the day's counter of
 the path (its first view of the day also files the path under the day's list), ``add`` of the visitor's
-marker, and ``incr`` of the day's visitors when that marker is new. The scheduled job ``visits_flush``
+marker, and ``incr`` of the day's visitors when that marker is new; on Redis, one script (``COUNT_SCRIPT``)
+does them all in one round trip, with the same keys and values. The scheduled job ``visits_flush``
 (``jobs.py``) copies the day's totals into ``PageVisits`` and ``DailyVisitors``; totals, not increments, so
 a second run writes the same numbers, and the larger of the stored and the cached figure is kept, so a cache
 that lost its keys (a Redis restart) never lowers a day.
@@ -27,6 +28,7 @@ import secrets
 from django.conf import settings
 from django.core.cache import caches
 from django.utils import timezone
+from django_redis.cache import RedisCache
 
 from townsquare.core.pagecache import next_midnight
 from townsquare.core.ratelimit import client_ip
@@ -72,11 +74,51 @@ def record(request, now=None):
     day = timezone.localdate(now)
     cache = visits_cache()
     path = request.path[:255]
+    visitor = visitor_of(request, salt_for(cache, day, now))
+    if isinstance(cache, RedisCache):
+        _record_in_one_trip(cache, day, path, visitor, now)
+        return
     if bump(cache, views_key(day, path)) == 1:
         _file_path(cache, day, path)
-    visitor = visitor_of(request, salt_for(cache, day, now))
     if cache.add(marker_key(day, visitor), 1, _until_after(now)):
         bump(cache, visitors_key(day))
+
+
+# What ``record`` does step by step, in one script: the view, the path's slot on its first view of the day
+# (filed only while slots are left), the visitor's marker and, when it is new, the day's visitors. Totals
+# get TOTALS_SECONDS from their first increment, as ``bump`` gives them.
+# KEYS: views, slots, marker, visitors. ARGV: totals seconds, max slots, slot key before and after the
+# number, the path as the cache stores it, marker seconds.
+COUNT_SCRIPT = """
+local views = redis.call('INCR', KEYS[1])
+if views == 1 then
+  redis.call('EXPIRE', KEYS[1], ARGV[1])
+  local slot = redis.call('INCR', KEYS[2])
+  if slot == 1 then redis.call('EXPIRE', KEYS[2], ARGV[1]) end
+  if slot <= tonumber(ARGV[2]) then
+    redis.call('SET', ARGV[3] .. slot .. ARGV[4], ARGV[5], 'EX', ARGV[1])
+  end
+end
+if redis.call('SET', KEYS[3], 1, 'NX', 'EX', ARGV[6]) then
+  local visitors = redis.call('INCR', KEYS[4])
+  if visitors == 1 then redis.call('EXPIRE', KEYS[4], ARGV[1]) end
+end
+return views
+"""
+_scripts = {}  # id of the Redis client -> its registered COUNT_SCRIPT
+
+
+def _record_in_one_trip(cache, day, path, visitor, now):
+    client = cache.client.get_client(write=True)
+    script = _scripts.get(id(client))
+    if script is None:
+        _scripts.clear()
+        script = _scripts[id(client)] = client.register_script(COUNT_SCRIPT)
+    names = (views_key(day, path), slots_key(day), marker_key(day, visitor), visitors_key(day))
+    slot_before, slot_after = str(cache.client.make_key(slot_key(day, "\0"))).split("\0")
+    args = [TOTALS_SECONDS, settings.VISITS_MAX_PATHS_PER_DAY, slot_before, slot_after]
+    keys = [cache.client.make_key(name) for name in names]
+    script(keys=keys, args=[*args, cache.client.encode(path), _until_after(now)])
 
 
 def bump(cache, key, timeout=TOTALS_SECONDS):

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date
 
+from . import reads
 from .sql import building
 from .tags import still_current, tag_cache
 from .values import next_midnight, seconds_left
@@ -42,27 +43,42 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request):
         if not self.serves_from_cache(request):
-            return self.get_response(request)
-        elder = request.COOKIES.get(settings.ELDER_MODE_COOKIE) == "1"
-        key = page_key(request, elder)
-        try:
-            entry = tag_cache().get(key)
-            if entry is not None and entry["until"] > timezone.now() and still_current(entry["versions"]):
-                return self.replay(request, entry)
-        except Exception:
-            logger.warning("page cache unavailable: %s built without it", request.path, exc_info=True)
-            return self.get_response(request)
-        with building() as record:
-            response = self.get_response(request)
-        if self.may_keep(request, response, record):
-            return self.keep(request, response, record, key)
-        return response
+            if not self.reads_ahead(request):
+                return self.get_response(request)
+            # Built for this visitor (a cookie): the fragments and values it needs are read in one go.
+            with reads.request_reads(page_key(request, self.elder(request))):
+                reads.building()
+                return self.get_response(request)
+        key = page_key(request, self.elder(request))
+        with reads.request_reads(key):
+            try:
+                entry = reads.get(key)
+                if entry is not None and entry["until"] > timezone.now() and still_current(entry["versions"]):
+                    return self.replay(request, entry)
+            except Exception:
+                logger.warning("page cache unavailable: %s built without it", request.path, exc_info=True)
+                return self.get_response(request)
+            reads.building()
+            with building() as record:
+                response = self.get_response(request)
+            if self.may_keep(request, response, record):
+                return self.keep(request, response, record, key)
+            return response
 
     @staticmethod
-    def serves_from_cache(request):
+    def elder(request):
+        return request.COOKIES.get(settings.ELDER_MODE_COOKIE) == "1"
+
+    @staticmethod
+    def reads_ahead(request):
+        """A page built for a visitor of its own, which reads kept fragments and values: GET or HEAD of a page."""
         if not settings.PAGE_CACHE_SECONDS or request.method not in ("GET", "HEAD"):
             return False
-        if any(request.path_info.startswith(prefix) for prefix in settings.PAGE_CACHE_EXCLUDED_PATHS):
+        return not any(request.path_info.startswith(prefix) for prefix in settings.PAGE_CACHE_EXCLUDED_PATHS)
+
+    @classmethod
+    def serves_from_cache(cls, request):
+        if not cls.reads_ahead(request):
             return False
         # A session, a pending message or any other cookie of ours may change the page.
         allowed = {settings.CSRF_COOKIE_NAME, settings.ELDER_MODE_COOKIE}

@@ -23,9 +23,10 @@ from datetime import datetime
 from django.conf import settings
 from django.core.cache import caches
 
-logger = logging.getLogger(__name__)
+from . import reads
+from .reads import VERSION_PREFIX
 
-VERSION_PREFIX = "tv:"
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -140,12 +141,13 @@ def versions(tags):
     keys = {VERSION_PREFIX + tag: tag for tag in tags}
     try:
         cache = tag_cache()
-        found = cache.get_many(list(keys))
+        found = reads.get_many(list(keys))
         result = {keys[key]: value for key, value in found.items()}
         for key, tag in keys.items():
             if tag not in result:
                 token = uuid.uuid4().hex[:16]
                 result[tag] = token if cache.add(key, token, None) else (cache.get(key) or token)
+                reads.written({key: result[tag]})
     except Exception:  # no shared cache: versions nothing will match, so nothing built now is reused
         logger.warning("page cache unavailable: tag versions unknown", exc_info=True)
         return {tag: "unavailable" for tag in tags}
@@ -156,7 +158,7 @@ def still_current(stored):
     """Whether every tag still has the version a value was built with."""
     if not stored:
         return True
-    found = tag_cache().get_many([VERSION_PREFIX + tag for tag in stored])
+    found = reads.get_many([VERSION_PREFIX + tag for tag in stored])
     return all(found.get(VERSION_PREFIX + tag) == version for tag, version in stored.items())
 
 
@@ -165,6 +167,8 @@ def bump(tags):
     if not tags:
         return
     try:
-        tag_cache().set_many({VERSION_PREFIX + tag: uuid.uuid4().hex[:16] for tag in tags}, None)
+        new = {VERSION_PREFIX + tag: uuid.uuid4().hex[:16] for tag in tags}
+        tag_cache().set_many(new, None)
+        reads.written(new)
     except Exception:  # a cache that fails must not fail the write; entries expire after PAGE_CACHE_SECONDS
         logger.warning("page cache unavailable: %s not invalidated", ", ".join(sorted(tags)), exc_info=True)

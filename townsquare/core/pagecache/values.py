@@ -5,6 +5,7 @@ from datetime import datetime
 
 from django.utils import timezone
 
+from . import reads
 from .sql import building
 from .tags import do_not_cache, remembered, still_current, tag_cache, valid_until
 
@@ -37,7 +38,7 @@ def remember(key, compute, timeout, pages=()):
     now = timezone.now()
     try:
         cache = tag_cache()
-        entry = cache.get(VALUE_PREFIX + key)
+        entry = reads.get(VALUE_PREFIX + key)
         if entry is not None and (entry["until"] is None or entry["until"] > now) and still_current(entry["versions"]):
             remembered(entry["versions"])
             valid_until(entry["until"])
@@ -53,6 +54,7 @@ def remember(key, compute, timeout, pages=()):
         entry = {"value": value, "versions": record.versions, "until": record.until}
         try:
             cache.set(VALUE_PREFIX + key, entry, seconds)
+            reads.written({VALUE_PREFIX + key: entry})
         except Exception:
             logger.warning("page cache unavailable: %s not kept", key, exc_info=True)
     return value

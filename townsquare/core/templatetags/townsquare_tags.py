@@ -71,7 +71,7 @@ def _page_trail(page, request):
             ("首页" if ancestor.depth == 2 else ancestor.title, ancestor.get_url(request))
             for ancestor in page.get_ancestors().filter(depth__gte=2).order_by("depth")
         ]
-    return [*trail, (page.title, page.url)]
+    return [*trail, (page.title, page.get_url(request))]
 
 
 class BreadcrumbsNode(template.Node):
