@@ -4,6 +4,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse_lazy
 from wagtail import hooks
 
+from townsquare.core import pagecache
 from townsquare.core.life import LifeService
 from townsquare.units.permissions import StaffMenuItem
 
@@ -49,6 +50,7 @@ def consultation_on_final_document(page):
     """The final document links back to the consultation it came from."""
     from .models import ConsultationPage
 
+    pagecache.depends_on(pagecache.type_tag(ConsultationPage))  # one published later naming this page
     consultation = ConsultationPage.objects.live().filter(final_document_id=page.pk).first()
     if consultation is None:
         return ""

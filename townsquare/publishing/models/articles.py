@@ -128,6 +128,8 @@ class ArticlePage(UnitOwnedMixin, Page):
     )
 
     summary_required = False
+    # The page's detail is the same for every visitor: kept as a fragment ({% detail_fragment %}).
+    keeps_detail = True
     base_form_class = ArticleForm
     parent_page_types = ["publishing.SectionPage"]
     subpage_types = []
@@ -181,6 +183,10 @@ class ArticlePage(UnitOwnedMixin, Page):
             if parent is not None:
                 self.unit = UnitOwnedMixin.nearest_unit(parent) or getattr(parent.specific, "unit", None)
         return super().save(*args, **kwargs)
+
+    def detail_valid_until(self, now):
+        """When what the page shows stops being right by the clock alone, before midnight (None: not before)."""
+        return None
 
     @property
     def published_at(self):
@@ -273,6 +279,9 @@ class NoticePage(ArticlePage):
         now = now or timezone.now()
         return cls.listing().filter(Q(valid_until__isnull=True) | Q(valid_until__gte=now))
 
+    def detail_valid_until(self, now):
+        return self.valid_until if self.valid_until and self.valid_until > now else None
+
     def is_in_effect(self, now=None):
         now = now or timezone.now()
         return self.valid_until is None or self.valid_until >= now
@@ -334,6 +343,10 @@ class PublicityPage(ArticlePage):
         if now <= self.period_ends:
             return self.Status.OPEN
         return self.Status.ENDED
+
+    def detail_valid_until(self, now):
+        """The period opens or closes (the status, and the days left change at midnight anyway)."""
+        return min((m for m in (self.period_starts, self.period_ends) if m and m > now), default=None)
 
     def status_label(self, now=None):
         return self.Status(self.status(now)).label

@@ -114,6 +114,14 @@ class PolicyPage(ArticlePage):
         ]
         return facts
 
+    def current_replacement(self):
+        """The live document that replaces this one (已修订/已废止), or None."""
+        if not self.replaced_by_id:
+            return None
+        newer = self.replaced_by
+        pagecache.depends_on(*pagecache.path_tags(newer.path))  # unpublished, retitled or moved
+        return newer if newer.live else None
+
     def live_interpretations(self):
         pagecache.depends_on(pagecache.type_tag(InterpretationPage))
         return (
@@ -172,6 +180,14 @@ class InterpretationPage(ArticlePage):
     class Meta:
         verbose_name = "政策解读"
         verbose_name_plural = "政策解读"
+
+    def explained_policy(self):
+        """The policy this interpretation explains (live or not), or None."""
+        if not self.policy_id:
+            return None
+        policy = self.policy
+        pagecache.depends_on(*pagecache.path_tags(policy.path))  # its title, facts, being live, its URL
+        return policy
 
     def clean(self):
         super().clean()
