@@ -51,7 +51,8 @@ def consultation_on_final_document(page):
     from .models import ConsultationPage
 
     pagecache.depends_on(pagecache.type_tag(ConsultationPage))  # one published later naming this page
-    consultation = ConsultationPage.objects.live().filter(final_document_id=page.pk).first()
+    found = ConsultationPage.objects.live().filter(final_document_id=page.pk).only("title", "url_path")
+    consultation = found.first()  # the note shows its title and link
     if consultation is None:
         return ""
     return render_to_string("consultations/final_document_note.html", {"consultation": consultation})

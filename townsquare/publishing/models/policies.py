@@ -35,6 +35,10 @@ class PolicyTopic(models.TextChoices):
     OTHER = "other", "其他"
 
 
+# What a policy page's 政策解读 cards show: title and link, summary, date, form.
+INTERPRETATION_CARD_FIELDS = ("title", "url_path", "summary", "first_published_at", "form")
+
+
 class PolicyPage(ArticlePage):
     """政策文件 with the metadata an information-disclosure catalogue needs."""
 
@@ -125,7 +129,10 @@ class PolicyPage(ArticlePage):
     def live_interpretations(self):
         pagecache.depends_on(pagecache.type_tag(InterpretationPage))
         return (
-            InterpretationPage.objects.live().filter(policy=self).select_related("unit").order_by("-first_published_at")
+            InterpretationPage.objects.live()
+            .filter(policy=self)
+            .only(*INTERPRETATION_CARD_FIELDS)  # the cards (article_card.html) read nothing else
+            .order_by("-first_published_at")
         )
 
 
