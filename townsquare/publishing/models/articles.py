@@ -387,7 +387,8 @@ class TopicPage(ArticlePage):
     def gathered_pages(self):
         # Then by pk: items added in code have no sort_order (PostgreSQL returns NULLs in any order).
         items = list(self.items.select_related("page").order_by("sort_order", "pk"))
-        pages = {page.pk: page for page in Page.objects.live().filter(pk__in=[i.page_id for i in items]).specific()}
+        gathered = Page.objects.live().filter(pk__in=[i.page_id for i in items]).defer_streamfields()  # cards only
+        pages = {page.pk: page for page in gathered.specific()}
         pagecache.depends_on(pagecache.type_tag(Page))  # a gathered page unpublished or retitled anywhere
         return [(item, pages[item.page_id]) for item in items if item.page_id in pages]
 
