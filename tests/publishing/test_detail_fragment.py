@@ -1,7 +1,9 @@
 """A publication's detail is kept as a fragment until the page, what it shows or the clock changes it."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -119,3 +121,22 @@ def test_a_retitled_policy_shows_on_its_kept_interpretation(client, county):
     publish(policy)
 
     assert "示范县农村道路养护办法（修订稿）" in built(client, interpretation)
+
+
+def preview_of_draft(page):
+    """The draft as the admin's preview renders it, on the page's site (as a warm site cache gives it)."""
+    request = RequestFactory().get(page.url)
+    request.user = AnonymousUser()
+    request._wagtail_site = page.get_site()
+    request.is_preview = True
+    draft = page.get_latest_revision_as_object()
+    return draft.serve_preview(request, draft.default_preview_mode).render().content.decode()
+
+
+def test_a_draft_preview_is_not_kept_for_visitors(client, town_a):
+    news = NewsPageFactory(parent=town_a.section("news"), summary="已发布的摘要。")
+    news.summary = "草稿里的摘要。"
+    news.save_revision()
+    preview_of_draft(news)
+
+    assert "草稿里的摘要。" not in built(client, news)

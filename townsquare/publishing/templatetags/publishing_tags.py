@@ -20,9 +20,10 @@ class DetailFragmentNode(template.Node):
 
     def render(self, context):
         page = self.page.resolve(context)
-        if not getattr(page, "keeps_detail", False):
-            return self.nodelist.render(context)
-        site = getattr(context.get("request"), "_wagtail_site", None)
+        request = context.get("request")
+        if not getattr(page, "keeps_detail", False) or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)  # a preview shows a draft: never kept, never the live one
+        site = getattr(request, "_wagtail_site", None)
 
         def compute():
             now = timezone.now()
