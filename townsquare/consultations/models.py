@@ -59,6 +59,7 @@ class ConsultationPage(RoutablePageMixin, ArticlePage):
         CLOSED = "closed", "已结束"
 
     summary_required = True
+    keeps_detail = False  # its detail follows the comments and the clock: built with the page
     kind = models.CharField("草案类型", max_length=10, choices=Kind.choices, default=Kind.POLICY)
     opens_at = models.DateTimeField("开始时间", default=timezone.now)
     closes_at = models.DateTimeField("截止时间", help_text="默认至少30天；更短要写明原因。")

@@ -4,6 +4,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse_lazy
 from wagtail import hooks
 
+from townsquare.core import pagecache
 from townsquare.core.life import LifeService
 from townsquare.units.permissions import StaffMenuItem
 
@@ -49,7 +50,9 @@ def consultation_on_final_document(page):
     """The final document links back to the consultation it came from."""
     from .models import ConsultationPage
 
-    consultation = ConsultationPage.objects.live().filter(final_document_id=page.pk).first()
+    pagecache.depends_on(pagecache.type_tag(ConsultationPage))  # one published later naming this page
+    found = ConsultationPage.objects.live().filter(final_document_id=page.pk).only("title", "url_path")
+    consultation = found.first()  # the note shows its title and link
     if consultation is None:
         return ""
     return render_to_string("consultations/final_document_note.html", {"consultation": consultation})

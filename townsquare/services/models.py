@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import hooks
 from wagtail.admin.panels import (
@@ -188,6 +189,9 @@ class ServiceGuidePage(RoutablePageMixin, UnitOwnedMixin, Page):
 
     objects = ServiceGuideManager()
 
+    # The page's detail is the same for every visitor: kept as a fragment ({% detail_fragment %}).
+    keeps_detail = True
+
     base_form_class = ServiceGuideForm
     parent_page_types = ["services.ServiceIndexPage"]
     subpage_types = []
@@ -344,30 +348,28 @@ class ServiceGuidePage(RoutablePageMixin, UnitOwnedMixin, Page):
             return ""
         return booking_urls([self]).get(self.pk, "")
 
+    def detail_valid_until(self, now):
+        """Nothing on the page changes with the clock before midnight (the 长期未核对 banner changes then)."""
+        return None
+
     def get_context(self, request, *args, **kwargs):
-        """The guide with its rows: one query per kind of row, however many rows there are."""
+        """The guide with its rows: one query per kind of row, however many rows there are, each read only
+        when the page's detail is built (not when it is kept, ``{% detail_fragment %}``)."""
         context = super().get_context(request, *args, **kwargs)
+        rows = {
+            name: SimpleLazyObject(lambda name=name: list(getattr(self, name).all()))
+            for name in ("materials", "steps", "faqs", "legal_basis")
+        }
         context.update(
+            rows,
             guide=self,
             unit=self.unit,
-            materials=list(self.materials.all()),
-            steps=list(self.steps.all()),
-            faqs=list(self.faqs.all()),
-            legal_basis=list(self.legal_basis.all()),
-            events=list(self.life_events.all()),
-            stale=self.is_stale(),
+            events=SimpleLazyObject(lambda: list(self.life_events.all())),
+            stale=SimpleLazyObject(self.is_stale),
             checklist_url=self.url + self.reverse_subpage("checklist") if self.url else "",
             print_url=self.url + self.reverse_subpage("printable") if self.url else "",
             index_url=_index_url(),
-        )
-        context["missing"] = completeness.missing_elements(
-            self,
-            {
-                "materials": context["materials"],
-                "steps": context["steps"],
-                "faqs": context["faqs"],
-                "legal_basis": context["legal_basis"],
-            },
+            missing=SimpleLazyObject(lambda: completeness.missing_elements(self, rows)),
         )
         return context
 

@@ -128,6 +128,8 @@ class ArticlePage(UnitOwnedMixin, Page):
     )
 
     summary_required = False
+    # The page's detail is the same for every visitor: kept as a fragment ({% detail_fragment %}).
+    keeps_detail = True
     base_form_class = ArticleForm
     parent_page_types = ["publishing.SectionPage"]
     subpage_types = []
@@ -181,6 +183,10 @@ class ArticlePage(UnitOwnedMixin, Page):
             if parent is not None:
                 self.unit = UnitOwnedMixin.nearest_unit(parent) or getattr(parent.specific, "unit", None)
         return super().save(*args, **kwargs)
+
+    def detail_valid_until(self, now):
+        """When what the page shows stops being right by the clock alone, before midnight (None: not before)."""
+        return None
 
     @property
     def published_at(self):
@@ -273,6 +279,9 @@ class NoticePage(ArticlePage):
         now = now or timezone.now()
         return cls.listing().filter(Q(valid_until__isnull=True) | Q(valid_until__gte=now))
 
+    def detail_valid_until(self, now):
+        return self.valid_until if self.valid_until and self.valid_until > now else None
+
     def is_in_effect(self, now=None):
         now = now or timezone.now()
         return self.valid_until is None or self.valid_until >= now
@@ -335,6 +344,10 @@ class PublicityPage(ArticlePage):
             return self.Status.OPEN
         return self.Status.ENDED
 
+    def detail_valid_until(self, now):
+        """The period opens or closes (the status, and the days left change at midnight anyway)."""
+        return min((m for m in (self.period_starts, self.period_ends) if m and m > now), default=None)
+
     def status_label(self, now=None):
         return self.Status(self.status(now)).label
 
@@ -374,7 +387,8 @@ class TopicPage(ArticlePage):
     def gathered_pages(self):
         # Then by pk: items added in code have no sort_order (PostgreSQL returns NULLs in any order).
         items = list(self.items.select_related("page").order_by("sort_order", "pk"))
-        pages = {page.pk: page for page in Page.objects.live().filter(pk__in=[i.page_id for i in items]).specific()}
+        gathered = Page.objects.live().filter(pk__in=[i.page_id for i in items]).defer_streamfields()  # cards only
+        pages = {page.pk: page for page in gathered.specific()}
         pagecache.depends_on(pagecache.type_tag(Page))  # a gathered page unpublished or retitled anywhere
         return [(item, pages[item.page_id]) for item in items if item.page_id in pages]
 

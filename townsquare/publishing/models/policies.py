@@ -35,6 +35,10 @@ class PolicyTopic(models.TextChoices):
     OTHER = "other", "其他"
 
 
+# What a policy page's 政策解读 cards show: title and link, summary, date, form.
+INTERPRETATION_CARD_FIELDS = ("title", "url_path", "summary", "first_published_at", "form")
+
+
 class PolicyPage(ArticlePage):
     """政策文件 with the metadata an information-disclosure catalogue needs."""
 
@@ -114,10 +118,21 @@ class PolicyPage(ArticlePage):
         ]
         return facts
 
+    def current_replacement(self):
+        """The live document that replaces this one (已修订/已废止), or None."""
+        if not self.replaced_by_id:
+            return None
+        newer = self.replaced_by
+        pagecache.depends_on(*pagecache.path_tags(newer.path))  # unpublished, retitled or moved
+        return newer if newer.live else None
+
     def live_interpretations(self):
         pagecache.depends_on(pagecache.type_tag(InterpretationPage))
         return (
-            InterpretationPage.objects.live().filter(policy=self).select_related("unit").order_by("-first_published_at")
+            InterpretationPage.objects.live()
+            .filter(policy=self)
+            .only(*INTERPRETATION_CARD_FIELDS)  # the cards (article_card.html) read nothing else
+            .order_by("-first_published_at")
         )
 
 
@@ -172,6 +187,14 @@ class InterpretationPage(ArticlePage):
     class Meta:
         verbose_name = "政策解读"
         verbose_name_plural = "政策解读"
+
+    def explained_policy(self):
+        """The policy this interpretation explains (live or not), or None."""
+        if not self.policy_id:
+            return None
+        policy = self.policy
+        pagecache.depends_on(*pagecache.path_tags(policy.path))  # its title, facts, being live, its URL
+        return policy
 
     def clean(self):
         super().clean()

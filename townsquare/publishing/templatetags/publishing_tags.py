@@ -5,8 +5,65 @@ import datetime
 from django import template
 from django.conf import settings
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from townsquare.core import pagecache
 
 register = template.Library()
+
+
+class DetailFragmentNode(template.Node):
+    child_nodelists = ("nodelist",)  # {% block %}s inside stay overridable by child templates
+
+    def __init__(self, nodelist, page):
+        self.nodelist, self.page = nodelist, page
+
+    def render(self, context):
+        page = self.page.resolve(context)
+        request = context.get("request")
+        if not getattr(page, "keeps_detail", False) or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)  # a preview shows a draft: never kept, never the live one
+        site = getattr(request, "_wagtail_site", None)
+
+        def compute():
+            now = timezone.now()
+            pagecache.depends_on(*_loaded_relation_tags(page))
+            pagecache.valid_until(min(filter(None, (page.detail_valid_until(now), pagecache.next_midnight(now)))))
+            return self.nodelist.render(context)
+
+        key = f"publishing:detail:v1:{page.pk}:{getattr(site, 'pk', 0)}"
+        pages = tuple(pagecache.path_tags(page.path))
+        return mark_safe(pagecache.remember(key, compute, settings.PAGE_FRAGMENT_SECONDS, pages=pages))
+
+
+def _loaded_relation_tags(page):
+    """Tables of the related rows loaded with the page before the fragment (its unit, its cover image):
+    read when the page was found, so not seen by the fragment's own recording."""
+    from wagtail.models import Page
+
+    return [
+        pagecache.table_tag(field.related_model)
+        for field in page._meta.concrete_fields
+        if field.is_relation and field.is_cached(page) and not issubclass(field.related_model, Page)
+    ]
+
+
+@register.tag
+def detail_fragment(parser, token):
+    """``{% detail_fragment page %}…{% enddetail_fragment %}``: a page's detail, the same for every visitor,
+    rendered once and kept (``pagecache.remember``) until the page or an ancestor changes (``path:`` tags),
+    a table it reads changes, or the clock does (``page.detail_valid_until(now)``, and midnight).
+
+    Only for pages whose class says ``keeps_detail = True``: what is inside may read nothing of the visitor
+    (cookies, session, the query string) and must declare the other pages it shows (``depends_on``); the key
+    carries the page and the site (``{% pageurl %}``). Other pages are rendered as if the tag were not there.
+    """
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("{% detail_fragment page %}")
+    nodelist = parser.parse(("enddetail_fragment",))
+    parser.delete_first_token()
+    return DetailFragmentNode(nodelist, parser.compile_filter(bits[1]))
 
 
 @register.filter
