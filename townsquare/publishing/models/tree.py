@@ -190,10 +190,11 @@ class HomePage(HomeBase):
         verbose_name_plural = "县首页"
 
     def get_context(self, request, *args, **kwargs):
-        from ..queries import home_blocks
+        from ..queries import home_blocks, life_grid
 
         context = super().get_context(request, *args, **kwargs)
         context["home_blocks"] = home_blocks(self, scope=None, show_unit=True, request=request)
+        context["life_grid"] = life_grid(request)
         return context
 
 
@@ -209,10 +210,11 @@ class UnitHomePage(HomeBase):
         verbose_name_plural = "单位主页"
 
     def get_context(self, request, *args, **kwargs):
-        from ..queries import home_blocks
+        from ..queries import home_blocks, life_grid
 
         context = super().get_context(request, *args, **kwargs)
         context["home_blocks"] = home_blocks(self, scope=self, show_unit=False, request=request)
+        context["life_grid"] = life_grid(request)
         return context
 
 
