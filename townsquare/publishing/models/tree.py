@@ -167,13 +167,9 @@ class HomeBase(CachedViewRestrictionsMixin, Page):
     def sections(self):
         """The home's columns in tree order: its typed columns, then what other apps put under it (办事指南,
         政府信息公开, archives — hook ``townsquare_home_subpage_types``), loaded only as far as a link needs."""
-        columns = list(SectionPage.objects.live().child_of(self).order_by("path"))
-        others = (
-            Page.objects.live()
-            .child_of(self)
-            .not_type(SectionPage, UnitHomePage)
-            .only("title", "url_path", "path", "depth", "locale_id")
-        )
+        link_fields = ("title", "url_path", "path", "depth", "locale_id")
+        columns = list(SectionPage.objects.live().child_of(self).only(*link_fields, "kind").order_by("path"))
+        others = Page.objects.live().child_of(self).not_type(SectionPage, UnitHomePage).only(*link_fields)
         return [*columns, *others.order_by("path")]
 
 
