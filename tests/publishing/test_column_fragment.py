@@ -39,3 +39,11 @@ def test_a_kept_list_ends_when_a_listed_publicity_closes(client, county, time_ma
     time_machine.move_to(now + timezone.timedelta(hours=3))
     after = client.get(column.url, **BUILT).content.decode()
     assert before != after
+
+
+def test_a_unit_renamed_after_a_visit_is_named_on_its_column_at_once(client, county):
+    column = county.town_a.section("notice")
+    client.get(column.url, **BUILT)
+    county.town_a.unit.name = county.town_a.unit.short_name = "青禾街道"
+    county.town_a.unit.save()
+    assert '<p class="eyebrow">青禾街道</p>' in client.get(column.url, **BUILT).content.decode()

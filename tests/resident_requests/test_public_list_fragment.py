@@ -3,6 +3,7 @@
 import pytest
 
 from townsquare.resident_requests import handling
+from townsquare.resident_requests.models import Category
 
 pytestmark = pytest.mark.django_db
 LIST_URL = "/liuyan/public/"
@@ -22,3 +23,9 @@ def test_a_filtered_list_is_kept_apart_from_the_whole_list(client, desk):
     client.get(LIST_URL, **BUILT)
     filtered = client.get(LIST_URL + "?q=不存在的词", **BUILT).content.decode()
     assert "学校门口缺少斑马线" not in filtered
+
+
+def test_a_category_added_after_a_visit_is_offered_in_the_filter_at_once(client, desk):
+    client.get(LIST_URL, **BUILT)
+    Category.objects.create(code="water", name="供水排水", unit=desk.county.town_a.unit, routing_label="城乡建设")
+    assert '<option value="water">供水排水</option>' in client.get(LIST_URL, **BUILT).content.decode()

@@ -12,15 +12,17 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import DatabaseError, IntegrityError
+from django.db.models import Count, Min
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
-from townsquare.core import grants, ratelimit
+from townsquare.core import fragments, grants, pagecache, ratelimit
 from townsquare.core.forms import new_submission_key, submission_key
 from townsquare.core.ratelimit import DAY, HOUR
 
@@ -31,6 +33,7 @@ from .models import Report, Status, listing_model
 logger = logging.getLogger(__name__)
 
 ACCESS = "listings:access"  # references this browser proved it manages, by code or by submitting (core.grants)
+LIST_BODY_TEMPLATE = "listings/includes/list_body.html"
 CODE_KEY = "listings:new-code:{}"  # a just-issued management code, shown on the next page only
 
 
@@ -57,17 +60,37 @@ def _filtered(request, form_class, rows, per_page):
 
 
 def kind_list(request, kind):
+    """A kind's list: its filters, cards and pager rendered once per query string and kept as a fragment
+    (``list_body``) while its rows are unchanged, until the first listed row expires, a listed traffic
+    notice comes into effect, or the day ends (education's 即将开始)."""
     page = _kind_page(kind)
-    form, page_obj = _filtered(request, page.filter_form, page.rows(), settings.LISTINGS_PAGE_SIZE)
-    context = {
-        "kind_page": page,
-        "form": form,
-        "page_obj": page_obj,
-        "items": list(page_obj),
-        "filtered": form.filtered,
-        "now": timezone.now(),
-        "today": timezone.localdate(),
-    }
+
+    def compute():
+        now = timezone.now()
+        form = page.filter_form(request.GET, town_list=public.towns())
+        rows = form.apply(page.rows())
+        # The count and the first expiry in one query: when a row leaves the list, the count changes.
+        totals = rows.order_by().aggregate(count=Count("pk"), first_expiry=Min("expires_at"))
+        paginator = Paginator(rows, settings.LISTINGS_PAGE_SIZE)
+        paginator.count = totals["count"]
+        page_obj = paginator.get_page(request.GET.get("page"))
+        items = list(page_obj)
+        starts = [item.starts_at for item in items if kind == "traffic" and item.starts_at > now]
+        pagecache.valid_until(min([pagecache.next_midnight(now), *filter(None, [totals["first_expiry"]]), *starts]))
+        context = {
+            "kind_page": page,
+            "form": form,
+            "page_obj": page_obj,
+            "items": items,
+            "filtered": form.filtered,
+            "now": now,
+            "today": timezone.localdate(now),
+        }
+        return {"number": page_obj.number, "html": fragments.render(LIST_BODY_TEMPLATE, context, request)}
+
+    key = f"listings:list-body:v1:{kind}:{fragments.query_key(request)}"
+    body = pagecache.remember(key, compute, settings.PAGE_FRAGMENT_SECONDS)
+    context = {"kind_page": page, "page_number": body["number"], "list_body": mark_safe(body["html"])}
     return render(request, "listings/list.html", context)
 
 

@@ -80,15 +80,16 @@ class CountyColumn:
         return items
 
 
-def unit_choices(column, home, county_column):
-    """The unit filter of a county column, kept until a page below the county home changes.
+def unit_choices(column, county_column):
+    """The unit filter of a county column, kept until a page below the county home (its parent) changes.
     ``county_column()``: the column as a ``CountyColumn``, built once for the request when needed."""
 
     def compute():
         return county_column().unit_choices()
 
     key = f"publishing:column-units:v1:{column.pk}"
-    return pagecache.remember(key, compute, settings.PAGE_FRAGMENT_SECONDS, pages=(pagecache.under_tag(home.path),))
+    pages = (pagecache.under_tag(column.path[: -column.steplen]),)
+    return pagecache.remember(key, compute, settings.PAGE_FRAGMENT_SECONDS, pages=pages)
 
 
 def listing_html(
@@ -96,13 +97,14 @@ def listing_html(
 ):
     """The column's cards, count and pager for this request's query string, rendered once and kept as a
     fragment until a page in the column's scope changes or a listed 公示 opens or closes (and never past
-    midnight). "公示中" is not kept: an opening not listed yet would need a query to foresee."""
+    midnight). "公示中" is not kept: an opening not listed yet would need a query to foresee. ``home``: for a
+    county column, a function giving the county home (its parent), called only when the fragment is built."""
     site = getattr(request, "_wagtail_site", None)
 
     def compute():
         now = timezone.now()
         county = county_column() if home is not None else None
-        items = column.items(within=home) if county is None else county.items
+        items = column.items() if county is None else county.items
         if chosen is not None:
             items = county.of_unit(chosen)
         if show == "current":
@@ -119,7 +121,7 @@ def listing_html(
             "page_obj": page_obj,
             "show": show,
             "chosen_unit": chosen,
-            "county_home": home,
+            "county_home": home() if home is not None else None,
             "show_unit": show_unit,
         }
         return fragments.render(COLUMN_ITEMS_TEMPLATE, context, request)
@@ -127,9 +129,9 @@ def listing_html(
     if show == "current":
         return mark_safe(compute())
     key = f"publishing:column-items:v1:{column.pk}:{getattr(site, 'pk', 0)}:{fragments.query_key(request)}"
-    scope = home or column
+    scope_path = column.path[: -column.steplen] if home is not None else column.path
     return mark_safe(
-        pagecache.remember(key, compute, settings.PAGE_FRAGMENT_SECONDS, pages=(pagecache.under_tag(scope.path),))
+        pagecache.remember(key, compute, settings.PAGE_FRAGMENT_SECONDS, pages=(pagecache.under_tag(scope_path),))
     )
 
 

@@ -1,5 +1,6 @@
 """What the home pages show, gathered in a fixed number of queries."""
 
+import hashlib
 from datetime import timedelta
 
 from django.conf import settings
@@ -7,7 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from townsquare.core import pagecache
+from townsquare.core import fragments, pagecache
 
 from .models import NewsPage, NoticePage, PublicityPage, UnitHomePage
 
@@ -15,6 +16,7 @@ HOME_NEWS_COUNT = 6
 HOME_NOTICE_COUNT = 6
 HOME_PUBLICITY_COUNT = 5
 HOME_BLOCKS_TEMPLATE = "publishing/includes/home_blocks.html"
+LIFE_GRID_TEMPLATE = "core/includes/life_grid.html"
 
 
 def _scoped(queryset, scope):
@@ -44,12 +46,31 @@ def department_homes():
     )
 
 
+# What the home blocks' cards show and link to (a card's URL needs its tree path); the rest of a page's some
+# forty columns is not read, and each card is built that much cheaper.
+HOME_CARD_FIELDS = (
+    "title",
+    "path",
+    "depth",
+    "url_path",
+    "locale_id",
+    "first_published_at",
+    "go_live_at",
+    "latest_revision_created_at",
+    "summary",
+    "unit",
+    "cover_image",
+)
+
+
 def home_context(home, scope=None, now=None):
     now = now or timezone.now()
-    news = list(_scoped(NewsPage.listing(), scope)[:HOME_NEWS_COUNT])
+    news = list(_scoped(NewsPage.listing().only(*HOME_CARD_FIELDS), scope)[:HOME_NEWS_COUNT])
     # Notice and publicity cards show no picture: their cover images are not fetched (two queries each).
-    notices = NoticePage.current(now).prefetch_related(None)
-    publicity = PublicityPage.current(now).prefetch_related(None)
+    notices = NoticePage.current(now).prefetch_related(None).only(*HOME_CARD_FIELDS, "valid_until")
+    publicity = (
+        PublicityPage.current(now).prefetch_related(None).only(*HOME_CARD_FIELDS, "period_starts", "period_ends")
+    )
     return {
         "lead_news": news[0] if news else None,
         "more_news": news[1:],
@@ -94,3 +115,15 @@ def home_blocks(home, scope, show_unit, request=None):
     variant = f"{int(scope is not None)}:{int(bool(show_unit))}:{getattr(site, 'pk', 0)}"
     key = f"publishing:home-blocks:v1:{home.pk}:{variant}"
     return mark_safe(pagecache.remember(key, compute, settings.PAGE_FRAGMENT_SECONDS, pages=pages))
+
+
+def life_grid(request):
+    """The life-service grid of a home page, the same for every visitor of its address (a tile is marked
+    current by the path): kept as a fragment while the tiles' live hints are (they declare their own tags
+    and ends: the listings' summary, the weather)."""
+    path = hashlib.sha256(request.path.encode()).hexdigest()[:16]
+
+    def compute():
+        return fragments.render(LIFE_GRID_TEMPLATE, {}, request)
+
+    return mark_safe(pagecache.remember(f"publishing:life-grid:v1:{path}", compute, settings.PAGE_FRAGMENT_SECONDS))

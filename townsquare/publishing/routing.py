@@ -56,6 +56,6 @@ def url_of(root, url_path):
 
 
 def shown_relations(model):
-    """The publishing unit and the cover image every page that has them shows: loaded with the page."""
+    """The publishing unit and the cover or header image every page that has them shows: loaded with the page."""
     names = {field.name for field in model._meta.concrete_fields if field.is_relation}
-    return [name for name in ("unit", "cover_image") if name in names]
+    return [name for name in ("unit", "cover_image", "hero_image") if name in names]

@@ -12,19 +12,23 @@ Wiring (the URL and hook modules belong to other files):
                     hooks.register("register_admin_menu_item", stats_views.stats_menu_item)
 """
 
+from django.conf import settings
 from django.shortcuts import render
 from django.urls import path, reverse_lazy
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from townsquare.core import fragments, pagecache
 from townsquare.units.access import is_county_staff, units_for
 
 from . import followup_stats, stats_cache
 from .statistics import STATS_TIMEZONE
 
 ADMIN_URL_NAME = "resident_requests_stats"
+PUBLIC_BODY_TEMPLATE = "resident_requests/stats/includes/body.html"
 CHART_RATES = (("response_rate", "响应率"), ("on_time_rate", "按期办结率"), ("satisfied_rate", "满意率"))
 
 
@@ -111,9 +115,19 @@ def stats_context(request, units=None, now=None):
 
 
 def public_stats(request):
-    """留言办理情况: public figures per month for the county or one unit, units in their normal order."""
-    context = stats_context(request)
-    return render(request, "resident_requests/stats/public.html", context)
+    """留言办理情况: public figures per month for the county or one unit, units in their normal order.
+
+    The filter, figures, charts' data and tables are the same for every visitor: rendered once per query
+    string and kept as a fragment while the figures are (their tables, deadlines, and the day the summary
+    names)."""
+
+    def compute():
+        pagecache.valid_until(pagecache.next_midnight())
+        return fragments.render(PUBLIC_BODY_TEMPLATE, stats_context(request), request)
+
+    key = f"resident_requests:stats-body:v1:{fragments.query_key(request)}"
+    body = pagecache.remember(key, compute, settings.PAGE_FRAGMENT_SECONDS)
+    return render(request, "resident_requests/stats/public.html", {"stats_body": mark_safe(body)})
 
 
 class StatsAdminView(WagtailAdminTemplateMixin, TemplateView):

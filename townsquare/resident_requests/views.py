@@ -30,12 +30,13 @@ from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve, reverse
 from django.utils.crypto import constant_time_compare
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail import hooks
 
-from townsquare.core import grants, ratelimit, sessions
+from townsquare.core import fragments, grants, pagecache, ratelimit, sessions
 from townsquare.core.forms import new_submission_key, submission_key
 from townsquare.core.ratelimit import DAY, HOUR
 from townsquare.units.access import may_act_on
@@ -49,6 +50,7 @@ from .models import Category, RequestPhoto, RequestType, ResidentRequest, Status
 logger = logging.getLogger(__name__)
 
 ACCESS = "resident_requests:access"  # the tracking numbers this browser may see (core.grants)
+PUBLIC_FILTERS_TEMPLATE = "resident_requests/parts/public_filters.html"
 
 
 def _contacts(form):
@@ -479,20 +481,22 @@ def _filter_choices():
 
 
 def public_list(request):
-    units, categories = _filter_choices()
-    form = PublicFilterForm(request.GET, units=units, categories=categories, statuses=public.STATUS_FILTERS)
-    keyword = form.value("q").strip()
-    keyword_refused = bool(keyword) and public.looks_personal(keyword)
-    filtered = any(form.value(name) for name in ("q", "unit", "category", "status"))
-    results, page_number = public.results(request, form, keyword, keyword_refused, filtered)
-    context = {
-        "form": form,
-        "results": results,
-        "page_number": page_number,
-        "keyword": keyword,
-        "keyword_refused": keyword_refused,
-        "filtered": filtered,
-    }
+    """大家的留言: the search form with its filters and the results are the same for every visitor, so both
+    are kept together as a fragment per query string (the results, also on their own, by ``public.results``)."""
+
+    def compute():
+        units, categories = _filter_choices()
+        form = PublicFilterForm(request.GET, units=units, categories=categories, statuses=public.STATUS_FILTERS)
+        keyword = form.value("q").strip()
+        keyword_refused = bool(keyword) and public.looks_personal(keyword)
+        filtered = any(form.value(name) for name in ("q", "unit", "category", "status"))
+        results, page_number = public.results(request, form, keyword, keyword_refused, filtered)
+        context = {"form": form, "keyword": keyword, "keyword_refused": keyword_refused, "filtered": filtered}
+        return fragments.render(PUBLIC_FILTERS_TEMPLATE, context, request), results, page_number
+
+    key = f"resident_requests:public-list:v1:{fragments.query_key(request)}"
+    filters, results, page_number = pagecache.remember(key, compute, settings.PAGE_FRAGMENT_SECONDS)
+    context = {"filters": mark_safe(filters), "results": mark_safe(results), "page_number": page_number}
     return render(request, "resident_requests/public_list.html", context)
 
 

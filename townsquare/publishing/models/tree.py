@@ -3,6 +3,7 @@
 import functools
 
 from django.apps import apps
+from django.conf import settings
 from django.db import models
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
@@ -92,15 +93,29 @@ class SectionPage(UnitOwnedMixin, Page):
         pagecache.depends_on(pagecache.under_tag(within.path))
         return queryset.descendant_of(within)
 
+    def frame(self):
+        """Whether the column lists the whole county (a typed column of the county home) and the unit it names,
+        kept (``pagecache.remember``) until the column, one of its ancestors or a unit changes: two queries."""
+
+        def compute():
+            home = self.county_home()
+            return home is not None, (home.unit if home is not None else self.nearest_unit())
+
+        key = f"publishing:column-frame:v1:{self.pk}"
+        pages = tuple(pagecache.path_tags(self.path))
+        return pagecache.remember(key, compute, settings.PAGE_FRAGMENT_SECONDS, pages=pages)
+
     def get_context(self, request, *args, **kwargs):
         from .. import columns
 
         context = super().get_context(request, *args, **kwargs)
-        home = self.county_home()
-        county_column = functools.cache(lambda: columns.CountyColumn(home, self.items(within=home)))
+        county_wide, unit = self.frame()
+        # The county home itself is loaded only when a kept part has to be built again.
+        home = functools.cache(self.county_home) if county_wide else None
+        county_column = functools.cache(lambda: columns.CountyColumn(home(), self.items(within=home())))
         chosen = None
-        if home is not None:
-            context["unit_choices"] = columns.unit_choices(self, home, county_column)
+        if county_wide:
+            context["unit_choices"] = columns.unit_choices(self, county_column)
             chosen = columns.CountyColumn.chosen(request.GET.get("unit"), context["unit_choices"])
             context["chosen_unit"] = chosen
         show = request.GET.get("show") if self.kind == self.Kind.PUBLICITY else None
@@ -111,7 +126,7 @@ class SectionPage(UnitOwnedMixin, Page):
             self, request, home, county_column, chosen, show, validity, show_unit=bool(context.get("unit_choices"))
         )
         context["show"] = show
-        context["unit"] = home.unit if home is not None else self.nearest_unit()
+        context["unit"] = unit
         return context
 
 
@@ -152,13 +167,9 @@ class HomeBase(CachedViewRestrictionsMixin, Page):
     def sections(self):
         """The home's columns in tree order: its typed columns, then what other apps put under it (办事指南,
         政府信息公开, archives — hook ``townsquare_home_subpage_types``), loaded only as far as a link needs."""
-        columns = list(SectionPage.objects.live().child_of(self).order_by("path"))
-        others = (
-            Page.objects.live()
-            .child_of(self)
-            .not_type(SectionPage, UnitHomePage)
-            .only("title", "url_path", "path", "depth", "locale_id")
-        )
+        link_fields = ("title", "url_path", "path", "depth", "locale_id")
+        columns = list(SectionPage.objects.live().child_of(self).only(*link_fields, "kind").order_by("path"))
+        others = Page.objects.live().child_of(self).not_type(SectionPage, UnitHomePage).only(*link_fields)
         return [*columns, *others.order_by("path")]
 
 
@@ -175,10 +186,11 @@ class HomePage(HomeBase):
         verbose_name_plural = "县首页"
 
     def get_context(self, request, *args, **kwargs):
-        from ..queries import home_blocks
+        from ..queries import home_blocks, life_grid
 
         context = super().get_context(request, *args, **kwargs)
         context["home_blocks"] = home_blocks(self, scope=None, show_unit=True, request=request)
+        context["life_grid"] = life_grid(request)
         return context
 
 
@@ -194,10 +206,11 @@ class UnitHomePage(HomeBase):
         verbose_name_plural = "单位主页"
 
     def get_context(self, request, *args, **kwargs):
-        from ..queries import home_blocks
+        from ..queries import home_blocks, life_grid
 
         context = super().get_context(request, *args, **kwargs)
         context["home_blocks"] = home_blocks(self, scope=self, show_unit=False, request=request)
+        context["life_grid"] = life_grid(request)
         return context
 
 
