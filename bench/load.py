@@ -56,7 +56,6 @@ from load_stack import (  # noqa: E402
     GUNICORN_CONF,
     MANAGE,
     Stack,
-    cpu_seconds,
     free_port,
     manage,
     memory_mb,
@@ -66,6 +65,7 @@ from load_stack import (  # noqa: E402
     shell_json,
     townsquare_env,
     worker_pids,
+    workers_cpu_seconds,
     wrk,
 )
 
@@ -324,10 +324,9 @@ def measure(targets, args, stack):
     results = {name: [] for name, *_ in targets}
     for round_number in range(args.rounds):
         for name, url, connections, master, _anchor in targets:
-            pids = worker_pids(master.pid) if master else []
-            cpu_before = cpu_seconds(pids)
+            cpu_before = workers_cpu_seconds(master.pid) if master else 0.0
             figures = wrk(url, args.seconds, connections)
-            cpu = cpu_seconds(pids) - cpu_before
+            cpu = (workers_cpu_seconds(master.pid) if master else 0.0) - cpu_before
             figures["cpu_ms"] = cpu * 1000 / figures["requests"] if master and figures["requests"] else None
             results[name].append(figures)
         stack.check_alive()

@@ -274,6 +274,18 @@ def cpu_seconds(pids):
     return total / CLOCK_TICKS
 
 
+def workers_cpu_seconds(master_pid):
+    """CPU time of a gunicorn master's workers, the live ones and those it has replaced (max_requests):
+    a replaced worker's time moves into the master's cutime/cstime when it is reaped, so a difference of
+    two readings stays right across a replacement."""
+    try:
+        parts = Path(f"/proc/{master_pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    reaped = (int(parts[13]) + int(parts[14])) / CLOCK_TICKS  # cutime, cstime
+    return reaped + cpu_seconds(worker_pids(master_pid))
+
+
 def production_site(folder, front_port, upstream_ports, static_root):
     """deploy/nginx/townsquare.conf filled in by scripts/serve_prod.py's ``render_nginx``; None without them."""
     launcher = ROOT / "scripts" / "serve_prod.py"
